@@ -1,0 +1,175 @@
+//! `kinmatch.toml`: per-file overrides when detection is wrong, and the
+//! comparison profile. Every field is optional.
+//!
+//! ```toml
+//! # Files are matched by glob against their path relative to the folder given
+//! # on the command line (or their file name).
+//! [[file]]
+//! pattern = "*低保*.xlsx"
+//! kind = "roll"            # roll | register
+//! unit = "县民政局"         # the approving unit of the roll (overrides column, file name, title)
+//! program = "农村低保"
+//! header_row = 4           # the (last) header row, 1-based as Excel shows it
+//! skip_sheets = ["说明"]
+//! [file.columns]           # header text (as `inspect` prints it) -> role
+//! "保障对象" = "name:beneficiary"
+//! "备注" = "ignore"
+//!
+//! [match]
+//! scope = ["self", "spouse", "parent", "child"]   # default: every relation
+//! ```
+
+use crate::load::roles::{Kind, Role};
+use crate::load::table::TableHints;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: {message}")]
+    Parse { file: String, message: String },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default, rename = "file")]
+    pub files: Vec<FileRule>,
+    #[serde(default, rename = "match")]
+    pub matching: MatchOptions,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRule {
+    pub pattern: String,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub program: Option<String>,
+    #[serde(default)]
+    pub header_row: Option<u32>,
+    #[serde(default)]
+    pub skip_sheets: Vec<String>,
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchOptions {
+    /// Canonical relations to report; empty = the default scope.
+    #[serde(default)]
+    pub scope: Vec<String>,
+}
+
+/// What the config says about one file, merged over every matching rule
+/// (later rules win).
+#[derive(Clone, Debug, Default)]
+pub struct FileOverride {
+    pub unit: Option<String>,
+    pub program: Option<String>,
+    pub skip_sheets: Vec<String>,
+    pub hints: TableHints,
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            file: file.clone(),
+            source,
+        })?;
+        Config::parse(&text).map_err(|message| ConfigError::Parse { file, message })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        for rule in &cfg.files {
+            glob::Pattern::new(&rule.pattern).map_err(|e| format!("pattern {:?}: {e}", rule.pattern))?;
+            for (k, v) in &rule.columns {
+                if Role::parse(v).is_none() {
+                    return Err(format!("column {k:?}: unknown role {v:?} (see `kinmatch inspect` for role names)"));
+                }
+            }
+        }
+        for s in &cfg.matching.scope {
+            if crate::normalize::relation::Relation::from_str_canonical(s).is_none() {
+                return Err(format!("match.scope: unknown relation {s:?}"));
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// The overrides for a file given by its relative path.
+    pub fn for_file(&self, rel: &str) -> FileOverride {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let mut o = FileOverride::default();
+        for rule in &self.files {
+            let Ok(p) = glob::Pattern::new(&rule.pattern) else { continue };
+            if !(p.matches(rel) || p.matches(name)) {
+                continue;
+            }
+            if rule.unit.is_some() {
+                o.unit = rule.unit.clone();
+            }
+            if rule.program.is_some() {
+                o.program = rule.program.clone();
+            }
+            if rule.kind.is_some() {
+                o.hints.kind = rule.kind;
+            }
+            if rule.header_row.is_some() {
+                o.hints.header_row = rule.header_row;
+            }
+            o.skip_sheets.extend(rule.skip_sheets.iter().cloned());
+            for (k, v) in &rule.columns {
+                if let Some(r) = Role::parse(v) {
+                    o.hints.columns.insert(crate::load::roles::clean_header(k), r);
+                }
+            }
+        }
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_example_parses_and_applies() {
+        let doc = include_str!("config.rs");
+        let example: String = doc
+            .lines()
+            .skip_while(|l| !l.starts_with("//! ```toml"))
+            .skip(1)
+            .take_while(|l| !l.starts_with("//! ```"))
+            .map(|l| l.trim_start_matches("//!").trim_start_matches(' '))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cfg = Config::parse(&example).expect("example parses");
+        let o = cfg.for_file("县民政局_农村低保.xlsx");
+        assert_eq!(o.unit.as_deref(), Some("县民政局"));
+        assert_eq!(o.hints.header_row, Some(4));
+        assert_eq!(o.hints.columns.get("备注"), Some(&Role::Ignore));
+        assert!(cfg.for_file("耕地补贴.csv").unit.is_none());
+    }
+
+    #[test]
+    fn unknown_roles_and_fields_are_errors() {
+        assert!(Config::parse("[[file]]\npattern='*'\n[file.columns]\n'a'='nonsense'").is_err());
+        assert!(Config::parse("[[file]]\npatern='*'").is_err());
+        assert!(Config::parse("[match]\nscope=['cousin']").is_err());
+    }
+}

@@ -1,0 +1,13 @@
+//! kinmatch: find public money flowing to the relatives of the officials who
+//! control it.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (files → records) → [`normalize`] (IDs, names, relations) →
+//! [`matching`] (records → hits with evidence) → [`report`] (hits → files people act on).
+//! See `docs/ARCHITECTURE.md`.
+
+pub mod config;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod report;

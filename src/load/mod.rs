@@ -1,0 +1,270 @@
+//! Stage 1: find the input files, read every sheet, find its table and turn
+//! its rows into records. Nothing here decides who matches whom.
+//!
+//! Add a reader: a module that turns bytes into [`cell::Grid`]s, and a branch
+//! in [`read_grids`] for its extensions.
+
+pub mod cell;
+pub mod error;
+pub mod excel;
+pub mod records;
+pub mod roles;
+pub mod table;
+pub mod text;
+pub mod values;
+
+use crate::config::Config;
+use crate::model::{InputReport, SheetReport};
+use cell::Grid;
+use error::LoadError;
+use rayon::prelude::*;
+use records::{Extracted, FileContext, KinRow, RollRow};
+use roles::Kind;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Extensions read as spreadsheets.
+pub const SPREADSHEET_EXTS: &[&str] = &["xlsx", "xlsm", "xls", "csv", "txt"];
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the folder given on the command line (`/`-separated);
+    /// the file name when a file was given.
+    pub rel: String,
+}
+
+/// A file passed over, and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct SkippedFile {
+    pub file: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<InputFile>,
+    pub skipped: Vec<SkippedFile>,
+    /// Paths given on the command line that do not exist.
+    pub missing: Vec<String>,
+}
+
+fn ext_of(p: &Path) -> String {
+    p.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase()
+}
+
+/// Why a file found in a folder is not read, if it is not.
+fn skip_reason(name: &str, ext: &str) -> Option<String> {
+    if name.starts_with("~$") {
+        Some("Excel lock file (~$…), not a workbook".into())
+    } else if name.starts_with('.') {
+        Some("hidden file".into())
+    } else if !SPREADSHEET_EXTS.contains(&ext) {
+        Some(format!("not a spreadsheet (.{ext})"))
+    } else {
+        None
+    }
+}
+
+/// Expand the command line's files and folders (folders recursively, in
+/// sorted order).
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut d = Discovery::default();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, p, &mut d);
+        } else if p.is_file() {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            d.files.push(InputFile {
+                path: p.clone(),
+                rel: name,
+            });
+        } else {
+            d.missing.push(p.display().to_string());
+        }
+    }
+    d.files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
+    d.files.dedup_by(|a, b| a.path == b.path);
+    d.skipped.sort();
+    d
+}
+
+fn walk(root: &Path, dir: &Path, d: &mut Discovery) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            d.skipped.push(SkippedFile {
+                file: rel_path(root, dir),
+                reason: format!("cannot list the folder: {e}"),
+            });
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let rel = rel_path(root, &p);
+        if p.is_dir() {
+            if name.starts_with('.') {
+                d.skipped.push(SkippedFile { file: rel, reason: "hidden folder".into() });
+            } else {
+                walk(root, &p, d);
+            }
+            continue;
+        }
+        match skip_reason(&name, &ext_of(&p)) {
+            Some(reason) => d.skipped.push(SkippedFile { file: rel, reason }),
+            None => d.files.push(InputFile { path: p, rel }),
+        }
+    }
+}
+
+fn rel_path(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Everything read from one file.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub report: InputReport,
+    pub rolls: Vec<RollRow>,
+    pub kin: Vec<KinRow>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Read a file's bytes into grids (one per sheet). Returns the format and,
+/// for text files, the encoding.
+pub fn read_grids(file: &str, ext: &str, bytes: Vec<u8>) -> Result<(Vec<Grid>, Option<&'static str>), LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty { file: file.into() });
+    }
+    match ext {
+        "csv" | "txt" => {
+            let (g, enc) = text::read_text(file, &bytes)?;
+            Ok((vec![g], Some(enc)))
+        }
+        _ => Ok((excel::read_workbook(file, ext, bytes)?, None)),
+    }
+}
+
+/// Read one file completely. Never fails: what could not be read is in
+/// `report.error` or in a sheet's `error`.
+pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
+    let ext = ext_of(&f.path);
+    let mut report = InputReport {
+        file: f.rel.clone(),
+        kind: kind.map(|k| k.as_str().to_string()).unwrap_or_else(|| "unknown".into()),
+        format: ext.clone(),
+        ..Default::default()
+    };
+    let bytes = match std::fs::read(&f.path) {
+        Ok(b) => b,
+        Err(source) => {
+            report.error = Some(LoadError::Io { file: f.rel.clone(), source }.to_string());
+            return Loaded { report, ..Default::default() };
+        }
+    };
+    report.sha256 = sha256_hex(&bytes);
+    let (grids, enc) = match read_grids(&f.rel, &ext, bytes) {
+        Ok(x) => x,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return Loaded { report, ..Default::default() };
+        }
+    };
+    report.encoding = enc.map(str::to_string);
+    let ov = cfg.for_file(&f.rel);
+    let mut hints = ov.hints.clone();
+    if hints.kind.is_none() {
+        hints.kind = kind;
+    }
+    let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+
+    // Find the tables first: the title rows feed the unit and program.
+    let tables: Vec<(Grid, Result<table::Table, String>)> = grids
+        .into_iter()
+        .map(|g| {
+            let t = if ov.skip_sheets.contains(&g.sheet) {
+                Err("skipped by the config (skip_sheets)".to_string())
+            } else {
+                table::find_table(&g, &hints)
+            };
+            (g, t)
+        })
+        .collect();
+    let titles: Vec<&str> = tables
+        .iter()
+        .filter_map(|(_, t)| t.as_ref().ok())
+        .flat_map(|t| t.above.iter().map(String::as_str))
+        .collect();
+    let unit_col = tables
+        .iter()
+        .filter_map(|(_, t)| t.as_ref().ok())
+        .any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
+    let (unit, unit_source) = provenance::unit(ov.unit.as_deref(), unit_col, &stem, &titles);
+    let (program, program_source) = provenance::program(ov.program.as_deref(), &stem, &titles);
+    report.unit = unit.clone();
+    report.unit_source = unit_source;
+    report.program = program.clone();
+    report.program_source = program_source;
+
+    let mut loaded = Loaded::default();
+    let mut kinds: Vec<Kind> = Vec::new();
+    for (g, t) in tables {
+        let mut sr = SheetReport {
+            sheet: g.sheet.clone(),
+            ..Default::default()
+        };
+        match t {
+            Err(reason) => sr.error = Some(reason),
+            Ok(t) => {
+                kinds.push(t.kind);
+                sr.header_row = Some(t.header_row);
+                sr.data_rows = t.rows.len() as u64;
+                sr.skipped = t.skipped.clone();
+                sr.columns = t.columns.iter().map(|c| (c.key.clone(), c.role.label())).collect();
+                let ctx = FileContext {
+                    file: f.rel.clone(),
+                    sheet: g.sheet.clone(),
+                    unit: unit.clone().unwrap_or_default(),
+                    program: program.clone().unwrap_or_default(),
+                };
+                let Extracted { rolls, kin, id_status, unusable } = records::extract(&t, &ctx);
+                sr.id_status = id_status;
+                sr.unusable = unusable;
+                loaded.rolls.extend(rolls);
+                loaded.kin.extend(kin);
+            }
+        }
+        report.sheets.push(sr);
+    }
+    if kind.is_none() {
+        kinds.sort();
+        kinds.dedup();
+        report.kind = match kinds.as_slice() {
+            [k] => k.as_str().to_string(),
+            [] => "unknown".into(),
+            _ => "mixed".into(),
+        };
+    }
+    if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() {
+        report.error = Some(format!("{}: no sheet holds a table", f.rel));
+    }
+    loaded.report = report;
+    loaded
+}
+
+/// Read many files in parallel; the result is in the order of `files`.
+pub fn load_all(files: &[InputFile], kind: Option<Kind>, cfg: &Config) -> Vec<Loaded> {
+    files.par_iter().map(|f| load_file(f, kind, cfg)).collect()
+}
+
+pub mod provenance;

@@ -1,0 +1,301 @@
+//! Turning a found table into records: roll rows with their person slots,
+//! register rows with a cadre and one relative.
+
+use super::cell::Cell;
+use super::roles::{Person, Role};
+use super::table::{DataRow, Table};
+use super::values::{parse_amount, parse_date};
+use crate::model::Source;
+use crate::normalize::id::{IdStatus, NormId, normalize_id, normalize_id_number};
+use std::collections::BTreeMap;
+
+/// An ID cell as found: text, or a number Excel stored (15 significant digits).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawId {
+    Empty,
+    Text(String),
+    Number(f64),
+}
+
+impl RawId {
+    pub fn from_cell(c: &Cell) -> RawId {
+        match c {
+            Cell::Empty => RawId::Empty,
+            Cell::Number(f) => RawId::Number(*f),
+            other => {
+                let t = other.text();
+                if t.trim().is_empty() { RawId::Empty } else { RawId::Text(t) }
+            }
+        }
+    }
+    pub fn normalize(&self) -> NormId {
+        match self {
+            RawId::Empty => normalize_id(""),
+            RawId::Text(t) => normalize_id(t),
+            RawId::Number(f) => normalize_id_number(*f),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        matches!(self, RawId::Empty)
+    }
+}
+
+/// One person named in a roll row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub role: Person,
+    pub name: String,
+    pub id: RawId,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RollRow {
+    pub source: Source,
+    pub slots: Vec<Slot>,
+    pub township: String,
+    pub village: String,
+    pub group: String,
+    pub amount: Option<f64>,
+    pub date: String,
+    pub program: String,
+    pub unit: String,
+    pub relation_to_head: String,
+    pub contractor: String,
+}
+
+/// One register row: a cadre and (at most) one relative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KinRow {
+    pub source: Source,
+    pub cadre_name: String,
+    pub cadre_id: RawId,
+    pub cadre_unit: String,
+    pub cadre_post: String,
+    pub relative_name: String,
+    pub relative_id: RawId,
+    /// The relation term as written (配偶, 长子, 子女1 …); empty for a cadre-only row.
+    pub relation_term: String,
+    pub address: String,
+    pub birth: String,
+}
+
+/// What a sheet's rows gave, with the counts the reports need.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    pub rolls: Vec<RollRow>,
+    pub kin: Vec<KinRow>,
+    pub id_status: BTreeMap<String, u64>,
+    pub unusable: BTreeMap<String, u64>,
+}
+
+/// File-level facts every row inherits unless a column says otherwise.
+#[derive(Clone, Debug, Default)]
+pub struct FileContext {
+    pub file: String,
+    pub sheet: String,
+    pub unit: String,
+    pub program: String,
+}
+
+fn text(row: &DataRow, col: Option<usize>) -> String {
+    col.map(|c| row.cell(c).text().trim().to_string()).unwrap_or_default()
+}
+
+fn first(table: &Table, pred: impl Fn(&Role) -> bool) -> Option<usize> {
+    table.columns.iter().find(|c| pred(&c.role)).map(|c| c.index)
+}
+
+fn count_status(map: &mut BTreeMap<String, u64>, id: &RawId) -> IdStatus {
+    let st = id.normalize().status;
+    *map.entry(st.as_str().to_string()).or_insert(0) += 1;
+    st
+}
+
+fn usable(name: &str, st: IdStatus) -> bool {
+    !name.trim().is_empty() || !matches!(st, IdStatus::Missing | IdStatus::Malformed)
+}
+
+pub fn extract(table: &Table, ctx: &FileContext) -> Extracted {
+    match table.kind {
+        super::roles::Kind::Roll => extract_roll(table, ctx),
+        super::roles::Kind::Register => extract_register(table, ctx),
+    }
+}
+
+/// The person slots of a roll table: (person, name column, ID column).
+fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
+    let any_id = table.columns.iter().any(|c| matches!(c.role, Role::Id(_)));
+    let mut out = Vec::new();
+    for p in Person::ALL {
+        let name = first(table, |r| *r == Role::Name(p));
+        let id = first(table, |r| *r == Role::Id(p));
+        // A name without an ID column beside IDs of others is context (the
+        // 户主 over a household whose members carry the IDs), not a person to match.
+        if id.is_some() || (name.is_some() && !any_id) {
+            out.push((p, name, id));
+        }
+    }
+    out.sort_by_key(|(_, n, i)| n.or(*i));
+    out
+}
+
+fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
+    let mut ex = Extracted::default();
+    let slots = roll_slots(table);
+    let col = |role: Role| first(table, |r| *r == role);
+    let (tw, vi, gr, pr, un, rh, co) = (
+        col(Role::Township),
+        col(Role::Village),
+        col(Role::Group),
+        col(Role::Program),
+        col(Role::Unit),
+        col(Role::RelationToHead),
+        col(Role::Contractor),
+    );
+    let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
+    let date_col = col(Role::Date);
+    for row in &table.rows {
+        let mut people: Vec<Slot> = Vec::new();
+        let mut any_usable = false;
+        for (p, nc, ic) in &slots {
+            // A person filled down from a merged cell is the one on the top row.
+            if nc.is_some_and(|c| row.was_filled(c)) && ic.is_none_or(|c| row.was_filled(c)) {
+                continue;
+            }
+            let name = text(row, *nc);
+            let id = ic.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+            if name.is_empty() && id.is_empty() {
+                continue;
+            }
+            // The same person twice in one row (持卡人 = 受益人) is one slot.
+            if people.iter().any(|s| s.name == name && s.id == id) {
+                continue;
+            }
+            let st = count_status(&mut ex.id_status, &id);
+            any_usable |= usable(&name, st);
+            people.push(Slot { role: *p, name, id });
+        }
+        if people.is_empty() {
+            *ex.unusable.entry("no_person".into()).or_insert(0) += 1;
+            continue;
+        }
+        if !any_usable {
+            *ex.unusable.entry("no_name_and_unreadable_id".into()).or_insert(0) += 1;
+            continue;
+        }
+        let or_ctx = |v: String, d: &str| if v.is_empty() { d.to_string() } else { v };
+        ex.rolls.push(RollRow {
+            source: Source {
+                file: ctx.file.clone(),
+                sheet: ctx.sheet.clone(),
+                row: row.number,
+            },
+            slots: people,
+            township: text(row, tw),
+            village: text(row, vi),
+            group: text(row, gr),
+            amount: amount_col.and_then(|c| parse_amount(row.cell(c.index), c.wan)),
+            date: date_col.map(|c| parse_date(row.cell(c))).unwrap_or_default(),
+            program: or_ctx(text(row, pr), &ctx.program),
+            unit: or_ctx(text(row, un), &ctx.unit),
+            relation_to_head: text(row, rh),
+            contractor: text(row, co),
+        });
+    }
+    ex
+}
+
+fn extract_register(table: &Table, ctx: &FileContext) -> Extracted {
+    let mut ex = Extracted::default();
+    let col = |role: Role| first(table, |r| *r == role);
+    let (cn, ci) = (col(Role::Name(Person::Cadre)), col(Role::Id(Person::Cadre)));
+    let (rn, ri) = (col(Role::Name(Person::Relative)), col(Role::Id(Person::Relative)));
+    let (cu, cp, rel, addr, birth) = (
+        col(Role::CadreUnit),
+        col(Role::CadrePost),
+        col(Role::Relation),
+        col(Role::Address),
+        col(Role::Birth),
+    );
+    // Wide form: groups of (term, name column, ID column) in column order.
+    let mut groups: Vec<(String, Option<usize>, Option<usize>)> = Vec::new();
+    for c in &table.columns {
+        let term = match &c.role {
+            Role::WideName(t) | Role::WideId(t) => t.clone(),
+            _ => continue,
+        };
+        if !groups.iter().any(|g| g.0 == term) {
+            let n = first(table, |r| *r == Role::WideName(term.clone()));
+            let i = first(table, |r| *r == Role::WideId(term.clone()));
+            groups.push((term, n, i));
+        }
+    }
+    for row in &table.rows {
+        let source = Source {
+            file: ctx.file.clone(),
+            sheet: ctx.sheet.clone(),
+            row: row.number,
+        };
+        let cadre_name = text(row, cn);
+        let cadre_id = ci.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+        let cadre_unit = {
+            let u = text(row, cu);
+            if u.is_empty() { ctx.unit.clone() } else { u }
+        };
+        let base = KinRow {
+            source,
+            cadre_name,
+            cadre_id,
+            cadre_unit,
+            cadre_post: text(row, cp),
+            relative_name: String::new(),
+            relative_id: RawId::Empty,
+            relation_term: String::new(),
+            address: text(row, addr),
+            birth: birth.map(|c| parse_date(row.cell(c))).unwrap_or_default(),
+        };
+        let mut relatives: Vec<(String, String, RawId)> = Vec::new();
+        if rn.is_some() || ri.is_some() {
+            let name = text(row, rn);
+            let id = ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+            if !name.is_empty() || !id.is_empty() {
+                relatives.push((text(row, rel), name, id));
+            }
+        }
+        for (term, n, i) in &groups {
+            let name = text(row, *n);
+            let id = i.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+            if !name.is_empty() || !id.is_empty() {
+                relatives.push((term.clone(), name, id));
+            }
+        }
+        let has_cadre = !base.cadre_name.is_empty() || !base.cadre_id.is_empty();
+        if !has_cadre {
+            let why = if relatives.is_empty() { "no_person" } else { "no_cadre" };
+            *ex.unusable.entry(why.into()).or_insert(0) += 1;
+            continue;
+        }
+        // The cadre's ID is counted once per cadre (on rows where it is written).
+        if !row_filled_any(row, ci) {
+            count_status(&mut ex.id_status, &base.cadre_id);
+        }
+        if relatives.is_empty() {
+            ex.kin.push(base);
+            continue;
+        }
+        for (term, name, id) in relatives {
+            count_status(&mut ex.id_status, &id);
+            ex.kin.push(KinRow {
+                relative_name: name,
+                relative_id: id,
+                relation_term: term,
+                ..base.clone()
+            });
+        }
+    }
+    ex
+}
+
+fn row_filled_any(row: &DataRow, col: Option<usize>) -> bool {
+    col.is_some_and(|c| row.was_filled(c))
+}

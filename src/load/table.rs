@@ -1,0 +1,578 @@
+//! Finding the table inside a sheet: the header row (by its words, not its
+//! position), two-row headers, column roles, and which rows hold data.
+
+use super::cell::{Cell, Grid};
+use super::roles::{Kind, Person, Role, classify, clean_header, is_wan_yuan};
+use std::collections::{BTreeMap, HashMap};
+
+/// How many rows from the top are searched for the header.
+pub const HEADER_SEARCH_ROWS: usize = 15;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub index: usize,
+    /// Cleaned header text; `parent/child` for a two-row header.
+    pub key: String,
+    pub role: Role,
+    /// The header says 万元: amounts are multiplied by 10,000.
+    pub wan: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataRow {
+    pub number: u32,
+    pub cells: Vec<Cell>,
+    /// Per cell: the value was filled down from a merged cell above.
+    pub filled: Vec<bool>,
+}
+
+impl DataRow {
+    pub fn cell(&self, col: usize) -> &Cell {
+        self.cells.get(col).unwrap_or(&Cell::Empty)
+    }
+    pub fn was_filled(&self, col: usize) -> bool {
+        self.filled.get(col).copied().unwrap_or(false)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub kind: Kind,
+    pub header_first: u32,
+    pub header_row: u32,
+    pub columns: Vec<Column>,
+    /// Text of the rows above the header (title, 填报单位 line …).
+    pub above: Vec<String>,
+    pub rows: Vec<DataRow>,
+    /// Skipped rows below the header, by reason.
+    pub skipped: BTreeMap<String, u64>,
+}
+
+/// What the user's config says about a file (all optional).
+#[derive(Clone, Debug, Default)]
+pub struct TableHints {
+    pub kind: Option<Kind>,
+    /// 1-based (last) header row.
+    pub header_row: Option<u32>,
+    /// Header key -> role.
+    pub columns: BTreeMap<String, Role>,
+}
+
+/// Why a sheet holds no table.
+pub fn no_table_reason(grid: &Grid) -> String {
+    if grid.rows.iter().all(|r| r.cells.iter().all(Cell::is_empty)) {
+        "empty sheet".into()
+    } else {
+        format!(
+            "no header row with a name or ID column in the first {HEADER_SEARCH_ROWS} rows (a note or summary sheet?)"
+        )
+    }
+}
+
+/// Header texts of one grid row, with horizontally merged cells spread over
+/// every column they cover (a parent cell such as 户主 over 姓名 | 身份证号).
+fn header_texts(grid: &Grid, idx: usize, width: usize, spread: bool) -> Vec<String> {
+    let row = &grid.rows[idx];
+    let mut out: Vec<String> = (0..width)
+        .map(|c| row.cells.get(c).map(|x| clean_header(&x.text())).unwrap_or_default())
+        .collect();
+    for m in grid.merges.iter().filter(|_| spread) {
+        if m.first_row == row.number && m.last_col > m.first_col {
+            let v = out.get(m.first_col).cloned().unwrap_or_default();
+            for slot in out.iter_mut().take(m.last_col + 1).skip(m.first_col + 1) {
+                if slot.is_empty() {
+                    *slot = v.clone();
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Candidate {
+    score: usize,
+    first: usize,
+    last: usize,
+    keys: Vec<String>,
+    roles: Vec<Role>,
+}
+
+/// Recognised columns, ID columns counting double: the ID is what a table is read for.
+fn score_roles(roles: &[Role]) -> usize {
+    if !roles.iter().any(Role::is_person) {
+        return 0;
+    }
+    let ids = roles
+        .iter()
+        .filter(|r| matches!(r, Role::Id(_) | Role::IdBare | Role::WideId(_)))
+        .count();
+    roles.iter().filter(|r| **r != Role::Unmapped).count() + ids
+}
+
+fn single(grid: &Grid, idx: usize, width: usize) -> Candidate {
+    let keys = header_texts(grid, idx, width, false);
+    let roles: Vec<Role> = keys.iter().map(|k| classify(k, None)).collect();
+    Candidate {
+        score: score_roles(&roles),
+        first: idx,
+        last: idx,
+        keys,
+        roles,
+    }
+}
+
+/// Two header rows read as one: `parent/child` where both are present.
+fn pair(grid: &Grid, idx: usize, width: usize) -> Option<Candidate> {
+    if idx + 1 >= grid.rows.len() {
+        return None;
+    }
+    let top = header_texts(grid, idx, width, true);
+    let bottom = header_texts(grid, idx + 1, width, false);
+    let mut composite = false;
+    let mut keys = Vec::with_capacity(width);
+    let mut roles = Vec::with_capacity(width);
+    for c in 0..width {
+        let (p, ch) = (&top[c], &bottom[c]);
+        if ch.is_empty() || p == ch {
+            keys.push(p.clone());
+            roles.push(classify(p, None));
+        } else if p.is_empty() {
+            keys.push(ch.clone());
+            roles.push(classify(ch, None));
+        } else {
+            composite = true;
+            keys.push(format!("{p}/{ch}"));
+            roles.push(classify(ch, Some(p)));
+        }
+    }
+    if !composite {
+        return None;
+    }
+    Some(Candidate {
+        score: score_roles(&roles),
+        first: idx,
+        last: idx + 1,
+        keys,
+        roles,
+    })
+}
+
+/// Decide register or roll from the roles a header holds.
+pub fn guess_kind(roles: &[Role]) -> Kind {
+    let register = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Relation
+                | Role::Name(Person::Cadre)
+                | Role::Name(Person::Relative)
+                | Role::Id(Person::Cadre)
+                | Role::Id(Person::Relative)
+                | Role::WideName(_)
+                | Role::WideId(_)
+        )
+    });
+    if register { Kind::Register } else { Kind::Roll }
+}
+
+/// Adapt roles to the kind of file and give every bare name/ID column its person.
+fn resolve_roles(roles: &mut [Role], kind: Kind) {
+    for r in roles.iter_mut() {
+        *r = match (kind, r.clone()) {
+            (Kind::Roll, Role::Relation) => Role::RelationToHead,
+            (Kind::Roll, Role::CadreUnit | Role::CadrePost | Role::Address) => Role::Unmapped,
+            (Kind::Roll, Role::Name(Person::Cadre | Person::Relative)) => Role::Name(Person::Beneficiary),
+            (Kind::Roll, Role::Id(Person::Cadre | Person::Relative)) => Role::Id(Person::Beneficiary),
+            (Kind::Register, Role::RelationToHead) => Role::Relation,
+            (_, other) => other,
+        };
+    }
+    // Bare names.
+    let has = |roles: &[Role], p: Person| roles.iter().any(|r| *r == Role::Name(p));
+    for i in 0..roles.len() {
+        if roles[i] != Role::NameBare {
+            continue;
+        }
+        roles[i] = match kind {
+            Kind::Roll => Role::Name(Person::Beneficiary),
+            Kind::Register if !has(roles, Person::Cadre) => Role::Name(Person::Cadre),
+            Kind::Register => Role::Name(Person::Relative),
+        };
+    }
+    // Bare IDs pair with the nearest name column on the left that has no ID yet.
+    for i in 0..roles.len() {
+        if roles[i] != Role::IdBare {
+            continue;
+        }
+        let paired = |roles: &[Role], r: &Role| match r {
+            Role::Name(p) => roles.contains(&Role::Id(*p)),
+            Role::WideName(t) => roles.contains(&Role::WideId(t.clone())),
+            _ => true,
+        };
+        let left = (0..i).rev().find(|&j| !paired(roles, &roles[j]));
+        let right = (i + 1..roles.len()).find(|&j| !paired(roles, &roles[j]));
+        roles[i] = match left.or(right).map(|j| roles[j].clone()) {
+            Some(Role::Name(p)) => Role::Id(p),
+            Some(Role::WideName(t)) => Role::WideId(t),
+            _ => match kind {
+                Kind::Roll => Role::Id(Person::Beneficiary),
+                Kind::Register => Role::Id(Person::Relative),
+            },
+        };
+    }
+}
+
+fn cleaned(cells: &[Cell]) -> Vec<String> {
+    cells.iter().map(|c| clean_header(&c.text())).collect()
+}
+
+const TOTAL_WORDS: &[&str] = &["小计", "合计", "总计", "总合计", "累计"];
+const FOOTER_WORDS: &[&str] = &[
+    "制表人", "制表", "审核人", "审核", "负责人", "填报日期", "填表人", "填表日期", "制表日期", "联系电话",
+    "经办人", "审批人", "单位负责人", "分管领导", "填报人", "复核人", "主管领导",
+];
+
+fn is_total(texts: &[String]) -> bool {
+    texts.iter().any(|t| TOTAL_WORDS.iter().any(|w| t.starts_with(w)))
+}
+
+fn is_footer(texts: &[String]) -> bool {
+    let first = texts.iter().find(|t| !t.is_empty());
+    match first {
+        Some(t) => FOOTER_WORDS.iter().any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(':') || rest.starts_with('：'))
+        }),
+        None => false,
+    }
+}
+
+fn is_repeated_header(texts: &[String], header_rows: &[Vec<String>]) -> bool {
+    header_rows.iter().any(|h| {
+        let nonempty = h.iter().filter(|t| !t.is_empty()).count();
+        let same = h
+            .iter()
+            .zip(texts)
+            .filter(|(a, b)| !a.is_empty() && a == b)
+            .count();
+        nonempty > 0 && same >= 2.max((nonempty * 6).div_ceil(10))
+    })
+}
+
+/// Find the table in a grid. `Err` carries the reason the sheet holds none.
+pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
+    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let search = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    let best = match hints.header_row {
+        Some(h) => {
+            let idx = grid
+                .rows
+                .iter()
+                .position(|r| r.number == h)
+                .ok_or_else(|| format!("configured header row {h} is outside the sheet"))?;
+            let s = single(grid, idx, width);
+            let p = idx.checked_sub(1).and_then(|i| pair(grid, i, width));
+            match p {
+                Some(p) if p.score > s.score => p,
+                _ => s,
+            }
+        }
+        None => {
+            let mut best: Option<Candidate> = None;
+            for idx in 0..search {
+                let s = single(grid, idx, width);
+                let mut cand = s;
+                if let Some(p) = pair(grid, idx, width) {
+                    let below = single(grid, idx + 1, width).score;
+                    if p.score > cand.score && p.score > below {
+                        cand = p;
+                    }
+                }
+                if cand.score > best.as_ref().map_or(0, |b| b.score) {
+                    best = Some(cand);
+                }
+            }
+            best.filter(|b| b.score >= 2).ok_or_else(|| no_table_reason(grid))?
+        }
+    };
+    let Candidate {
+        first, last, keys, mut roles, ..
+    } = best;
+    if roles.iter().all(|r| *r == Role::Unmapped) && hints.columns.is_empty() {
+        return Err(no_table_reason(grid));
+    }
+    // Config overrides by header key.
+    for (c, k) in keys.iter().enumerate() {
+        if let Some(r) = hints.columns.get(k) {
+            roles[c] = r.clone();
+        }
+    }
+    let kind = hints.kind.unwrap_or_else(|| guess_kind(&roles));
+    resolve_roles(&mut roles, kind);
+
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let columns: Vec<Column> = keys
+        .iter()
+        .enumerate()
+        .filter(|(c, k)| !k.is_empty() || roles[*c] != Role::Unmapped)
+        .map(|(c, k)| {
+            let base = if k.is_empty() { format!("列{}", col_letter(c)) } else { k.clone() };
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let key = if *n > 1 { format!("{base}({n})") } else { base };
+            Column {
+                index: c,
+                wan: roles[c] == Role::Amount && is_wan_yuan(k),
+                key,
+                role: roles[c].clone(),
+            }
+        })
+        .collect();
+
+    let above: Vec<String> = grid.rows[..first]
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.text().trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let header_rows: Vec<Vec<String>> = (first..=last).map(|i| cleaned(&grid.rows[i].cells)).collect();
+
+    let body = &grid.rows[last + 1..];
+    let last_nonblank = body.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty));
+    let body = match last_nonblank {
+        Some(i) => &body[..=i],
+        None => &body[..0],
+    };
+    let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
+    let mut rows: Vec<DataRow> = Vec::with_capacity(body.len());
+    for r in body {
+        let reason = if r.cells.iter().all(Cell::is_empty) {
+            Some("blank")
+        } else {
+            let texts = cleaned(&r.cells);
+            if is_total(&texts) {
+                Some("total")
+            } else if is_footer(&texts) {
+                Some("footer")
+            } else if is_repeated_header(&texts, &header_rows) {
+                Some("header")
+            } else {
+                None
+            }
+        };
+        match reason {
+            Some(why) => *skipped.entry(why.to_string()).or_insert(0) += 1,
+            None => {
+                let mut cells = r.cells.clone();
+                cells.resize(width, Cell::Empty);
+                rows.push(DataRow {
+                    number: r.number,
+                    filled: vec![false; width],
+                    cells,
+                });
+            }
+        }
+    }
+    fill_down(grid, &mut rows, grid.rows[last].number);
+    Ok(Table {
+        kind,
+        header_first: grid.rows[first].number,
+        header_row: grid.rows[last].number,
+        columns,
+        above,
+        rows,
+        skipped,
+    })
+}
+
+/// Cells merged down a column (a 乡镇 over its villages, a 户主 over the
+/// household) hold their value only in the top cell: copy it down.
+fn fill_down(grid: &Grid, rows: &mut [DataRow], header_row: u32) {
+    let index: HashMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.number, i)).collect();
+    for m in &grid.merges {
+        if m.first_row <= header_row || m.last_row <= m.first_row {
+            continue;
+        }
+        let value = grid
+            .rows
+            .iter()
+            .find(|r| r.number == m.first_row)
+            .and_then(|r| r.cells.get(m.first_col))
+            .cloned()
+            .unwrap_or(Cell::Empty);
+        if value.is_empty() {
+            continue;
+        }
+        for n in m.first_row + 1..=m.last_row {
+            if let Some(&i) = index.get(&n) {
+                let row = &mut rows[i];
+                if row.cells.get(m.first_col).is_some_and(Cell::is_empty) {
+                    row.cells[m.first_col] = value.clone();
+                    row.filled[m.first_col] = true;
+                }
+            }
+        }
+    }
+}
+
+/// Excel column letters: 0 -> A, 26 -> AA.
+pub fn col_letter(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cell::{GridRow, Merge};
+    use super::*;
+
+    fn t(s: &str) -> Cell {
+        if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) }
+    }
+    fn grid(rows: &[&[&str]], merges: Vec<Merge>) -> Grid {
+        Grid {
+            sheet: "s".into(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| GridRow {
+                    number: i as u32 + 1,
+                    cells: r.iter().map(|s| t(s)).collect(),
+                })
+                .collect(),
+            merges,
+        }
+    }
+
+    #[test]
+    fn header_below_title_and_unit_line_is_found_by_its_words() {
+        let g = grid(
+            &[
+                &["示例县2024年10月农村低保花名册", "", ""],
+                &["填报单位：县民政局  单位：元  日期：2024-10-31", "", ""],
+                &["", "", ""],
+                &["姓  名", "身份证\n号码", "保障金额"],
+                &["王伟", "519901199001011234", "300"],
+                &["小计", "", "300"],
+                &["", "", ""],
+                &["制表人：张三", "", "审核人：李四"],
+            ],
+            vec![],
+        );
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        assert_eq!(tb.header_row, 4);
+        assert_eq!(tb.kind, Kind::Roll);
+        let labels: Vec<String> = tb.columns.iter().map(|c| format!("{}={}", c.key, c.role.label())).collect();
+        assert_eq!(labels, ["姓名=name:beneficiary", "身份证号码=id:beneficiary", "保障金额=amount"]);
+        assert_eq!(tb.rows.len(), 1);
+        assert_eq!(tb.skipped.get("total"), Some(&1));
+        assert_eq!(tb.skipped.get("blank"), Some(&1));
+        assert_eq!(tb.skipped.get("footer"), Some(&1));
+        assert!(tb.above[1].starts_with("填报单位"));
+    }
+
+    #[test]
+    fn two_row_header_under_a_merged_parent() {
+        let g = grid(
+            &[
+                &["序号", "户主", "", "补助金额（万元）"],
+                &["", "姓名", "身份证号", ""],
+                &["1", "王伟", "519901199001011234", "1.5"],
+            ],
+            vec![
+                Merge { first_row: 1, last_row: 1, first_col: 1, last_col: 2 },
+                Merge { first_row: 1, last_row: 2, first_col: 3, last_col: 3 },
+            ],
+        );
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        assert_eq!((tb.header_first, tb.header_row), (1, 2));
+        let labels: Vec<String> = tb.columns.iter().map(|c| format!("{}={}", c.key, c.role.label())).collect();
+        assert_eq!(
+            labels,
+            ["序号=unmapped", "户主/姓名=name:household_head", "户主/身份证号=id:household_head", "补助金额(万元)=amount"]
+        );
+        assert!(tb.columns[3].wan);
+    }
+
+    #[test]
+    fn repeated_header_and_merged_cells_filled_down() {
+        let g = grid(
+            &[
+                &["乡镇", "姓名", "身份证号"],
+                &["万谷乡", "王伟", "1"],
+                &["", "李强", "2"],
+                &["乡镇", "姓名", "身份证号"],
+                &["青石镇", "刘芳", "3"],
+            ],
+            vec![Merge { first_row: 2, last_row: 3, first_col: 0, last_col: 0 }],
+        );
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        assert_eq!(tb.rows.len(), 3);
+        assert_eq!(tb.skipped.get("header"), Some(&1));
+        assert_eq!(tb.rows[1].cells[0], Cell::Text("万谷乡".into()));
+        assert!(tb.rows[1].filled[0]);
+    }
+
+    #[test]
+    fn register_long_form_roles() {
+        let g = grid(
+            &[&["序号", "干部姓名", "身份证号", "工作单位", "职务", "亲属姓名", "称谓", "身份证号码", "现居住地址或工作单位"]],
+            vec![],
+        );
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        assert_eq!(tb.kind, Kind::Register);
+        let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
+        assert_eq!(
+            roles,
+            ["unmapped", "name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative", "relation", "id:relative", "address"]
+        );
+    }
+
+    #[test]
+    fn register_wide_form_roles() {
+        let g = grid(&[&["姓名", "身份证号", "工作单位", "职务", "配偶姓名", "配偶身份证号", "父亲姓名", "父亲身份证号"]], vec![]);
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        assert_eq!(tb.kind, Kind::Register);
+        let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
+        assert_eq!(
+            roles,
+            ["name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative:配偶", "id:relative:配偶", "name:relative:父亲", "id:relative:父亲"]
+        );
+    }
+
+    #[test]
+    fn two_people_in_one_row_pair_by_position() {
+        let g = grid(&[&["学生姓名", "身份证号", "学校", "监护人姓名", "身份证号"]], vec![]);
+        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
+        assert_eq!(roles, ["name:beneficiary", "id:beneficiary", "unmapped", "name:guardian", "id:guardian"]);
+        assert_eq!(tb.columns[4].key, "身份证号(2)");
+    }
+
+    #[test]
+    fn sheet_without_a_table_is_reported() {
+        let g = grid(&[&["说明：本表为示例。"], &["请按要求填写。"]], vec![]);
+        assert!(find_table(&g, &TableHints::default()).unwrap_err().contains("no header row"));
+        assert_eq!(find_table(&grid(&[], vec![]), &TableHints::default()).unwrap_err(), "empty sheet");
+    }
+
+    #[test]
+    fn col_letters() {
+        assert_eq!(col_letter(0), "A");
+        assert_eq!(col_letter(25), "Z");
+        assert_eq!(col_letter(26), "AA");
+    }
+}

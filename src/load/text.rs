@@ -1,0 +1,222 @@
+//! CSV and TXT: encoding detection (UTF-8 with or without BOM, GB18030/GBK,
+//! UTF-16 with BOM) and delimiter detection (comma, tab, semicolon).
+
+use super::cell::{Cell, Grid, GridRow};
+use super::error::LoadError;
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decode a text file. Returns the text and the encoding's name as reported
+/// in `inspect`. A file that does not decode cleanly in any supported
+/// encoding is an error: it is never read as mojibake.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), LoadError> {
+    let bom: Option<(&'static Encoding, usize, &'static str)> = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some((UTF_8, 3, "UTF-8-BOM"))
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some((UTF_16LE, 2, "UTF-16LE"))
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some((UTF_16BE, 2, "UTF-16BE"))
+    } else {
+        None
+    };
+    if let Some((enc, skip, name)) = bom {
+        return enc
+            .decode_without_bom_handling_and_without_replacement(&bytes[skip..])
+            .map(|t| (t.into_owned(), name))
+            .ok_or_else(|| LoadError::Encoding {
+                file: file.into(),
+                reason: format!("the file starts with a {name} byte-order mark but holds bytes that are not {name}"),
+            });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok((t.to_string(), "UTF-8")),
+        Err(utf8_err) => {
+            match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(t) => Ok((t.into_owned(), "GB18030")),
+                None => {
+                    let at = first_bad_gb18030_byte(bytes).unwrap_or(utf8_err.valid_up_to());
+                    Err(LoadError::Encoding {
+                        file: file.into(),
+                        reason: format!(
+                            "neither UTF-8 nor GBK/GB18030: invalid byte 0x{:02X} at offset {} (line {})",
+                            bytes.get(at).copied().unwrap_or(0),
+                            at,
+                            bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1
+                        ),
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// Offset of the first byte GB18030 cannot decode (for the error message).
+fn first_bad_gb18030_byte(bytes: &[u8]) -> Option<usize> {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3);
+    let mut consumed = 0;
+    let mut chunk = bytes;
+    loop {
+        let (res, read) = decoder.decode_to_string_without_replacement(chunk, &mut out, true);
+        match res {
+            encoding_rs::DecoderResult::InputEmpty => return None,
+            encoding_rs::DecoderResult::OutputFull => {
+                out.reserve(4096);
+                consumed += read;
+                chunk = &bytes[consumed..];
+            }
+            encoding_rs::DecoderResult::Malformed(bad, _) => {
+                return Some((consumed + read).saturating_sub(bad as usize));
+            }
+        }
+    }
+}
+
+/// Pick the delimiter that splits the first lines most consistently.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let mut best = (b',', 0usize);
+    for d in [b'\t', b',', b';', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| l.bytes().filter(|b| *b == d).count()).collect();
+        // Prefer the delimiter that occurs on most lines, then most often.
+        let lines_with = counts.iter().filter(|c| **c > 0).count();
+        let score = lines_with * 1000 + counts.iter().sum::<usize>().min(999);
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Read a CSV/TXT file into one grid (sheet name `""`). Row numbers are the
+/// physical line numbers; empty lines (which the csv crate skips) are kept as
+/// blank rows so that they are counted, not lost.
+pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadError> {
+    let (text, enc) = decode(file, bytes)?;
+    let delim = sniff_delimiter(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut next_line: u64 = 1;
+    let mut rec = csv::StringRecord::new();
+    // Line numbers from byte offsets: the csv crate does not count empty lines.
+    let bytes_of = text.as_bytes();
+    let (mut seen_byte, mut seen_line) = (0usize, 1u64);
+    let mut line_at = |byte: usize| -> u64 {
+        let byte = byte.min(bytes_of.len());
+        if byte > seen_byte {
+            seen_line += bytes_of[seen_byte..byte].iter().filter(|b| **b == b'\n').count() as u64;
+            seen_byte = byte;
+        }
+        seen_line
+    };
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {
+                // A record's position may include the empty lines before it.
+                let line = rec
+                    .position()
+                    .map(|p| {
+                        let mut b = p.byte() as usize;
+                        while matches!(bytes_of.get(b), Some(b'\n' | b'\r')) {
+                            b += 1;
+                        }
+                        line_at(b)
+                    })
+                    .unwrap_or(next_line);
+                while next_line < line {
+                    rows.push(GridRow {
+                        number: next_line as u32,
+                        cells: Vec::new(),
+                    });
+                    next_line += 1;
+                }
+                let cells = rec
+                    .iter()
+                    .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+                    .collect();
+                rows.push(GridRow {
+                    number: line as u32,
+                    cells,
+                });
+                next_line = line_at(rdr.position().byte() as usize).max(line + 1);
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(next_line);
+                return Err(LoadError::Csv {
+                    file: file.into(),
+                    line,
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok((
+        Grid {
+            sheet: String::new(),
+            rows,
+            merges: Vec::new(),
+        },
+        enc,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (t, e) = decode("a.csv", "姓名,身份证号\n".as_bytes()).unwrap();
+        assert_eq!((t.as_str(), e), ("姓名,身份证号\n", "UTF-8"));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("姓名".as_bytes());
+        assert_eq!(decode("a.csv", &b).unwrap(), ("姓名".to_string(), "UTF-8-BOM"));
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (bytes, _, _) = GB18030.encode("乡镇,村,姓名\n万谷乡,桃花村,王伟\n");
+        let (t, e) = decode("a.csv", &bytes).unwrap();
+        assert_eq!(e, "GB18030");
+        assert!(t.contains("王伟"));
+    }
+
+    #[test]
+    fn utf16le_with_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "姓名\t身份证号\r\n".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        let (t, e) = decode("a.txt", &b).unwrap();
+        assert_eq!(e, "UTF-16LE");
+        assert_eq!(sniff_delimiter(&t), b'\t');
+    }
+
+    #[test]
+    fn gbk_with_a_bad_byte_is_an_error_naming_the_offset() {
+        let mut bytes = GB18030.encode("姓名,身份证号\n王伟,1\n").0.into_owned();
+        bytes.insert(13, 0xFF); // after 身份证号, before the line break
+        let err = decode("坏文件.csv", &bytes).unwrap_err().to_string();
+        assert!(err.contains("坏文件.csv"), "{err}");
+        assert!(err.contains("0xFF at offset 13 (line 1)"), "{err}");
+    }
+
+    #[test]
+    fn empty_lines_are_kept_as_blank_rows() {
+        let (g, _) = read_text("a.csv", b"a,b\n\n1,2\n").unwrap();
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3]);
+        assert!(g.rows[1].cells.is_empty());
+    }
+
+    #[test]
+    fn quoted_multiline_field_keeps_line_numbers() {
+        let (g, _) = read_text("a.csv", b"a,b\n\"x\ny\",2\n3,4\n").unwrap();
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![1, 2, 4]);
+    }
+}

@@ -1,0 +1,146 @@
+//! Data shared between the stages: what the loader hands on, what the
+//! matcher produces, what the reports read. Plain data, no behaviour.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a value came from: a file (relative to the folder given on the
+/// command line), a sheet (`""` for CSV) and a 1-based row as Excel shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+}
+
+/// How sure a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Identity established by the ID number.
+    Confirmed,
+    /// Strong evidence without an exact ID.
+    Probable,
+    /// A lead worth a look.
+    Possible,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Confirmed => "confirmed",
+            Tier::Probable => "probable",
+            Tier::Possible => "possible",
+        }
+    }
+    /// The label reviewers see.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Tier::Confirmed => "确认",
+            Tier::Probable => "高度疑似",
+            Tier::Possible => "疑似",
+        }
+    }
+}
+
+/// Why the hit matters for the cadre's power.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relevance {
+    SameUnit,
+    SameTownship,
+    Other,
+}
+
+impl Relevance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relevance::SameUnit => "same_unit",
+            Relevance::SameTownship => "same_township",
+            Relevance::Other => "other",
+        }
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Relevance::SameUnit => "本单位审批",
+            Relevance::SameTownship => "本辖区",
+            Relevance::Other => "其他",
+        }
+    }
+}
+
+/// One row of `hits.csv`: a roll person slot matched to a register row.
+/// The field names are the CSV column names (a contract: do not rename).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub hit_id: String,
+    pub tier: Tier,
+    pub score: f64,
+    pub match_kind: String,
+    pub evidence: String,
+    pub relation: String,
+    pub relation_term: String,
+    pub cadre_name: String,
+    pub cadre_id: String,
+    pub cadre_unit: String,
+    pub cadre_post: String,
+    pub relative_name: String,
+    pub relative_id: String,
+    pub roll_role: String,
+    pub roll_name: String,
+    pub roll_id: String,
+    pub program: String,
+    pub approving_unit: String,
+    pub township: String,
+    pub village: String,
+    pub amount: Option<f64>,
+    pub date: String,
+    pub relevance: Relevance,
+    pub roll_file: String,
+    pub roll_sheet: String,
+    pub roll_row: u32,
+    pub kin_file: String,
+    pub kin_sheet: String,
+    pub kin_row: u32,
+    /// Earlier reviewer decision carried forward by `run --decisions` ("" if none).
+    #[serde(default)]
+    pub decision: String,
+}
+
+/// Per file: what `inspect --json` prints and the manifest keeps.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InputReport {
+    pub file: String,
+    /// "roll", "register" or "unknown".
+    pub kind: String,
+    pub format: String,
+    pub encoding: Option<String>,
+    pub sha256: String,
+    pub unit: Option<String>,
+    /// "config", "column", "file_name", "title" or null.
+    pub unit_source: Option<String>,
+    pub program: Option<String>,
+    pub program_source: Option<String>,
+    pub sheets: Vec<SheetReport>,
+    /// Why the file could not be read (null when it was read).
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SheetReport {
+    pub sheet: String,
+    /// 1-based row of the (last) header row; null when no table was found.
+    pub header_row: Option<u32>,
+    /// Rows that hold data, whether or not their IDs are valid.
+    pub data_rows: u64,
+    /// Rows skipped, by reason: blank, header, total, footer.
+    pub skipped: BTreeMap<String, u64>,
+    /// Header text (as found, cleaned) -> role such as "name:beneficiary", or "unmapped".
+    pub columns: BTreeMap<String, String>,
+    /// ID status -> count, over every person slot of the sheet.
+    pub id_status: BTreeMap<String, u64>,
+    /// Data rows that carry no person usable for matching, by reason.
+    pub unusable: BTreeMap<String, u64>,
+    /// Why the sheet was skipped (null when a table was read).
+    pub error: Option<String>,
+}

@@ -1,0 +1,90 @@
+//! Reports: what people act on, in Excel/WPS, in Chinese.
+//!
+//! * review workbooks, one per approving unit (谁审批、谁负责),
+//! * the summary workbook (counts, charts, data quality),
+//! * publicity lists (双向公示) with masked IDs,
+//! * reading reviewed workbooks back into [`Decisions`],
+//! * a reproducible spot-check sample,
+//! * blank input templates.
+//!
+//! Every workbook is written with a fixed creation date (the batch's
+//! `run_date`, or a constant for templates), so the same inputs give
+//! byte-identical files.
+
+use std::path::PathBuf;
+
+mod decisions;
+mod publicity;
+mod review;
+mod sample;
+mod summary;
+mod template;
+mod xlsx_util;
+
+#[cfg(test)]
+mod tests;
+
+pub use decisions::{Decision, Decisions, ImportReport, import_reviews};
+pub use publicity::write_publicity;
+pub use review::write_review_workbooks;
+pub use sample::write_sample;
+pub use summary::write_summary;
+pub use template::{TemplateKind, write_template};
+
+/// What every report says about the run that produced it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BatchInfo {
+    pub batch_id: String,
+    /// "YYYY-MM-DD", recorded once in the manifest and reused on re-runs.
+    pub run_date: String,
+    pub program_version: String,
+    pub inputs: Vec<crate::model::InputReport>,
+}
+
+/// Values offered in the 核查结论 dropdown.
+pub const CONCLUSIONS: [&str; 4] = ["合规", "不合规", "非本人（误报）", "待核实"];
+/// Values offered in the 处理措施 dropdown.
+pub const ACTIONS: [&str; 5] = ["无需处理", "取消", "停发", "追回资金", "移送纪检监察"];
+
+/// Everything that can go wrong while writing or reading reports, with the
+/// file (and sheet / row where relevant) it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: 无法创建目录: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: 无法写入文件: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: 生成工作簿失败 ({context}): {source}")]
+    Xlsx {
+        path: PathBuf,
+        context: String,
+        source: rust_xlsxwriter::XlsxError,
+    },
+    #[error("{path}: 无法读取工作簿: {source}")]
+    ReadXlsx {
+        path: PathBuf,
+        source: calamine::XlsxError,
+    },
+    #[error("{path} · {sheet}: {message}")]
+    Layout {
+        path: PathBuf,
+        sheet: String,
+        message: String,
+    },
+    #[error("{path}{}: {message}", row.map(|r| format!(" 第{r}行")).unwrap_or_default())]
+    Csv {
+        path: PathBuf,
+        row: Option<u64>,
+        message: String,
+    },
+    #[error("批次运行日期 run_date 应为 YYYY-MM-DD，实际为 {value:?}")]
+    BadRunDate { value: String },
+    #[error("参数错误: {0}")]
+    InvalidArgument(String),
+}

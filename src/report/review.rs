@@ -1,0 +1,302 @@
+//! Review workbooks: one per approving unit (谁审批、谁负责).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxError};
+
+use super::decisions::Decisions;
+use super::xlsx_util::{
+    Styles, TIERS, batch_lines, conclusion_of, ensure_dir, kind_zh, new_workbook, print_setup, put,
+    put_amount, relation_label, role_zh, sanitize_file_name, save, source_text, tier_counts,
+    unique_paths, unit_name, write_headers, write_lines, xlsx_err,
+};
+use super::{ACTIONS, BatchInfo, CONCLUSIONS, ReportError};
+use crate::model::Hit;
+
+pub(crate) const RESULT_SHEET: &str = "比对结果";
+pub(crate) const README_SHEET: &str = "说明";
+/// Label of the 说明 line that names the unit (read back by the importer).
+pub(crate) const UNIT_LABEL: &str = "审批单位";
+
+/// Column headers of 比对结果 with their widths.
+pub(crate) const HEADERS: [(&str, f64); 24] = [
+    ("序号", 6.0),
+    ("核查等级", 10.0),
+    ("比对依据", 40.0),
+    ("受益人姓名", 10.0),
+    ("身份证号", 21.0),
+    ("角色", 10.0),
+    ("乡镇", 12.0),
+    ("村(社区)", 12.0),
+    ("资金或项目", 18.0),
+    ("金额(元)", 12.0),
+    ("日期", 11.0),
+    ("干部姓名", 10.0),
+    ("干部单位", 18.0),
+    ("职务", 12.0),
+    ("亲属关系", 10.0),
+    ("涉权类型", 11.0),
+    ("花名册来源", 28.0),
+    ("登记表来源", 28.0),
+    ("核查结论", 14.0),
+    ("处理措施", 14.0),
+    ("核查人", 10.0),
+    ("核查日期", 12.0),
+    ("备注", 24.0),
+    ("hit_id", 2.0),
+];
+pub(crate) const COL_ID: u16 = 4;
+pub(crate) const COL_CONCLUSION: u16 = 18;
+pub(crate) const COL_ACTION: u16 = 19;
+pub(crate) const COL_HIT_ID: u16 = 23;
+/// Dropdowns reach this many rows below the last hit.
+const SPARE_ROWS: u32 = 1000;
+
+/// Write DIR/review/<approving unit>.xlsx, one per approving unit holding
+/// exactly that unit's hits; returns the paths written, sorted.
+pub fn write_review_workbooks(
+    dir: &Path,
+    hits: &[Hit],
+    batch: &BatchInfo,
+    decisions: &Decisions,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let out_dir = dir.join("review");
+    ensure_dir(&out_dir)?;
+    let mut by_unit: BTreeMap<&str, Vec<&Hit>> = BTreeMap::new();
+    for h in hits {
+        by_unit
+            .entry(unit_name(&h.approving_unit))
+            .or_default()
+            .push(h);
+    }
+    let paths = unique_paths(
+        &out_dir,
+        by_unit
+            .keys()
+            .map(|u| (*u, sanitize_file_name(u, "未知审批单位"))),
+    );
+    let mut written = Vec::new();
+    for (unit, mut unit_hits) in by_unit {
+        unit_hits.sort_by(|a, b| {
+            (a.tier, a.relevance, &a.hit_id).cmp(&(b.tier, b.relevance, &b.hit_id))
+        });
+        let path = &paths[unit];
+        let mut wb = new_workbook(&format!("亲属涉权事项比对结果 — {unit}"), batch)?;
+        build(&mut wb, unit, &unit_hits, batch, decisions).map_err(xlsx_err(path, unit))?;
+        save(&mut wb, path)?;
+        written.push(path.clone());
+    }
+    written.sort();
+    Ok(written)
+}
+
+fn build(
+    wb: &mut Workbook,
+    unit: &str,
+    hits: &[&Hit],
+    batch: &BatchInfo,
+    decisions: &Decisions,
+) -> Result<(), XlsxError> {
+    let st = Styles::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(RESULT_SHEET)?;
+    write_headers(ws, 0, &HEADERS, &st.header)?;
+    ws.set_row_height(0, 30)?;
+    // Text format for the whole ID column, so IDs typed in later stay text.
+    ws.set_column_format(COL_ID, &st.id_text)?;
+    ws.set_column_hidden(COL_HIT_ID)?;
+    for (i, h) in hits.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.count)?;
+        put(ws, r, 1, h.tier.label_zh(), &st.tier(h.tier))?;
+        put(ws, r, 2, &h.evidence, &st.wrap)?;
+        put(ws, r, 3, &h.roll_name, &st.text)?;
+        put(ws, r, COL_ID, &h.roll_id, &st.id_text)?;
+        put(ws, r, 5, role_zh(&h.roll_role), &st.text)?;
+        put(ws, r, 6, &h.township, &st.text)?;
+        put(ws, r, 7, &h.village, &st.text)?;
+        put(ws, r, 8, &h.program, &st.text)?;
+        put_amount(ws, r, 9, h.amount, &st)?;
+        put(ws, r, 10, &h.date, &st.text)?;
+        put(ws, r, 11, &h.cadre_name, &st.text)?;
+        put(ws, r, 12, &h.cadre_unit, &st.text)?;
+        put(ws, r, 13, &h.cadre_post, &st.text)?;
+        put(ws, r, 14, &relation_label(h), &st.text)?;
+        put(ws, r, 15, h.relevance.label_zh(), &st.text)?;
+        put(
+            ws,
+            r,
+            16,
+            &source_text(&h.roll_file, &h.roll_sheet, h.roll_row),
+            &st.text,
+        )?;
+        put(
+            ws,
+            r,
+            17,
+            &source_text(&h.kin_file, &h.kin_sheet, h.kin_row),
+            &st.text,
+        )?;
+        let d = decisions.by_hit.get(&h.hit_id);
+        let field = |f: fn(&super::Decision) -> &str| d.map(f).unwrap_or("");
+        put(ws, r, COL_CONCLUSION, conclusion_of(h, decisions), &st.text)?;
+        put(ws, r, COL_ACTION, field(|d| &d.action), &st.text)?;
+        put(ws, r, 20, field(|d| &d.reviewer), &st.text)?;
+        put(ws, r, 21, field(|d| &d.review_date), &st.text)?;
+        put(ws, r, 22, field(|d| &d.remark), &st.wrap)?;
+        put(ws, r, COL_HIT_ID, &h.hit_id, &st.text)?;
+    }
+    let last = hits.len() as u32;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, last.max(1), COL_HIT_ID)?;
+
+    let conclusion = DataValidation::new()
+        .allow_list_strings(&CONCLUSIONS)?
+        .set_input_title("核查结论")?
+        .set_input_message("请从下拉列表选择核查结论")?
+        .set_error_title("核查结论")?
+        .set_error_message("请从下拉列表选择：合规、不合规、非本人（误报）、待核实")?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    ws.add_data_validation(
+        1,
+        COL_CONCLUSION,
+        last + SPARE_ROWS,
+        COL_CONCLUSION,
+        &conclusion,
+    )?;
+    let action = DataValidation::new()
+        .allow_list_strings(&ACTIONS)?
+        .set_input_title("处理措施")?
+        .set_input_message("请从下拉列表选择处理措施")?
+        .set_error_title("处理措施")?
+        .set_error_message("请从下拉列表选择：无需处理、取消、停发、追回资金、移送纪检监察")?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    ws.add_data_validation(1, COL_ACTION, last + SPARE_ROWS, COL_ACTION, &action)?;
+    print_setup(ws, 0, &format!("{unit} 亲属涉权事项比对结果"))?;
+    ws.set_active(true);
+
+    let ws = wb.add_worksheet();
+    ws.set_name(README_SHEET)?;
+    readme(ws, unit, hits, batch, &st)?;
+    Ok(())
+}
+
+fn readme(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    unit: &str,
+    hits: &[&Hit],
+    batch: &BatchInfo,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 16)?;
+    ws.set_column_width(1, 90)?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        1,
+        &format!("{unit} 亲属涉权事项比对结果"),
+        &st.title,
+    )?;
+    ws.set_row_height(0, 28)?;
+    let mut lines: Vec<(String, String)> = vec![
+        (UNIT_LABEL.into(), unit.to_string()),
+        (
+            "本表是什么".into(),
+            "本工作簿是党员干部亲属涉权事项比对的结果，列出本单位审批的资金或项目中，\
+             受益人与党员干部（或其亲属）可能为同一人的记录。按照“谁审批、谁负责”的原则，\
+             由本单位逐条核实并填写核查结论。比对结果只是线索，不是结论。"
+                .into(),
+        ),
+    ];
+    lines.extend(batch_lines(batch));
+    let mut row = write_lines(ws, 1, &lines, st)?;
+
+    row += 1;
+    ws.write_string_with_format(row, 0, "输入文件", &st.label)?;
+    row += 1;
+    if batch.inputs.is_empty() {
+        ws.write_string_with_format(row, 1, "（无）", &st.note)?;
+        row += 1;
+    }
+    for input in &batch.inputs {
+        let rows: u64 = input.sheets.iter().map(|s| s.data_rows).sum();
+        let mut text = format!(
+            "{}（{}，{} 行数据）",
+            input.file,
+            kind_zh(&input.kind),
+            rows
+        );
+        if let Some(err) = &input.error {
+            text.push_str(&format!("；未能读取：{err}"));
+        }
+        ws.write_string_with_format(row, 1, super::xlsx_util::cell_text(&text), &st.note)?;
+        row += 1;
+    }
+
+    row += 1;
+    let counts = tier_counts(hits.iter().copied());
+    ws.write_string_with_format(row, 0, "本单位比对结果", &st.label)?;
+    row += 1;
+    for (t, c) in TIERS.iter().zip(counts) {
+        ws.write_string_with_format(row, 0, t.label_zh(), &st.tier(*t))?;
+        ws.write_string_with_format(row, 1, format!("{c} 条"), &st.note)?;
+        row += 1;
+    }
+    ws.write_string_with_format(row, 0, "合计", &st.label)?;
+    ws.write_string_with_format(row, 1, format!("{} 条", hits.len()), &st.note)?;
+    row += 2;
+
+    let guide: Vec<(String, String)> = vec![
+        (
+            "确认".into(),
+            "身份证号一致，可认定为同一人。请核实享受资格是否合规。".into(),
+        ),
+        (
+            "高度疑似".into(),
+            "身份证号不完全一致（如被 Excel 截断、15 位旧号、校验位错误），\
+             但姓名等其他信息高度吻合。请先核实是否为同一人。"
+                .into(),
+        ),
+        (
+            "疑似".into(),
+            "仅姓名及部分信息吻合的线索，误报可能较大。请核实是否为同一人。".into(),
+        ),
+        (
+            "核查结论".into(),
+            "必填，从下拉列表选择：合规（享受资格符合规定）；不合规（违规享受）；\
+             非本人（误报）（经核实不是同一人）；待核实（尚未查清）。"
+                .into(),
+        ),
+        (
+            "处理措施".into(),
+            "从下拉列表选择：无需处理、取消、停发、追回资金、移送纪检监察。\
+             结论为“合规”或“非本人（误报）”时选“无需处理”。"
+                .into(),
+        ),
+        (
+            "核查人".into(),
+            "填写实际核查人员姓名，多人用顿号分隔。".into(),
+        ),
+        (
+            "核查日期".into(),
+            "填写核查完成日期，格式如 2024-05-01。".into(),
+        ),
+        (
+            "备注".into(),
+            "填写核查依据、情况说明或需要说明的其他事项。".into(),
+        ),
+        (
+            "注意".into(),
+            "请只填写“核查结论”至“备注”五列，不要修改其他列、不要删除或插入行列、\
+             不要删除隐藏的 hit_id 列（系统靠它把结论读回）。可以筛选和排序。\
+             填好后保存为 .xlsx 格式交回。"
+                .into(),
+        ),
+    ];
+    ws.write_string_with_format(row, 0, "填写说明", &st.label)?;
+    row += 1;
+    write_lines(ws, row, &guide, st)?;
+    Ok(())
+}
