@@ -6,8 +6,12 @@
 //! [`matching`] (records → hits with evidence) → [`report`] (hits → files people act on).
 //! See `docs/ARCHITECTURE.md`.
 
+pub mod cli;
 pub mod config;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod pipeline;
+pub mod matching;
 pub mod report;
+pub mod synth;

@@ -1,0 +1,65 @@
+//! Command-line definitions (clap) and one module per subcommand. Each
+//! subcommand returns the process exit code; errors go up as `anyhow`.
+
+pub mod id;
+pub mod inspect;
+pub mod review;
+pub mod run;
+pub mod synth;
+pub mod verify;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, documented in README.md.
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const ERROR: i32 = 1;
+    pub const USAGE: i32 = 2;
+    /// The batch finished, but some input could not be read (see the report).
+    pub const INPUT_NOT_READ: i32 = 3;
+    /// `verify`: the batch does not verify.
+    pub const NOT_VERIFIED: i32 = 4;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinmatch",
+    version,
+    about = "党员干部亲属涉权事项比对: match cadres' relatives against beneficiary rolls, with evidence",
+    after_help = "Examples:\n  kinmatch inspect fixtures/demo/rolls\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n  kinmatch id 51990119900101123X\n  kinmatch verify out"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Show what the reader makes of each file: header row, column roles, rows, ID quality.
+    Inspect(inspect::Args),
+    /// Run the comparison batch: registers × rolls -> hits.csv, review workbooks, summary, manifest.
+    Run(run::Args),
+    /// Normalize ID numbers with the batch's own normalizer.
+    Id(id::Args),
+    /// Read reviewed workbooks back, draw spot-check samples, write blank templates.
+    #[command(subcommand)]
+    Review(review::Command),
+    /// Re-run an archived batch from its manifest and check every input and output.
+    Verify(verify::Args),
+    /// Generate a synthetic county (registers, rolls and the truth) for demos, tests and benchmarks.
+    Synth(synth::Args),
+    /// Score a batch's hits.csv against a generated county's truth.csv (precision per tier, recall).
+    SynthEval(synth::EvalArgs),
+}
+
+pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Inspect(a) => inspect::exec(a),
+        Command::Run(a) => run::exec(a),
+        Command::Id(a) => id::exec(a),
+        Command::Review(c) => review::exec(c),
+        Command::Verify(a) => verify::exec(a),
+        Command::Synth(a) => synth::exec(a),
+        Command::SynthEval(a) => synth::exec_eval(a),
+    }
+}

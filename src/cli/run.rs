@@ -1,0 +1,82 @@
+//! `kinmatch run --kin PATH... --rolls PATH... --out DIR`
+
+use crate::pipeline::{RunOptions, run};
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes).")]
+pub struct Args {
+    /// Kinship registers (files or folders).
+    #[arg(long, required = true, num_args = 1..)]
+    pub kin: Vec<PathBuf>,
+    /// Beneficiary rolls (files or folders).
+    #[arg(long, required = true, num_args = 1..)]
+    pub rolls: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Earlier reviewer decisions (from `kinmatch review import`), carried forward by hit_id.
+    #[arg(long)]
+    pub decisions: Option<PathBuf>,
+    /// The batch date shown in the workbooks (default: reused from an earlier run of the same batch, else today).
+    #[arg(long)]
+    pub run_date: Option<String>,
+    /// Also write publicity lists from all confirmed hits, before review (marked as a preview).
+    #[arg(long)]
+    pub publicity_dry_run: bool,
+    /// Write only hits.csv and manifest.json.
+    #[arg(long)]
+    pub no_workbooks: bool,
+}
+
+pub fn exec(a: Args) -> anyhow::Result<i32> {
+    let opts = RunOptions {
+        kin: a.kin,
+        rolls: a.rolls,
+        out: a.out.clone(),
+        config: a.config,
+        decisions: a.decisions,
+        run_date: a.run_date,
+        publicity_dry_run: a.publicity_dry_run,
+        workbooks: !a.no_workbooks,
+    };
+    let res = run(&opts)?;
+    let m = &res.manifest;
+    let c = &m.counts;
+    let all = m.inputs.kin.iter().chain(&m.inputs.rolls);
+    eprintln!(
+        "kinmatch {}: batch {} ({}): {} register files ({} rows), {} roll files ({} rows, {} persons)",
+        m.version,
+        m.batch_id,
+        m.run_date,
+        m.inputs.kin.len(),
+        c.register_rows,
+        m.inputs.rolls.len(),
+        c.roll_rows,
+        c.matching.roll_persons
+    );
+    eprintln!(
+        "  {} cadres, {} persons of interest; {} hits: {} confirmed, {} probable, {} possible",
+        c.matching.cadres,
+        c.matching.persons_of_interest,
+        c.matching.hits,
+        c.matching.by_tier.get("confirmed").unwrap_or(&0),
+        c.matching.by_tier.get("probable").unwrap_or(&0),
+        c.matching.by_tier.get("possible").unwrap_or(&0)
+    );
+    for r in all {
+        if let Some(e) = &r.error {
+            eprintln!("  NOT READ: {e}");
+        }
+        for s in r.sheets.iter().filter(|s| s.error.is_some()) {
+            eprintln!("  sheet skipped: {} · {}: {}", r.file, s.sheet, s.error.as_deref().unwrap_or(""));
+        }
+    }
+    for p in &m.inputs.missing_paths {
+        eprintln!("  NOT FOUND: {p}");
+    }
+    eprintln!("  outputs in {}: {}", a.out.display(), m.outputs.keys().cloned().collect::<Vec<_>>().join(", "));
+    Ok(if res.incomplete() { super::exit::INPUT_NOT_READ } else { super::exit::OK })
+}

@@ -1,0 +1,24 @@
+//! `kinmatch verify DIR`
+
+use crate::pipeline::verify;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch verify out\n\nExit code 0 only when every input and output verifies; 4 otherwise, with each difference listed.")]
+pub struct Args {
+    /// A batch output folder holding manifest.json.
+    pub dir: PathBuf,
+}
+
+pub fn exec(a: Args) -> anyhow::Result<i32> {
+    let findings = verify(&a.dir)?;
+    if findings.is_empty() {
+        println!("verified: every input matches its SHA-256 and the re-run reproduces every output byte for byte");
+        return Ok(super::exit::OK);
+    }
+    println!("NOT verified: {} difference(s)", findings.len());
+    for f in findings {
+        println!("  {}: {}", f.what, f.detail);
+    }
+    Ok(super::exit::NOT_VERIFIED)
+}

@@ -1,0 +1,176 @@
+//! From records to the two sides of the match: persons of interest (every
+//! cadre as `self`, every relative in scope) and roll persons (every person
+//! slot of every roll row), each normalized once.
+
+use super::places::{Gazetteer, Place, township_core, unit_key};
+use crate::load::records::{KinRow, RollRow};
+use crate::model::Source;
+use crate::normalize::id::{IdStatus, NormId, Sex};
+use crate::normalize::name::{NormName, normalize_name};
+use crate::normalize::relation::{Relation, parse_relation};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+pub struct Cadre {
+    pub name: NormName,
+    pub id: NormId,
+    pub unit: String,
+    pub unit_key: String,
+    pub post: String,
+    /// The register row reported for a `self` hit: the 本人 row, else the first row.
+    pub self_source: Source,
+    pub self_term: String,
+    /// The township the cadre serves (a township government or one of its villages).
+    pub township: Option<String>,
+}
+
+/// A person whose receipts are of interest: a cadre (`self`) or a relative.
+#[derive(Clone, Debug)]
+pub struct Poi {
+    pub cadre: usize,
+    pub relation: Relation,
+    pub relation_term: String,
+    /// Sex implied by the relation term (母亲 -> female).
+    pub sex_hint: Option<Sex>,
+    pub name: NormName,
+    pub id: NormId,
+    pub source: Source,
+    pub place: Place,
+}
+
+#[derive(Clone, Debug)]
+pub struct RollPerson {
+    pub row: usize,
+    pub slot: usize,
+    pub name: NormName,
+    pub id: NormId,
+    pub place: Place,
+}
+
+pub fn usable_key(id: &NormId) -> Option<&str> {
+    id.key.as_deref()
+}
+
+/// An ID that says something about identity (as opposed to missing/malformed).
+pub fn id_present(id: &NormId) -> bool {
+    !matches!(id.status, IdStatus::Missing | IdStatus::Malformed)
+}
+
+fn cadre_key(k: &KinRow, id: &NormId, name: &NormName) -> String {
+    match usable_key(id) {
+        Some(key) => format!("id:{key}"),
+        None => format!("nm:{}|{}", name.key, unit_key(&k.cadre_unit)),
+    }
+}
+
+/// Build cadres and persons of interest from register rows. `scope`: the
+/// relations to report (`self` included or not like any other).
+pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) -> (Vec<Cadre>, Vec<Poi>) {
+    // Normalize every name and ID once, in parallel.
+    let norm: Vec<(NormName, NormId, NormName, NormId)> = kin
+        .par_iter()
+        .map(|k| {
+            (
+                normalize_name(&k.cadre_name),
+                k.cadre_id.normalize(),
+                normalize_name(&k.relative_name),
+                k.relative_id.normalize(),
+            )
+        })
+        .collect();
+    let mut cadres: Vec<Cadre> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut row_cadre = Vec::with_capacity(kin.len());
+    for (k, (cn, ci, _, _)) in kin.iter().zip(&norm) {
+        let key = cadre_key(k, ci, cn);
+        let is_self_row = !k.relation_term.is_empty() && parse_relation(&k.relation_term).relation == Relation::SelfRel;
+        let idx = *index.entry(key).or_insert_with(|| {
+            let place = gaz.find_in(&k.cadre_unit);
+            cadres.push(Cadre {
+                name: cn.clone(),
+                id: ci.clone(),
+                unit: k.cadre_unit.clone(),
+                unit_key: unit_key(&k.cadre_unit),
+                post: k.cadre_post.clone(),
+                self_source: k.source.clone(),
+                self_term: String::new(),
+                township: place.township.or_else(|| {
+                    let t = township_core(&k.cadre_unit);
+                    (t != k.cadre_unit && t.chars().count() >= 2).then_some(t)
+                }).filter(|t| gaz.find_in(t).township.is_some()),
+            });
+            cadres.len() - 1
+        });
+        let c = &mut cadres[idx];
+        if is_self_row && c.self_term.is_empty() {
+            c.self_source = k.source.clone();
+            c.self_term = k.relation_term.clone();
+        }
+        // A later row may fill what the first left empty.
+        if c.id.status == IdStatus::Missing && ci.status != IdStatus::Missing {
+            c.id = ci.clone();
+        }
+        if c.post.is_empty() {
+            c.post = k.cadre_post.clone();
+        }
+        row_cadre.push(idx);
+    }
+    let in_scope = |r: Relation| scope.contains(&r);
+    let mut pois = Vec::new();
+    if in_scope(Relation::SelfRel) {
+        for (i, c) in cadres.iter().enumerate() {
+            pois.push(Poi {
+                cadre: i,
+                relation: Relation::SelfRel,
+                relation_term: if c.self_term.is_empty() { "本人".into() } else { c.self_term.clone() },
+                sex_hint: None,
+                name: c.name.clone(),
+                id: c.id.clone(),
+                source: c.self_source.clone(),
+                place: Place {
+                    township: c.township.clone(),
+                    village: None,
+                },
+            });
+        }
+    }
+    for ((k, (_, _, rn, ri)), &ci) in kin.iter().zip(&norm).zip(&row_cadre) {
+        if k.relative_name.is_empty() && k.relative_id.is_empty() {
+            continue;
+        }
+        let info = parse_relation(&k.relation_term);
+        if info.relation == Relation::SelfRel || !in_scope(info.relation) {
+            continue;
+        }
+        pois.push(Poi {
+            cadre: ci,
+            relation: info.relation,
+            relation_term: k.relation_term.clone(),
+            sex_hint: info.sex,
+            name: rn.clone(),
+            id: ri.clone(),
+            source: k.source.clone(),
+            place: gaz.find_in(&k.address),
+        });
+    }
+    (cadres, pois)
+}
+
+/// Every person slot of every roll row, normalized.
+pub fn roll_persons(rolls: &[RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
+    rolls
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ri, r)| {
+            let place = gaz.roll_place(&r.township, &r.village);
+            r.slots.iter().enumerate().map(move |(si, s)| RollPerson {
+                row: ri,
+                slot: si,
+                name: normalize_name(&s.name),
+                id: s.id.normalize(),
+                place: place.clone(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,179 @@
+//! Places: townships and villages as the rolls name them, used to read a
+//! relative's address, a beneficiary's township, and the township a cadre
+//! serves. Names are compared by their core (万谷乡 -> 万谷, 桃花村 -> 桃花).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+const TOWNSHIP_SUFFIXES: &[&str] = &["街道办事处", "街道办", "街道", "人民政府", "政府", "乡", "镇"];
+const VILLAGE_SUFFIXES: &[&str] = &[
+    "村民委员会", "居民委员会", "村委会", "居委会", "村委", "社区", "村", "居",
+];
+
+fn strip_any(s: &str, suffixes: &[&str]) -> String {
+    let mut t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Strip repeatedly: 万谷乡人民政府 -> 万谷乡 -> 万谷.
+    loop {
+        let before = t.len();
+        for x in suffixes {
+            if let Some(r) = t.strip_suffix(x) {
+                if r.chars().count() >= 2 {
+                    t = r.to_string();
+                    break;
+                }
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+pub fn township_core(s: &str) -> String {
+    strip_any(s, TOWNSHIP_SUFFIXES)
+}
+
+pub fn village_core(s: &str) -> String {
+    strip_any(s, VILLAGE_SUFFIXES)
+}
+
+/// The county's places as the rolls name them.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    /// Township cores, longest first.
+    townships: Vec<String>,
+    /// Village core -> township cores it occurs in.
+    villages: BTreeMap<String, BTreeSet<String>>,
+    /// Village cores, longest first.
+    village_list: Vec<String>,
+}
+
+/// A place read from a text: township core and village core, each optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Place {
+    pub township: Option<String>,
+    pub village: Option<String>,
+}
+
+impl Gazetteer {
+    /// Learn the places from (township, village) pairs as written in rolls.
+    pub fn build<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Gazetteer {
+        let mut towns = BTreeSet::new();
+        let mut villages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (t, v) in pairs {
+            let tc = township_core(t);
+            if tc.chars().count() >= 2 {
+                towns.insert(tc.clone());
+            }
+            let vc = village_core(v);
+            if vc.chars().count() >= 2 {
+                let e = villages.entry(vc).or_default();
+                if tc.chars().count() >= 2 {
+                    e.insert(tc);
+                }
+            }
+        }
+        let mut townships: Vec<String> = towns.into_iter().collect();
+        townships.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        let mut village_list: Vec<String> = villages.keys().cloned().collect();
+        village_list.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        Gazetteer {
+            townships,
+            villages,
+            village_list,
+        }
+    }
+
+    /// The township of a village when the village name is unique in the county.
+    pub fn township_of_village(&self, village_core: &str) -> Option<String> {
+        let ts = self.villages.get(village_core)?;
+        if ts.len() == 1 { ts.iter().next().cloned() } else { None }
+    }
+
+    /// A roll row's place from its township and village cells.
+    pub fn roll_place(&self, township: &str, village: &str) -> Place {
+        let t = township_core(township);
+        let v = village_core(village);
+        let village = (v.chars().count() >= 2).then_some(v);
+        let township = if t.chars().count() >= 2 {
+            Some(t)
+        } else {
+            village.as_deref().and_then(|v| self.township_of_village(v))
+        };
+        Place { township, village }
+    }
+
+    /// Read a township and village out of free text (an address, a unit name).
+    pub fn find_in(&self, text: &str) -> Place {
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let township = self.townships.iter().find(|t| text.contains(t.as_str())).cloned();
+        let village = self
+            .village_list
+            .iter()
+            .filter(|v| text.contains(v.as_str()))
+            // A village core must not merely be the township's own name.
+            .find(|v| township.as_deref() != Some(v.as_str()) || text.matches(v.as_str()).count() > 1)
+            .filter(|v| match &township {
+                Some(t) => self.villages.get(*v).is_some_and(|ts| ts.contains(t) || ts.is_empty()),
+                None => true,
+            })
+            .cloned();
+        let township = township.or_else(|| village.as_deref().and_then(|v| self.township_of_village(v)));
+        Place { township, village }
+    }
+}
+
+/// A unit's name reduced for comparison: 示例县民政局 / 县民政局 / 民政局 are one unit.
+pub fn unit_key(unit: &str) -> String {
+    let mut t: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(i) = t.find('县') {
+        let head = &t[..i];
+        let rest = &t[i + '县'.len_utf8()..];
+        if head.chars().count() <= 4 && rest.chars().count() >= 2 {
+            t = rest.to_string();
+        }
+    }
+    t.replace("人民政府", "政府")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::build([("万谷乡", "桃花村"), ("万谷乡", "双河村"), ("青石镇", "新华社区"), ("新华街道", "新华社区")])
+    }
+
+    #[test]
+    fn cores() {
+        assert_eq!(township_core("万谷乡人民政府"), "万谷");
+        assert_eq!(township_core("新华街道"), "新华");
+        assert_eq!(village_core("桃花村民委员会"), "桃花");
+        assert_eq!(village_core("新华社区"), "新华");
+    }
+
+    #[test]
+    fn addresses() {
+        let g = gaz();
+        let p = g.find_in("万谷乡桃花村3组");
+        assert_eq!((p.township.as_deref(), p.village.as_deref()), (Some("万谷"), Some("桃花")));
+        let p = g.find_in("桃花村");
+        assert_eq!(p.township.as_deref(), Some("万谷"));
+        assert_eq!(g.find_in("县教育局"), Place::default());
+        assert_eq!(g.find_in("重庆市渝北区某某街道"), Place::default());
+    }
+
+    #[test]
+    fn roll_places_infer_the_township_of_a_unique_village() {
+        let g = gaz();
+        assert_eq!(g.roll_place("", "双河村").township.as_deref(), Some("万谷"));
+        assert_eq!(g.roll_place("", "新华社区").township, None);
+    }
+
+    #[test]
+    fn unit_keys() {
+        assert_eq!(unit_key("示例县民政局"), "民政局");
+        assert_eq!(unit_key("县民政局"), "民政局");
+        assert_eq!(unit_key("民政局"), "民政局");
+        assert_eq!(unit_key("万谷乡人民政府"), "万谷乡政府");
+    }
+}

@@ -1,0 +1,367 @@
+//! Scoring one candidate pair: what the IDs, names, birth, sex and place say,
+//! the tier that evidence earns, and the sentence a reviewer reads.
+//!
+//! The rules, strongest first:
+//! - the same ID (after repair, legacy numbers upgraded) establishes identity: `confirmed`;
+//! - an Excel-truncated ID consistent in its 15 kept digits, or an ID one
+//!   typo / one transposition away (one side failing its check digit), with the
+//!   same name: `probable`;
+//! - an ID missing on one side, the same name, the same village, and birth and
+//!   sex consistent with the relation: `probable`; in the same township only: `possible`;
+//! - both IDs missing, the same name, the same village: `possible`.
+//! Two different IDs that both pass their check digit are evidence against:
+//! no hit. A homophone name never counts as a name match without an ID.
+
+use super::people::{Cadre, Poi, RollPerson, id_present};
+use crate::model::Tier;
+use crate::normalize::id::{IdDiff, IdStatus, NormId, id_distance};
+use crate::normalize::name::{NameMatch, compare_names};
+use crate::normalize::relation::birth_gap_range;
+
+/// What the two IDs say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdEvidence {
+    /// Identity keys equal (valid, repaired, or upgraded from 15 digits).
+    KeyEqual,
+    /// The same 18 characters on both sides, failing the check digit on both.
+    SameInvalid,
+    /// One side truncated by Excel; its 15 kept digits agree with the other.
+    Truncated,
+    /// One side truncated; region and birth agree, the 15th digit does not.
+    TruncatedPrefix,
+    OneDigit { pos: usize },
+    Transposed { pos: usize },
+    RollMissing,
+    KinMissing,
+    BothMissing,
+    /// Different numbers: evidence against.
+    Contradict,
+}
+
+/// 15 significant digits as Excel keeps them: round half up at the 15th digit.
+fn excel_15(digits18: &str) -> Option<String> {
+    if digits18.len() < 18 || !digits18[..18].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let head: u64 = digits18[..15].parse().ok()?;
+    let tail: u64 = digits18[15..18].parse().ok()?;
+    let r = if tail >= 500 { head + 1 } else { head };
+    let s = r.to_string();
+    (s.len() == 15).then_some(s)
+}
+
+fn truncated_vs(trunc: &NormId, other: &NormId) -> IdEvidence {
+    let t15 = trunc.value.get(..15).unwrap_or("");
+    let t14 = trunc.partial.as_deref();
+    if t14.is_none() || t15.len() < 15 {
+        return IdEvidence::Contradict;
+    }
+    let other15 = if other.status == IdStatus::ExcelTruncated {
+        other.value.get(..15).map(str::to_string)
+    } else {
+        excel_15(&other.value)
+    };
+    if other15.as_deref() == Some(t15) {
+        IdEvidence::Truncated
+    } else if t14 == other.partial.as_deref() {
+        IdEvidence::TruncatedPrefix
+    } else {
+        IdEvidence::Contradict
+    }
+}
+
+pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
+    match (id_present(roll), id_present(kin)) {
+        (false, false) => return IdEvidence::BothMissing,
+        (false, true) => return IdEvidence::RollMissing,
+        (true, false) => return IdEvidence::KinMissing,
+        _ => {}
+    }
+    if let (Some(a), Some(b)) = (&roll.key, &kin.key) {
+        return if a == b { IdEvidence::KeyEqual } else { IdEvidence::Contradict };
+    }
+    if roll.status == IdStatus::ExcelTruncated {
+        return truncated_vs(roll, kin);
+    }
+    if kin.status == IdStatus::ExcelTruncated {
+        return truncated_vs(kin, roll);
+    }
+    // At least one side fails its check digit (or is otherwise not a key).
+    let a = roll.key.as_deref().unwrap_or(&roll.value);
+    let b = kin.key.as_deref().unwrap_or(&kin.value);
+    if a.len() != 18 || b.len() != 18 {
+        return IdEvidence::Contradict;
+    }
+    match id_distance(a, b) {
+        IdDiff::Equal => IdEvidence::SameInvalid,
+        IdDiff::OneSubstitution { pos } => IdEvidence::OneDigit { pos },
+        IdDiff::AdjacentTransposition { pos } => IdEvidence::Transposed { pos },
+        IdDiff::Other => IdEvidence::Contradict,
+    }
+}
+
+/// Birth year from yyyymmdd.
+fn year(b: u32) -> i32 {
+    (b / 10_000) as i32
+}
+
+/// Does a birth date and sex fit the relation to the cadre? `None`: nothing to check.
+fn fits_relation(poi: &Poi, cadre: &Cadre, birth: Option<u32>, sex: Option<crate::normalize::id::Sex>) -> Option<bool> {
+    let mut checked = false;
+    if let (Some(want), Some(got)) = (poi.sex_hint, sex) {
+        if want != got {
+            return Some(false);
+        }
+        checked = true;
+    }
+    if let (Some(b), Some(cb), Some((lo, hi))) = (birth, cadre.id.birth, birth_gap_range(poi.relation)) {
+        let gap = year(b) - year(cb);
+        if gap < lo || gap > hi {
+            return Some(false);
+        }
+        checked = true;
+    }
+    checked.then_some(true)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    pub tier: Tier,
+    pub score: f64,
+    pub match_kind: &'static str,
+    pub evidence: String,
+}
+
+fn name_same(n: NameMatch) -> bool {
+    matches!(n, NameMatch::Exact | NameMatch::TradSimp | NameMatch::Variant)
+}
+
+fn name_close(n: NameMatch) -> bool {
+    name_same(n) || matches!(n, NameMatch::Homophone | NameMatch::OneCharDiff)
+}
+
+fn status_note(side: &str, id: &NormId) -> Option<String> {
+    match id.status {
+        IdStatus::LegacyUpgraded => Some(format!("{side}为15位旧号，已升位")),
+        IdStatus::Repaired => Some(format!("{side}号码格式已规范")),
+        _ => None,
+    }
+}
+
+/// Where the two agree: same village, same township, or nothing known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Where {
+    Village,
+    Township,
+    Unknown,
+    Elsewhere,
+}
+
+fn place(poi: &Poi, rp: &RollPerson) -> Where {
+    let (a, b) = (&poi.place, &rp.place);
+    let same_town = match (&a.township, &b.township) {
+        (Some(x), Some(y)) => Some(x == y),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (&a.village, &b.village) {
+        if x == y && same_town != Some(false) {
+            return Where::Village;
+        }
+    }
+    match same_town {
+        Some(true) => Where::Township,
+        Some(false) => Where::Elsewhere,
+        None => Where::Unknown,
+    }
+}
+
+fn place_text(w: Where, rp: &RollPerson) -> String {
+    match w {
+        Where::Village => format!("同村（{}）", rp.place.village.as_deref().unwrap_or("")),
+        Where::Township => format!("同乡镇（{}）", rp.place.township.as_deref().unwrap_or("")),
+        _ => String::new(),
+    }
+}
+
+/// Score a pair; `None` when the evidence does not make it a lead.
+pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
+    let ide = compare_ids(&rp.id, &poi.id);
+    let nm = compare_names(&rp.name, &poi.name);
+    let name_txt = nm.evidence_zh();
+    let mut parts: Vec<String> = Vec::new();
+    let out = |tier, score, kind, parts: Vec<String>| {
+        Some(Scored {
+            tier,
+            score,
+            match_kind: kind,
+            evidence: parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("；"),
+        })
+    };
+    match ide {
+        IdEvidence::Contradict => None,
+        IdEvidence::KeyEqual => {
+            let notes: Vec<String> = [status_note("花名册", &rp.id), status_note("登记表", &poi.id)]
+                .into_iter()
+                .flatten()
+                .collect();
+            parts.push(if notes.is_empty() {
+                "身份证号一致".to_string()
+            } else {
+                format!("身份证号一致（{}）", notes.join("，"))
+            });
+            let legacy = rp.id.status == IdStatus::LegacyUpgraded || poi.id.status == IdStatus::LegacyUpgraded;
+            let kind = if legacy { "id_legacy" } else { "id_exact" };
+            match nm {
+                NameMatch::Different => {
+                    parts.push("姓名不同，请核实号码是否填错".into());
+                    out(crate::model::Tier::Possible, 0.6, "id_exact_name_differs", parts)
+                }
+                NameMatch::Missing => {
+                    parts.push("花名册或登记表未填姓名".into());
+                    out(Tier::Confirmed, 0.95, kind, parts)
+                }
+                _ => {
+                    parts.push(name_txt.into());
+                    let s = match nm {
+                        NameMatch::Exact => 1.0,
+                        NameMatch::TradSimp | NameMatch::Variant => 0.98,
+                        _ => 0.95,
+                    };
+                    out(Tier::Confirmed, s, kind, parts)
+                }
+            }
+        }
+        IdEvidence::SameInvalid => {
+            parts.push("身份证号完全一致（两表号码校验位均有误）".into());
+            parts.push(name_txt.into());
+            match nm {
+                _ if name_close(nm) => out(Tier::Confirmed, 0.95, "id_same_invalid", parts),
+                _ => out(Tier::Possible, 0.55, "id_same_invalid", parts),
+            }
+        }
+        IdEvidence::Truncated | IdEvidence::TruncatedPrefix => {
+            let side = if rp.id.status == IdStatus::ExcelTruncated { "花名册" } else { "登记表" };
+            let full = ide == IdEvidence::Truncated;
+            parts.push(if full {
+                format!("{side}身份证号被Excel截断为15位，保留的15位与另一表一致")
+            } else {
+                format!("{side}身份证号被Excel截断，地区码和出生日期一致但第15位不同")
+            });
+            parts.push(name_txt.into());
+            if full && name_same(nm) {
+                out(Tier::Probable, 0.9, "id_truncated", parts)
+            } else if name_same(nm) || (full && name_close(nm)) {
+                out(Tier::Possible, 0.6, "id_truncated_partial", parts)
+            } else {
+                None
+            }
+        }
+        IdEvidence::OneDigit { pos } | IdEvidence::Transposed { pos } => {
+            let bad = if rp.id.key.is_none() { "花名册" } else { "登记表" };
+            parts.push(match ide {
+                IdEvidence::OneDigit { .. } => format!("身份证号仅第{}位不同（{bad}号码校验位错误，疑似录入笔误）", pos + 1),
+                _ => format!("身份证号第{}、{}位顺序颠倒（{bad}号码校验位错误，疑似录入笔误）", pos + 1, pos + 2),
+            });
+            parts.push(name_txt.into());
+            let births_agree = rp.id.birth.is_some() && rp.id.birth == poi.id.birth;
+            if births_agree {
+                parts.push("出生日期一致".into());
+            }
+            let kind = if matches!(ide, IdEvidence::OneDigit { .. }) { "id_typo" } else { "id_transposed" };
+            if name_same(nm) {
+                out(Tier::Probable, if births_agree { 0.9 } else { 0.85 }, kind, parts)
+            } else if name_close(nm) {
+                out(Tier::Possible, 0.6, kind, parts)
+            } else {
+                None
+            }
+        }
+        IdEvidence::RollMissing | IdEvidence::KinMissing | IdEvidence::BothMissing => {
+            if !name_same(nm) {
+                return None;
+            }
+            let w = place(poi, rp);
+            if !matches!(w, Where::Village | Where::Township) {
+                return None;
+            }
+            parts.push(match ide {
+                IdEvidence::RollMissing => "花名册无有效身份证号".to_string(),
+                IdEvidence::KinMissing => "登记表未填亲属身份证号".to_string(),
+                _ => "两表均无有效身份证号".to_string(),
+            });
+            parts.push(name_txt.into());
+            // What the one ID present says about birth and sex.
+            let fit = match ide {
+                IdEvidence::KinMissing => fits_relation(poi, cadre, rp.id.birth, rp.id.sex),
+                _ => None,
+            };
+            if fit == Some(false) {
+                return None;
+            }
+            if fit == Some(true) {
+                parts.push("性别、年龄与亲属关系相符".into());
+            }
+            parts.push(place_text(w, rp));
+            match (ide, w) {
+                (IdEvidence::BothMissing, Where::Village) => out(Tier::Possible, 0.5, "name_village", parts),
+                (IdEvidence::BothMissing, _) => None,
+                (IdEvidence::KinMissing, Where::Village) if fit == Some(true) => {
+                    out(Tier::Probable, 0.8, "name_place", parts)
+                }
+                (IdEvidence::RollMissing, Where::Village) => out(Tier::Probable, 0.8, "name_place", parts),
+                _ => out(Tier::Possible, 0.6, "name_place", parts),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::id::normalize_id;
+
+    fn id18(first17: &str) -> String {
+        let c = crate::normalize::id::check_char(first17).unwrap();
+        format!("{first17}{c}")
+    }
+
+    #[test]
+    fn excel_rounding() {
+        assert_eq!(excel_15("519901199001011234").as_deref(), Some("519901199001011"));
+        assert_eq!(excel_15("519901199001011734").as_deref(), Some("519901199001012"));
+    }
+
+    #[test]
+    fn id_evidence_table() {
+        let a = id18("51990119900101123");
+        let b = id18("51990119900101124");
+        let legacy = "519901900101123";
+        let cases: Vec<(String, String, IdEvidence)> = vec![
+            (a.clone(), a.clone(), IdEvidence::KeyEqual),
+            (a.to_lowercase().replace('x', "x"), a.clone(), IdEvidence::KeyEqual),
+            (legacy.into(), id18("51990119900101123"), IdEvidence::KeyEqual),
+            (a.clone(), b.clone(), IdEvidence::Contradict),
+            (format!("{}000", &a[..15]), a.clone(), IdEvidence::Truncated),
+            ("".into(), a.clone(), IdEvidence::RollMissing),
+            (a.clone(), "".into(), IdEvidence::KinMissing),
+            ("".into(), "无".into(), IdEvidence::BothMissing),
+        ];
+        for (r, k, want) in cases {
+            assert_eq!(compare_ids(&normalize_id(&r), &normalize_id(&k)), want, "{r} vs {k}");
+        }
+        // One typo: change digit 10 (birth day) and keep the old check digit.
+        let mut typo: Vec<u8> = a.clone().into_bytes();
+        typo[3] = if typo[3] == b'9' { b'8' } else { b'9' };
+        let typo = String::from_utf8(typo).unwrap();
+        assert_eq!(
+            compare_ids(&normalize_id(&typo), &normalize_id(&a)),
+            IdEvidence::OneDigit { pos: 3 }
+        );
+        let mut tr: Vec<u8> = a.clone().into_bytes();
+        tr.swap(12, 13);
+        if tr != a.as_bytes() {
+            let tr = String::from_utf8(tr).unwrap();
+            assert_eq!(compare_ids(&normalize_id(&tr), &normalize_id(&a)), IdEvidence::Transposed { pos: 12 });
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! The batch as a whole: load every register and roll, match, write the
+//! outputs and the manifest that lets an auditor re-run and verify it.
+
+use crate::config::{Config, ConfigError};
+use crate::load::{self, Discovery, Loaded, SkippedFile, roles::Kind};
+use crate::matching::{self, MatchOptions, MatchStats};
+use crate::model::{Hit, InputReport};
+use crate::normalize::relation::Relation;
+use crate::report::{self, BatchInfo, Decisions, ReportError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Match(#[from] matching::MatchError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> PipelineError + '_ {
+    move |source| PipelineError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// What `run` was asked to do; recorded in the manifest so `verify` can redo it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunOptions {
+    pub kin: Vec<PathBuf>,
+    pub rolls: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub config: Option<PathBuf>,
+    pub decisions: Option<PathBuf>,
+    /// `YYYY-MM-DD`; default: reused from an earlier manifest of the same batch, else today.
+    pub run_date: Option<String>,
+    pub publicity_dry_run: bool,
+    /// Write the review workbooks, summary and publicity lists (default true).
+    pub workbooks: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Inputs {
+    pub kin: Vec<InputReport>,
+    pub rolls: Vec<InputReport>,
+    pub skipped_files: Vec<SkippedFile>,
+    pub missing_paths: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub register_rows: usize,
+    pub roll_rows: usize,
+    pub files_not_read: usize,
+    pub sheets_without_table: usize,
+    #[serde(flatten)]
+    pub matching: MatchStats,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub tool: String,
+    pub version: String,
+    pub batch_id: String,
+    pub run_date: String,
+    pub options: RecordedOptions,
+    pub inputs: Inputs,
+    pub counts: Counts,
+    /// Output path (relative to the output folder) -> SHA-256.
+    pub outputs: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordedOptions {
+    pub kin: Vec<String>,
+    pub rolls: Vec<String>,
+    pub config: Option<String>,
+    pub config_sha256: Option<String>,
+    pub decisions: Option<String>,
+    pub decisions_sha256: Option<String>,
+    pub scope: Vec<String>,
+    pub publicity_dry_run: bool,
+    pub workbooks: bool,
+}
+
+impl Manifest {
+    pub fn load(dir: &Path) -> Result<Manifest, PipelineError> {
+        let p = dir.join("manifest.json");
+        let text = std::fs::read_to_string(&p).map_err(io_err(&p))?;
+        serde_json::from_str(&text).map_err(|e| PipelineError::Invalid {
+            path: p.display().to_string(),
+            message: format!("not a kinmatch manifest: {e}"),
+        })
+    }
+}
+
+pub struct RunOutcome {
+    pub manifest: Manifest,
+    pub hits: Vec<Hit>,
+}
+
+impl RunOutcome {
+    /// True when some input could not be read (the exit code says so).
+    pub fn incomplete(&self) -> bool {
+        self.manifest.counts.files_not_read > 0 || !self.manifest.inputs.missing_paths.is_empty()
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = crate::load::cell::serial_to_ymd((secs / 86_400) as f64 + 25_569.0).unwrap_or((1970, 1, 1));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+pub fn load_config(path: Option<&Path>) -> Result<(Config, Option<String>), PipelineError> {
+    match path {
+        None => Ok((Config::default(), None)),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(io_err(p))?;
+            Ok((Config::load(p)?, Some(load::sha256_hex(&bytes))))
+        }
+    }
+}
+
+pub fn scope_of(cfg: &Config) -> Vec<Relation> {
+    if cfg.matching.scope.is_empty() {
+        crate::normalize::relation::default_scope()
+    } else {
+        cfg.matching
+            .scope
+            .iter()
+            .filter_map(|s| Relation::from_str_canonical(s))
+            .collect()
+    }
+}
+
+/// Read one side of the batch.
+pub fn read_side(paths: &[PathBuf], kind: Kind, cfg: &Config) -> (Discovery, Vec<Loaded>) {
+    let d = load::discover(paths);
+    let loaded = load::load_all(&d.files, Some(kind), cfg);
+    (d, loaded)
+}
+
+fn display_paths(p: &[PathBuf]) -> Vec<String> {
+    p.iter().map(|x| x.display().to_string()).collect()
+}
+
+fn batch_id(inputs: &Inputs, opts: &RecordedOptions) -> String {
+    let mut s = format!("kinmatch {VERSION}\n");
+    for r in inputs.kin.iter().chain(&inputs.rolls) {
+        s.push_str(&format!("{}\t{}\n", r.file, r.sha256));
+    }
+    s.push_str(&serde_json::to_string(opts).unwrap_or_default());
+    load::sha256_hex(s.as_bytes())[..12].to_string()
+}
+
+/// Write `hits.csv` (UTF-8 with BOM so that Excel opens it right; the column
+/// names are the contract in [`Hit`]).
+pub fn write_hits_csv(path: &Path, hits: &[Hit]) -> Result<(), PipelineError> {
+    let mut buf: Vec<u8> = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut w = csv::Writer::from_writer(&mut buf);
+        for h in hits {
+            w.serialize(h).map_err(|e| PipelineError::Invalid {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
+        if hits.is_empty() {
+            w.write_record(HITS_COLUMNS).map_err(|e| PipelineError::Invalid {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
+        w.flush().map_err(io_err(path))?;
+    }
+    std::fs::write(path, buf).map_err(io_err(path))
+}
+
+/// The column names of `hits.csv`, in order.
+pub const HITS_COLUMNS: &[&str] = &[
+    "hit_id", "tier", "score", "match_kind", "evidence", "relation", "relation_term", "cadre_name", "cadre_id",
+    "cadre_unit", "cadre_post", "relative_name", "relative_id", "roll_role", "roll_name", "roll_id", "program",
+    "approving_unit", "township", "village", "amount", "date", "relevance", "roll_file", "roll_sheet", "roll_row",
+    "kin_file", "kin_sheet", "kin_row", "decision",
+];
+
+pub fn read_hits_csv(path: &Path) -> Result<Vec<Hit>, PipelineError> {
+    let bytes = std::fs::read(path).map_err(io_err(path))?;
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&bytes);
+    let mut r = csv::Reader::from_reader(body);
+    r.deserialize()
+        .enumerate()
+        .map(|(i, rec)| {
+            rec.map_err(|e| PipelineError::Invalid {
+                path: format!("{} line {}", path.display(), i + 2),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The whole batch: read, match, write. Inputs that cannot be read are
+/// reported in the manifest and the run goes on.
+pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
+    let (cfg, cfg_sha) = load_config(opts.config.as_deref())?;
+    let decisions = match &opts.decisions {
+        Some(p) => Decisions::load_csv(p)?,
+        None => Decisions::default(),
+    };
+    let decisions_sha = match &opts.decisions {
+        Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
+        None => None,
+    };
+    let scope = scope_of(&cfg);
+    let (kd, kin_loaded) = read_side(&opts.kin, Kind::Register, &cfg);
+    let (rd, roll_loaded) = read_side(&opts.rolls, Kind::Roll, &cfg);
+
+    let kin: Vec<_> = kin_loaded.iter().flat_map(|l| l.kin.iter().cloned()).collect();
+    let rolls: Vec<_> = roll_loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
+    let out = matching::match_records(&kin, &rolls, &MatchOptions { scope: scope.clone() })?;
+    let mut hits = out.hits;
+    for h in hits.iter_mut() {
+        if let Some(d) = decisions.by_hit.get(&h.hit_id) {
+            h.decision = d.conclusion.clone();
+        }
+    }
+
+    let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).cloned().collect();
+    skipped_files.sort();
+    let inputs = Inputs {
+        kin: kin_loaded.into_iter().map(|l| l.report).collect(),
+        rolls: roll_loaded.into_iter().map(|l| l.report).collect(),
+        skipped_files,
+        missing_paths: kd.missing.iter().chain(&rd.missing).cloned().collect(),
+    };
+    let recorded = RecordedOptions {
+        kin: display_paths(&opts.kin),
+        rolls: display_paths(&opts.rolls),
+        config: opts.config.as_ref().map(|p| p.display().to_string()),
+        config_sha256: cfg_sha,
+        decisions: opts.decisions.as_ref().map(|p| p.display().to_string()),
+        decisions_sha256: decisions_sha,
+        scope: scope.iter().map(|r| r.as_str().to_string()).collect(),
+        publicity_dry_run: opts.publicity_dry_run,
+        workbooks: opts.workbooks,
+    };
+    let batch_id = batch_id(&inputs, &recorded);
+    let previous = Manifest::load(&opts.out).ok();
+    let run_date = match (&opts.run_date, &previous) {
+        (Some(d), _) => d.clone(),
+        (None, Some(m)) if m.batch_id == batch_id && !m.run_date.is_empty() => m.run_date.clone(),
+        _ => today(),
+    };
+    let all_reports = || inputs.kin.iter().chain(&inputs.rolls);
+    let counts = Counts {
+        register_rows: kin.len(),
+        roll_rows: rolls.len(),
+        files_not_read: all_reports().filter(|r| r.error.is_some() && r.sheets.is_empty()).count(),
+        sheets_without_table: all_reports().flat_map(|r| &r.sheets).filter(|s| s.error.is_some()).count(),
+        matching: out.stats,
+    };
+
+    std::fs::create_dir_all(&opts.out).map_err(io_err(&opts.out))?;
+    // Outputs of an earlier run in this folder are replaced, not mixed in.
+    if let Some(m) = &previous {
+        for rel in m.outputs.keys() {
+            let _ = std::fs::remove_file(opts.out.join(rel));
+        }
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    let hits_path = opts.out.join("hits.csv");
+    write_hits_csv(&hits_path, &hits)?;
+    written.push(hits_path);
+    if opts.workbooks {
+        let batch = BatchInfo {
+            batch_id: batch_id.clone(),
+            run_date: run_date.clone(),
+            program_version: VERSION.to_string(),
+            inputs: inputs.kin.iter().chain(&inputs.rolls).cloned().collect(),
+        };
+        written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
+        let summary = opts.out.join("summary.xlsx");
+        report::write_summary(&summary, &hits, &batch)?;
+        written.push(summary);
+        if opts.publicity_dry_run || !decisions.by_hit.is_empty() {
+            written.extend(report::write_publicity(&opts.out, &hits, &decisions, &batch, opts.publicity_dry_run)?);
+        }
+    }
+    let mut outputs = BTreeMap::new();
+    for p in &written {
+        let bytes = std::fs::read(p).map_err(io_err(p))?;
+        let rel = p.strip_prefix(&opts.out).unwrap_or(p);
+        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        outputs.insert(rel.join("/"), load::sha256_hex(&bytes));
+    }
+    let manifest = Manifest {
+        tool: "kinmatch".into(),
+        version: VERSION.into(),
+        batch_id,
+        run_date,
+        options: recorded,
+        inputs,
+        counts,
+        outputs,
+    };
+    let mp = opts.out.join("manifest.json");
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| PipelineError::Invalid {
+        path: mp.display().to_string(),
+        message: e.to_string(),
+    })?;
+    std::fs::write(&mp, text + "\n").map_err(io_err(&mp))?;
+    Ok(RunOutcome { manifest, hits })
+}
+
+/// `inspect`: what the reader makes of each file, without matching.
+pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
+    let d = load::discover(paths);
+    let loaded = load::load_all(&d.files, kind, cfg);
+    let (mut kin, mut rolls) = (Vec::new(), Vec::new());
+    for l in loaded {
+        if l.report.kind == "register" {
+            kin.push(l.report);
+        } else {
+            rolls.push(l.report);
+        }
+    }
+    Inputs {
+        kin,
+        rolls,
+        skipped_files: d.skipped,
+        missing_paths: d.missing,
+    }
+}
+
+/// One finding of `verify`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub what: String,
+    pub detail: String,
+}
+
+/// Re-read the inputs a manifest names, check their SHA-256, re-run the
+/// batch with the recorded options and run date, and compare every output.
+/// An empty list means the batch verifies.
+pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
+    let m = Manifest::load(dir)?;
+    let mut findings = Vec::new();
+    if m.version != VERSION {
+        findings.push(Finding {
+            what: "version".into(),
+            detail: format!("the batch was made by kinmatch {}, this is {VERSION}", m.version),
+        });
+    }
+    // Outputs on disk against the manifest.
+    for (rel, sha) in &m.outputs {
+        let p = dir.join(rel);
+        match std::fs::read(&p) {
+            Ok(b) if &load::sha256_hex(&b) == sha => {}
+            Ok(_) => findings.push(Finding {
+                what: format!("output {rel}"),
+                detail: "changed since the batch was written (SHA-256 differs from the manifest)".into(),
+            }),
+            Err(e) => findings.push(Finding {
+                what: format!("output {rel}"),
+                detail: format!("cannot be read: {e}"),
+            }),
+        }
+    }
+    let opts = RunOptions {
+        kin: m.options.kin.iter().map(PathBuf::from).collect(),
+        rolls: m.options.rolls.iter().map(PathBuf::from).collect(),
+        out: std::env::temp_dir().join(format!("kinmatch-verify-{}-{}", m.batch_id, std::process::id())),
+        config: m.options.config.as_ref().map(PathBuf::from),
+        decisions: m.options.decisions.as_ref().map(PathBuf::from),
+        run_date: Some(m.run_date.clone()),
+        publicity_dry_run: m.options.publicity_dry_run,
+        workbooks: m.options.workbooks,
+    };
+    let _ = std::fs::remove_dir_all(&opts.out);
+    let rerun = run(&opts);
+    let rerun = match rerun {
+        Ok(r) => r,
+        Err(e) => {
+            findings.push(Finding {
+                what: "re-run".into(),
+                detail: format!("the batch could not be re-run: {e}"),
+            });
+            return Ok(findings);
+        }
+    };
+    // Inputs: same files, same bytes.
+    let old: BTreeMap<(String, String), String> = m
+        .inputs
+        .kin
+        .iter()
+        .map(|r| (("register".to_string(), r.file.clone()), r.sha256.clone()))
+        .chain(m.inputs.rolls.iter().map(|r| (("roll".to_string(), r.file.clone()), r.sha256.clone())))
+        .collect();
+    let new: BTreeMap<(String, String), String> = rerun
+        .manifest
+        .inputs
+        .kin
+        .iter()
+        .map(|r| (("register".to_string(), r.file.clone()), r.sha256.clone()))
+        .chain(rerun.manifest.inputs.rolls.iter().map(|r| (("roll".to_string(), r.file.clone()), r.sha256.clone())))
+        .collect();
+    for (k, sha) in &old {
+        match new.get(k) {
+            None => findings.push(Finding {
+                what: format!("input {} ({})", k.1, k.0),
+                detail: "missing: the file is no longer where the manifest says".into(),
+            }),
+            Some(s) if s != sha => findings.push(Finding {
+                what: format!("input {} ({})", k.1, k.0),
+                detail: format!("SHA-256 differs: manifest {sha}, now {s}"),
+            }),
+            _ => {}
+        }
+    }
+    for k in new.keys().filter(|k| !old.contains_key(*k)) {
+        findings.push(Finding {
+            what: format!("input {} ({})", k.1, k.0),
+            detail: "new file: not in the manifest".into(),
+        });
+    }
+    for (k, o, n) in [
+        ("config", &m.options.config_sha256, &rerun.manifest.options.config_sha256),
+        ("decisions", &m.options.decisions_sha256, &rerun.manifest.options.decisions_sha256),
+    ] {
+        if o != n {
+            findings.push(Finding {
+                what: k.into(),
+                detail: "the file differs from the one the batch used".into(),
+            });
+        }
+    }
+    // Outputs of the re-run against the manifest.
+    for (rel, sha) in &m.outputs {
+        match rerun.manifest.outputs.get(rel) {
+            None => findings.push(Finding {
+                what: format!("re-run output {rel}"),
+                detail: "not produced by the re-run".into(),
+            }),
+            Some(s) if s != sha => {
+                let detail = if rel == "hits.csv" {
+                    first_difference(&dir.join(rel), &opts.out.join(rel))
+                } else {
+                    "content differs".into()
+                };
+                findings.push(Finding {
+                    what: format!("re-run output {rel}"),
+                    detail,
+                })
+            }
+            _ => {}
+        }
+    }
+    for rel in rerun.manifest.outputs.keys().filter(|k| !m.outputs.contains_key(*k)) {
+        findings.push(Finding {
+            what: format!("re-run output {rel}"),
+            detail: "produced by the re-run but not in the manifest".into(),
+        });
+    }
+    let _ = std::fs::remove_dir_all(&opts.out);
+    Ok(findings)
+}
+
+fn first_difference(a: &Path, b: &Path) -> String {
+    let (Ok(x), Ok(y)) = (std::fs::read_to_string(a), std::fs::read_to_string(b)) else {
+        return "content differs".into();
+    };
+    for (i, (l, r)) in x.lines().zip(y.lines()).enumerate() {
+        if l != r {
+            return format!("first difference at line {}: archived `{}` / re-run `{}`", i + 1, l, r);
+        }
+    }
+    format!("line counts differ: archived {} / re-run {}", x.lines().count(), y.lines().count())
+}
