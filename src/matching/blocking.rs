@@ -8,8 +8,7 @@
 //! | 14-digit region + birth | Excel-truncated IDs; typos and transpositions in the sequence/check digits |
 //! | birth date + surname | typos in the region code |
 //! | region + name | typos in the birth date |
-//! | name + township | an ID missing on one side |
-//! | name + village | both IDs missing |
+//! | name + village | an ID missing on one side, or both (same name in the same township alone is no lead: 王伟 and 刘芳 are everywhere) |
 //!
 //! Names are blocked by their variant key (萧/肖 fold together); homophones
 //! are never blocked on without an ID, so pinyin never makes a hit alone.
@@ -49,8 +48,7 @@ pub struct Blocks<'a> {
     partial: HashMap<&'a str, Vec<u32>>,
     birth_surname: HashMap<(u32, &'a str), Vec<u32>>,
     region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
-    name_town: HashMap<(&'a str, &'a str), Vec<u32>>,
-    name_village: HashMap<(&'a str, &'a str, &'a str), Vec<u32>>,
+    name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
 }
 
 impl<'a> Blocks<'a> {
@@ -72,13 +70,8 @@ impl<'a> Blocks<'a> {
                     b.region_name.entry((r, name)).or_default().push(i);
                 }
             }
-            if !name.is_empty() {
-                if let Some(t) = p.place.township.as_deref() {
-                    b.name_town.entry((name, t)).or_default().push(i);
-                    if let Some(v) = p.place.village.as_deref() {
-                        b.name_village.entry((name, t, v)).or_default().push(i);
-                    }
-                }
+            if let (false, Some(v)) = (name.is_empty(), p.place.village.as_deref()) {
+                b.name_village.entry((name, v)).or_default().push(i);
             }
         }
         b
@@ -112,14 +105,9 @@ impl<'a> Blocks<'a> {
         // A missing ID on either side: same name in the same place.
         let rp_present = id_present(&rp.id);
         let missing_either = |p: u32| !rp_present || !id_present(&pois[p as usize].id);
-        if let Some(t) = rp.place.township.as_deref() {
-            if let Some(v) = self.name_town.get(&(name, t)) {
+        if let Some(vil) = rp.place.village.as_deref() {
+            if let Some(v) = self.name_village.get(&(name, vil)) {
                 out.extend(v.iter().copied().filter(|p| missing_either(*p)));
-            }
-            if let Some(vil) = rp.place.village.as_deref() {
-                if let Some(v) = self.name_village.get(&(name, t, vil)) {
-                    out.extend(v.iter().copied().filter(|p| missing_either(*p)));
-                }
             }
         }
     }

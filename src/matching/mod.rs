@@ -108,6 +108,7 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
             score::score(poi, &cadres[poi.cadre], &rps[r as usize]).map(|s| (r, p, s))
         })
         .collect();
+    demote_same_name_elsewhere(&mut scored, &rps, &pois);
     demote_ambiguous(&mut scored, &rps, &pois);
 
     let mut hits: Vec<Hit> = scored
@@ -133,6 +134,65 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
 
 fn kin_term(p: &Poi) -> &str {
     &p.relation_term
+}
+
+/// A lead resting on name and place (one ID missing) is `probable` only when
+/// the rolls show no other person of that name in the township: a same-name
+/// stranger with a different ID makes it a matter for a reviewer.
+fn demote_same_name_elsewhere(scored: &mut [(u32, u32, Scored)], rps: &[RollPerson], pois: &[Poi]) {
+    let needs: Vec<usize> = (0..scored.len())
+        .filter(|&i| scored[i].2.tier == Tier::Probable && scored[i].2.match_kind == "name_place")
+        .collect();
+    let truncated: Vec<usize> = (0..scored.len())
+        .filter(|&i| scored[i].2.tier == Tier::Probable && scored[i].2.match_kind == "id_truncated")
+        .collect();
+    if needs.is_empty() && truncated.is_empty() {
+        return;
+    }
+    let mut ids: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    let mut by_partial: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    for r in rps {
+        if let (Some(t), Some(k)) = (r.place.township.as_deref(), r.id.key.as_deref().or(r.id.partial.as_deref())) {
+            ids.entry((r.name.variant_key.as_str(), t)).or_default().insert(k);
+        }
+        if let (Some(p), Some(k)) = (r.id.partial.as_deref(), r.id.key.as_deref()) {
+            by_partial.entry((r.name.variant_key.as_str(), p)).or_default().insert(k);
+        }
+    }
+    // An Excel-truncated ID agrees with everyone born that day in that region
+    // whose sequence starts alike: a same-name person with another full ID in
+    // the rolls makes it ambiguous.
+    for i in truncated {
+        let (r, p, _) = &scored[i];
+        let (rp, poi) = (&rps[*r as usize], &pois[*p as usize]);
+        let trunc = if rp.id.status == crate::normalize::id::IdStatus::ExcelTruncated { &rp.id } else { &poi.id };
+        let full = if std::ptr::eq(trunc, &rp.id) { poi.id.key.as_deref() } else { rp.id.key.as_deref() };
+        let Some(partial) = trunc.partial.as_deref() else { continue };
+        let others = by_partial
+            .get(&(rp.name.variant_key.as_str(), partial))
+            .is_some_and(|set| set.iter().any(|k| Some(*k) != full));
+        if others {
+            let s = &mut scored[i].2;
+            s.tier = Tier::Possible;
+            s.score = 0.6;
+            s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
+        }
+    }
+    for i in needs {
+        let (r, p, _) = &scored[i];
+        let (rp, poi) = (&rps[*r as usize], &pois[*p as usize]);
+        let Some(t) = rp.place.township.as_deref() else { continue };
+        let own = rp.id.key.as_deref().or(poi.id.key.as_deref());
+        let others = ids
+            .get(&(rp.name.variant_key.as_str(), t))
+            .is_some_and(|set| set.iter().any(|k| Some(*k) != own && !own.is_some_and(|o| o.starts_with(*k))));
+        if others {
+            let s = &mut scored[i].2;
+            s.tier = Tier::Possible;
+            s.score = 0.6;
+            s.evidence.push_str("；本乡镇另有同名人员（身份证号不同），需人工甄别");
+        }
+    }
 }
 
 /// Leads without an exact ID that point at more than one person are not

@@ -38,30 +38,15 @@ pub enum IdEvidence {
     Contradict,
 }
 
-/// 15 significant digits as Excel keeps them: round half up at the 15th digit.
-fn excel_15(digits18: &str) -> Option<String> {
-    if digits18.len() < 18 || !digits18[..18].bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let head: u64 = digits18[..15].parse().ok()?;
-    let tail: u64 = digits18[15..18].parse().ok()?;
-    let r = if tail >= 500 { head + 1 } else { head };
-    let s = r.to_string();
-    (s.len() == 15).then_some(s)
-}
-
 fn truncated_vs(trunc: &NormId, other: &NormId) -> IdEvidence {
     let t15 = trunc.value.get(..15).unwrap_or("");
     let t14 = trunc.partial.as_deref();
     if t14.is_none() || t15.len() < 15 {
         return IdEvidence::Contradict;
     }
-    let other15 = if other.status == IdStatus::ExcelTruncated {
-        other.value.get(..15).map(str::to_string)
-    } else {
-        excel_15(&other.value)
-    };
-    if other15.as_deref() == Some(t15) {
+    // Excel keeps 15 significant digits of a typed number and zero-fills the
+    // rest: the kept digits are cut, not rounded.
+    if other.value.get(..15) == Some(t15) {
         IdEvidence::Truncated
     } else if t14 == other.partial.as_deref() {
         IdEvidence::TruncatedPrefix
@@ -70,8 +55,14 @@ fn truncated_vs(trunc: &NormId, other: &NormId) -> IdEvidence {
     }
 }
 
+/// An 18-character number whose birth date is impossible (a typo there) is
+/// still compared digit by digit.
+fn near_comparable(id: &NormId) -> bool {
+    id_present(id) || (id.status == IdStatus::Malformed && id.value.len() == 18 && id.value[..17].bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
-    match (id_present(roll), id_present(kin)) {
+    match (near_comparable(roll), near_comparable(kin)) {
         (false, false) => return IdEvidence::BothMissing,
         (false, true) => return IdEvidence::RollMissing,
         (true, false) => return IdEvidence::KinMissing,
@@ -248,7 +239,11 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                 format!("{side}身份证号被Excel截断，地区码和出生日期一致但第15位不同")
             });
             parts.push(name_txt.into());
-            if full && name_same(nm) {
+            let w = place(poi, rp);
+            if w == Where::Elsewhere {
+                parts.push("但登记地址与花名册所在乡镇不同".into());
+            }
+            if full && name_same(nm) && w != Where::Elsewhere {
                 out(Tier::Probable, 0.9, "id_truncated", parts)
             } else if name_same(nm) || (full && name_close(nm)) {
                 out(Tier::Possible, 0.6, "id_truncated_partial", parts)
@@ -309,7 +304,9 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                     out(Tier::Probable, 0.8, "name_place", parts)
                 }
                 (IdEvidence::RollMissing, Where::Village) => out(Tier::Probable, 0.8, "name_place", parts),
-                _ => out(Tier::Possible, 0.6, "name_place", parts),
+                (_, Where::Village) => out(Tier::Possible, 0.6, "name_place", parts),
+                // Same name in the same township is common (王伟, 刘芳): not a lead.
+                _ => None,
             }
         }
     }
@@ -323,12 +320,6 @@ mod tests {
     fn id18(first17: &str) -> String {
         let c = crate::normalize::id::check_char(first17).unwrap();
         format!("{first17}{c}")
-    }
-
-    #[test]
-    fn excel_rounding() {
-        assert_eq!(excel_15("519901199001011234").as_deref(), Some("519901199001011"));
-        assert_eq!(excel_15("519901199001011734").as_deref(), Some("519901199001012"));
     }
 
     #[test]

@@ -1,0 +1,77 @@
+//! Match quality against the generator's truth, and determinism.
+//!
+//! The generated county carries the noise of real rolls (ID typos,
+//! transpositions, Excel-truncated numbers, 15-digit legacy numbers, missing
+//! IDs, spaces, traditional characters, homophones, notes) and decoys
+//! (same-name strangers in the same township, some born the same day).
+
+use kinmatch::pipeline::{RunOptions, run};
+use kinmatch::synth::{SynthConfig, eval::evaluate, generate};
+use std::path::Path;
+
+fn run_on(dir: &Path, out: &Path) -> kinmatch::pipeline::RunOutcome {
+    run(&RunOptions {
+        kin: vec![dir.join("registers")],
+        rolls: vec![dir.join("rolls")],
+        out: out.to_path_buf(),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        ..Default::default()
+    })
+    .expect("run")
+}
+
+#[test]
+fn test_county_precision_and_recall_against_truth() {
+    let tmp = tempfile::tempdir().unwrap();
+    let county = tmp.path().join("county");
+    generate(&SynthConfig::test_county(), &county).unwrap();
+    let res = run_on(&county, &tmp.path().join("out"));
+    let e = evaluate(&county.join("truth.csv"), &res.hits).unwrap();
+    println!("{}", serde_json::to_string_pretty(&e).unwrap());
+    assert!(e.truth > 1_000, "a county-sized truth: {}", e.truth);
+    let confirmed = &e.by_tier["confirmed"];
+    assert!(confirmed.precision >= 0.999, "confirmed precision {}", confirmed.precision);
+    assert!(e.strong.precision >= 0.99, "confirmed+probable precision {}", e.strong.precision);
+    assert!(e.recall_any >= 0.98, "recall at any tier {}", e.recall_any);
+    assert!(e.recall_strong >= 0.95, "recall of confirmed+probable {}", e.recall_strong);
+    // Possible leads stay bounded: no more than a tenth of the strong hits.
+    let possible = e.by_tier["possible"].hits;
+    assert!(possible * 10 <= e.strong.hits, "{possible} possible leads for {} strong hits", e.strong.hits);
+}
+
+#[test]
+fn same_inputs_give_byte_identical_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    let ra = run_on(&demo, &a);
+    let rb = run_on(&demo, &b);
+    assert!(!ra.hits.is_empty());
+    assert_eq!(std::fs::read(a.join("hits.csv")).unwrap(), std::fs::read(b.join("hits.csv")).unwrap());
+    assert_eq!(ra.manifest.outputs, rb.manifest.outputs);
+    assert_eq!(ra.manifest.batch_id, rb.manifest.batch_id);
+    // hit_id is unique and stable.
+    let mut ids: Vec<&str> = ra.hits.iter().map(|h| h.hit_id.as_str()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+}
+
+#[test]
+fn every_cadre_is_matched_as_self_and_every_person_slot_is_matched() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let tmp = tempfile::tempdir().unwrap();
+    let res = run_on(&demo, tmp.path());
+    let roles: std::collections::BTreeSet<&str> = res.hits.iter().map(|h| h.roll_role.as_str()).collect();
+    for r in ["beneficiary", "member", "household_head", "guardian", "legal_rep"] {
+        assert!(roles.contains(r), "no hit on a {r} slot: {roles:?}");
+    }
+    assert!(res.hits.iter().any(|h| h.relation == "self"), "cadres are matched as self");
+    for h in &res.hits {
+        assert!(!h.evidence.is_empty(), "{} has no evidence", h.hit_id);
+        assert!((0.0..=1.0).contains(&h.score));
+    }
+}
