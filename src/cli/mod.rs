@@ -41,9 +41,13 @@ pub enum Command {
     Run(run::Args),
     /// Normalize ID numbers with the batch's own normalizer.
     Id(id::Args),
-    /// Read reviewed workbooks back, draw spot-check samples, write blank templates.
+    /// Read filled-in review workbooks back into a decisions file.
     #[command(subcommand)]
     Review(review::Command),
+    /// Draw a reproducible spot-check sample of verified hits per approving unit.
+    Sample(review::SampleArgs),
+    /// Write a blank register or roll workbook in the layout the engine reads best.
+    Template(review::TemplateArgs),
     /// Re-run an archived batch from its manifest and check every input and output.
     Verify(verify::Args),
     /// Generate a synthetic county (registers, rolls and the truth) for demos, tests and benchmarks.
@@ -58,6 +62,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Run(a) => run::exec(a),
         Command::Id(a) => id::exec(a),
         Command::Review(c) => review::exec(c),
+        Command::Sample(a) => review::exec_sample(a),
+        Command::Template(a) => review::exec_template(a),
         Command::Verify(a) => verify::exec(a),
         Command::Synth(a) => synth::exec(a),
         Command::SynthEval(a) => synth::exec_eval(a),

@@ -1,4 +1,4 @@
-//! `kinmatch review import|sample|template`
+//! `kinmatch review import`, `kinmatch sample`, `kinmatch template`
 
 use crate::pipeline::{Manifest, read_hits_csv};
 use crate::report::{self, BatchInfo, Decisions, TemplateKind};
@@ -14,28 +14,33 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
-    /// Draw a reproducible spot-check sample of verified hits per unit.
-    #[command(after_help = "Example:\n  kinmatch review sample out --decisions decisions.csv --rate 0.3 --seed 2024 -o sample.xlsx")]
-    Sample {
-        /// The batch output folder (hits.csv, manifest.json).
-        dir: PathBuf,
-        #[arg(long)]
-        decisions: Option<PathBuf>,
-        #[arg(long, default_value_t = 0.3)]
-        rate: f64,
-        #[arg(long)]
-        seed: u64,
-        #[arg(short, long)]
-        out: PathBuf,
-    },
-    /// Write a blank workbook in the layout the engine reads best.
-    #[command(after_help = "Example:\n  kinmatch review template register -o 亲属登记表模板.xlsx")]
-    Template {
-        #[arg(value_parser = ["register", "roll"])]
-        kind: String,
-        #[arg(short, long)]
-        out: PathBuf,
-    },
+}
+
+/// `kinmatch sample DIR --rate R --seed N -o FILE`
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch sample out --decisions decisions.csv --rate 0.3 --seed 2024 -o sample.xlsx\n\nThe discipline organ checks at least 30% (--rate 0.3), the county office at least 10%.")]
+pub struct SampleArgs {
+    /// The batch output folder (hits.csv, manifest.json).
+    pub dir: PathBuf,
+    /// Decisions (from `review import`); hits with a 核查结论 are the verified ones.
+    #[arg(long)]
+    pub decisions: Option<PathBuf>,
+    #[arg(long, default_value_t = 0.3)]
+    pub rate: f64,
+    #[arg(long)]
+    pub seed: u64,
+    #[arg(short, long)]
+    pub out: PathBuf,
+}
+
+/// `kinmatch template register|roll -o FILE.xlsx`
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch template register -o 亲属登记表模板.xlsx")]
+pub struct TemplateArgs {
+    #[arg(value_parser = ["register", "roll"])]
+    pub kind: String,
+    #[arg(short, long)]
+    pub out: PathBuf,
 }
 
 pub fn exec(c: Command) -> anyhow::Result<i32> {
@@ -53,28 +58,30 @@ pub fn exec(c: Command) -> anyhow::Result<i32> {
             println!("{} hits still without a decision", r.missing.len());
             Ok(if r.conflicts.is_empty() && r.invalid.is_empty() { super::exit::OK } else { super::exit::INPUT_NOT_READ })
         }
-        Command::Sample { dir, decisions, rate, seed, out } => {
-            let m = Manifest::load(&dir)?;
-            let hits = read_hits_csv(&dir.join("hits.csv"))?;
-            let d = match decisions {
-                Some(p) => Decisions::load_csv(&p)?,
-                None => Decisions::default(),
-            };
-            let batch = BatchInfo {
-                batch_id: m.batch_id,
-                run_date: m.run_date,
-                program_version: m.version,
-                inputs: m.inputs.kin.into_iter().chain(m.inputs.rolls).collect(),
-            };
-            let ids = report::write_sample(&out, &hits, &d, rate, seed, &batch)?;
-            println!("{} hits sampled into {}", ids.len(), out.display());
-            Ok(super::exit::OK)
-        }
-        Command::Template { kind, out } => {
-            let k = if kind == "register" { TemplateKind::Register } else { TemplateKind::Roll };
-            report::write_template(&out, k)?;
-            println!("template written to {}", out.display());
-            Ok(super::exit::OK)
-        }
     }
+}
+
+pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
+    let m = Manifest::load(&a.dir)?;
+    let hits = read_hits_csv(&a.dir.join("hits.csv"))?;
+    let d = match &a.decisions {
+        Some(p) => Decisions::load_csv(p)?,
+        None => Decisions::default(),
+    };
+    let batch = BatchInfo {
+        batch_id: m.batch_id,
+        run_date: m.run_date,
+        program_version: m.version,
+        inputs: m.inputs.kin.into_iter().chain(m.inputs.rolls).collect(),
+    };
+    let ids = report::write_sample(&a.out, &hits, &d, a.rate, a.seed, &batch)?;
+    println!("{} hits sampled into {}", ids.len(), a.out.display());
+    Ok(super::exit::OK)
+}
+
+pub fn exec_template(a: TemplateArgs) -> anyhow::Result<i32> {
+    let k = if a.kind == "register" { TemplateKind::Register } else { TemplateKind::Roll };
+    report::write_template(&a.out, k)?;
+    println!("template written to {}", a.out.display());
+    Ok(super::exit::OK)
 }

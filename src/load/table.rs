@@ -106,7 +106,12 @@ fn score_roles(roles: &[Role]) -> usize {
         .iter()
         .filter(|r| matches!(r, Role::Id(_) | Role::IdBare | Role::WideId(_)))
         .count();
-    roles.iter().filter(|r| **r != Role::Unmapped).count() + ids
+    let known = roles.iter().filter(|r| **r != Role::Unmapped).count();
+    // One known word is a line of prose (a 说明 sheet), not a header.
+    if known < 2 {
+        return 0;
+    }
+    known + ids
 }
 
 fn single(grid: &Grid, idx: usize, width: usize) -> Candidate {
@@ -567,6 +572,12 @@ mod tests {
         let g = grid(&[&["说明：本表为示例。"], &["请按要求填写。"]], vec![]);
         assert!(find_table(&g, &TableHints::default()).unwrap_err().contains("no header row"));
         assert_eq!(find_table(&grid(&[], vec![]), &TableHints::default()).unwrap_err(), "empty sheet");
+    }
+
+    #[test]
+    fn a_notes_sheet_mentioning_one_header_word_is_not_a_table() {
+        let g = grid(&[&["字段", "说明"], &["身份证号", "填写18位身份证号，末位X大写"], &["称谓", "从下拉列表选择"]], vec![]);
+        assert!(find_table(&g, &TableHints::default()).is_err());
     }
 
     #[test]

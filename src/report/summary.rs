@@ -59,6 +59,13 @@ fn build(wb: &mut Workbook, hits: &[Hit], batch: &BatchInfo) -> Result<(), XlsxE
     )?;
 
     quality(wb.add_worksheet(), batch, &st)?;
+    // Every sheet prints one page wide (the quality sheet is wide: landscape).
+    for (i, ws) in wb.worksheets_mut().iter_mut().enumerate() {
+        ws.set_print_fit_to_pages(1, 0);
+        if i == 4 {
+            ws.set_landscape();
+        }
+    }
     Ok(())
 }
 
@@ -190,12 +197,13 @@ fn grouped_sheet(
                 .set_values((name, 1, col, n, col));
         }
         chart.title().set_name(&format!("比对结果{name}"));
-        // Largest at the top, as in the table.
+        // Largest at the top, as in the table (in a bar chart the category
+        // axis is the vertical one, `y_axis`); values grow left to right.
         chart.y_axis().set_reverse();
-        chart.x_axis().set_reverse();
         chart.set_width(640);
         chart.set_height((120 + 24 * n).min(4000));
-        ws.insert_chart(1, 6, &chart)?;
+        // Below the table, so that table and chart print on one page width.
+        ws.insert_chart(n + 3, 0, &chart)?;
     }
     Ok(())
 }

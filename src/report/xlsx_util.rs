@@ -361,7 +361,8 @@ pub(crate) fn print_setup(
     footer_left: &str,
 ) -> Result<(), XlsxError> {
     ws.set_landscape();
-    ws.set_paper_size(9); // A4
+    // A3: the review table has some 25 columns; on A4 one page wide they print unreadably small.
+    ws.set_paper_size(8);
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, header_row)?;
     ws.set_footer(format!(
