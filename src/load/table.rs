@@ -192,7 +192,7 @@ fn resolve_roles(roles: &mut [Role], kind: Kind) {
         };
     }
     // Bare names.
-    let has = |roles: &[Role], p: Person| roles.iter().any(|r| *r == Role::Name(p));
+    let has = |roles: &[Role], p: Person| roles.contains(&Role::Name(p));
     for i in 0..roles.len() {
         if roles[i] != Role::NameBare {
             continue;

@@ -10,9 +10,9 @@ pub fn parse_date(cell: &Cell) -> String {
         Cell::Date(s) => ymd(serial_to_ymd(*s)).unwrap_or_default(),
         Cell::Number(f) => {
             let f = *f;
-            if f.fract() == 0.0 && (19_000_101.0..=21_001_231.0).contains(&f) {
-                parse_date_text(&format!("{}", f as i64))
-            } else if f.fract() == 0.0 && (190_001.0..=210_012.0).contains(&f) {
+            let yyyymmdd = (19_000_101.0..=21_001_231.0).contains(&f);
+            let yyyymm = (190_001.0..=210_012.0).contains(&f);
+            if f.fract() == 0.0 && (yyyymmdd || yyyymm) {
                 parse_date_text(&format!("{}", f as i64))
             } else if (1.0..80_000.0).contains(&f) {
                 ymd(serial_to_ymd(f)).unwrap_or_else(|| cell.text())

@@ -9,6 +9,7 @@
 //! - an ID missing on one side, the same name, the same village, and birth and
 //!   sex consistent with the relation: `probable`; in the same township only: `possible`;
 //! - both IDs missing, the same name, the same village: `possible`.
+//!
 //! Two different IDs that both pass their check digit are evidence against:
 //! no hit. A homophone name never counts as a name match without an ID.
 
@@ -329,7 +330,7 @@ mod tests {
         let legacy = "519901900101123";
         let cases: Vec<(String, String, IdEvidence)> = vec![
             (a.clone(), a.clone(), IdEvidence::KeyEqual),
-            (a.to_lowercase().replace('x', "x"), a.clone(), IdEvidence::KeyEqual),
+            (format!(" {} ", a.to_lowercase()), a.clone(), IdEvidence::KeyEqual),
             (legacy.into(), id18("51990119900101123"), IdEvidence::KeyEqual),
             (a.clone(), b.clone(), IdEvidence::Contradict),
             (format!("{}000", &a[..15]), a.clone(), IdEvidence::Truncated),
