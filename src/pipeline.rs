@@ -155,10 +155,32 @@ pub fn scope_of(cfg: &Config) -> Vec<Relation> {
     }
 }
 
+/// What a long run reports as it goes (the CLI shows it as a progress bar
+/// when stderr is a terminal).
+pub trait Progress: Sync {
+    /// A stage starts; `total` files to read, if it reads files.
+    fn stage(&self, _name: &str, _total: Option<usize>) {}
+    /// A file was read, with its data rows.
+    fn file_read(&self, _file: &str, _rows: u64) {}
+    fn finish(&self) {}
+}
+
+/// No progress display.
+pub struct Quiet;
+impl Progress for Quiet {}
+
 /// Read one side of the batch.
 pub fn read_side(paths: &[PathBuf], kind: Kind, cfg: &Config) -> (Discovery, Vec<Loaded>) {
+    read_side_observed(paths, kind, cfg, &Quiet)
+}
+
+fn read_side_observed(paths: &[PathBuf], kind: Kind, cfg: &Config, p: &dyn Progress) -> (Discovery, Vec<Loaded>) {
     let d = load::discover(paths);
-    let loaded = load::load_all(&d.files, Some(kind), cfg);
+    let label = if kind == Kind::Register { "reading registers" } else { "reading rolls" };
+    p.stage(label, Some(d.files.len()));
+    let loaded = load::load_all_observed(&d.files, Some(kind), cfg, &|l: &Loaded| {
+        p.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum())
+    });
     (d, loaded)
 }
 
@@ -224,6 +246,11 @@ pub fn read_hits_csv(path: &Path) -> Result<Vec<Hit>, PipelineError> {
 /// The whole batch: read, match, write. Inputs that cannot be read are
 /// reported in the manifest and the run goes on.
 pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
+    run_observed(opts, &Quiet)
+}
+
+/// [`run`], reporting progress.
+pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOutcome, PipelineError> {
     let (cfg, cfg_sha) = load_config(opts.config.as_deref())?;
     let decisions = match &opts.decisions {
         Some(p) => Decisions::load_csv(p)?,
@@ -234,8 +261,9 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
         None => None,
     };
     let scope = scope_of(&cfg);
-    let (kd, kin_loaded) = read_side(&opts.kin, Kind::Register, &cfg);
-    let (rd, roll_loaded) = read_side(&opts.rolls, Kind::Roll, &cfg);
+    let (kd, kin_loaded) = read_side_observed(&opts.kin, Kind::Register, &cfg, progress);
+    let (rd, roll_loaded) = read_side_observed(&opts.rolls, Kind::Roll, &cfg, progress);
+    progress.stage("matching", None);
 
     let kin: Vec<_> = kin_loaded.iter().flat_map(|l| l.kin.iter().cloned()).collect();
     let rolls: Vec<_> = roll_loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
@@ -282,6 +310,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
         matching: out.stats,
     };
 
+    progress.stage("writing outputs", None);
     std::fs::create_dir_all(&opts.out).map_err(io_err(&opts.out))?;
     // Outputs of an earlier run in this folder are replaced, not mixed in.
     if let Some(m) = &previous {
@@ -331,6 +360,7 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
         message: e.to_string(),
     })?;
     std::fs::write(&mp, text + "\n").map_err(io_err(&mp))?;
+    progress.finish();
     Ok(RunOutcome { manifest, hits })
 }
 

@@ -1,7 +1,56 @@
 //! `kinmatch run --kin PATH... --rolls PATH... --out DIR`
 
-use crate::pipeline::{RunOptions, run};
+use crate::pipeline::{Progress, RunOptions, run_observed};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A progress bar on stderr, only when stderr is a terminal (quiet in pipes and CI).
+struct Bar {
+    bar: Option<ProgressBar>,
+    rows: AtomicU64,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        let on = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        Bar { bar: on.then(ProgressBar::new_spinner), rows: AtomicU64::new(0) }
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, name: &str, total: Option<usize>) {
+        let Some(b) = &self.bar else { return };
+        match total {
+            Some(n) => {
+                b.set_style(
+                    ProgressStyle::with_template("{msg:18} [{bar:30}] {pos}/{len} files {prefix}")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                b.set_length(n as u64);
+                b.set_position(0);
+            }
+            None => {
+                b.set_style(ProgressStyle::default_spinner());
+                b.enable_steady_tick(std::time::Duration::from_millis(120));
+            }
+        }
+        b.set_message(name.to_string());
+    }
+    fn file_read(&self, _file: &str, rows: u64) {
+        if let Some(b) = &self.bar {
+            let total = self.rows.fetch_add(rows, Ordering::Relaxed) + rows;
+            b.set_prefix(format!("{total} rows"));
+            b.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Example:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes).")]
@@ -42,7 +91,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         publicity_dry_run: a.publicity_dry_run,
         workbooks: !a.no_workbooks,
     };
-    let res = run(&opts)?;
+    let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
     let c = &m.counts;
     let all = m.inputs.kin.iter().chain(&m.inputs.rolls);

@@ -264,7 +264,24 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
 
 /// Read many files in parallel; the result is in the order of `files`.
 pub fn load_all(files: &[InputFile], kind: Option<Kind>, cfg: &Config) -> Vec<Loaded> {
-    files.par_iter().map(|f| load_file(f, kind, cfg)).collect()
+    load_all_observed(files, kind, cfg, &|_: &Loaded| {})
+}
+
+/// As [`load_all`], calling `done` as each file is read (for a progress display).
+pub fn load_all_observed(
+    files: &[InputFile],
+    kind: Option<Kind>,
+    cfg: &Config,
+    done: &(dyn Fn(&Loaded) + Sync),
+) -> Vec<Loaded> {
+    files
+        .par_iter()
+        .map(|f| {
+            let l = load_file(f, kind, cfg);
+            done(&l);
+            l
+        })
+        .collect()
 }
 
 pub mod provenance;
