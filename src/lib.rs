@@ -14,4 +14,5 @@ pub mod normalize;
 pub mod pipeline;
 pub mod matching;
 pub mod report;
+pub mod snapshot;
 pub mod synth;

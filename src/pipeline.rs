@@ -32,6 +32,8 @@ pub enum PipelineError {
     Invalid { path: String, message: String },
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> PipelineError + '_ {
@@ -54,6 +56,9 @@ pub struct RunOptions {
     pub publicity_dry_run: bool,
     /// Write the review workbooks, summary and publicity lists (default true).
     pub workbooks: bool,
+    /// A register snapshot (`kinmatch index`) used in place of `kin`.
+    #[serde(default)]
+    pub index: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -98,6 +103,10 @@ pub struct RecordedOptions {
     pub scope: Vec<String>,
     pub publicity_dry_run: bool,
     pub workbooks: bool,
+    #[serde(default)]
+    pub index: Option<String>,
+    #[serde(default)]
+    pub index_sha256: Option<String>,
 }
 
 impl Manifest {
@@ -260,14 +269,31 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
         None => None,
     };
-    let scope = scope_of(&cfg);
-    let (kd, kin_loaded) = read_side_observed(&opts.kin, Kind::Register, &cfg, progress);
+    let mut scope = scope_of(&cfg);
+    let snapshot = match &opts.index {
+        Some(p) => Some((crate::snapshot::Snapshot::load(p)?, load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?))),
+        None => None,
+    };
+    let (kd, kin_loaded) = match &snapshot {
+        Some((snap, _)) => {
+            scope = snap.header.scope.iter().filter_map(|s| Relation::from_str_canonical(s)).collect();
+            let reports = snap.header.inputs.iter().map(|r| Loaded { report: r.clone(), ..Default::default() }).collect();
+            (Discovery::default(), reports)
+        }
+        None => read_side_observed(&opts.kin, Kind::Register, &cfg, progress),
+    };
     let (rd, roll_loaded) = read_side_observed(&opts.rolls, Kind::Roll, &cfg, progress);
     progress.stage("matching", None);
 
     let kin: Vec<_> = kin_loaded.iter().flat_map(|l| l.kin.iter().cloned()).collect();
     let rolls: Vec<_> = roll_loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
-    let out = matching::match_records(&kin, &rolls, &MatchOptions { scope: scope.clone() })?;
+    let out = match &snapshot {
+        Some((snap, _)) => {
+            let (cadres, pois) = snap.all()?;
+            matching::match_prepared(cadres, pois, &rolls)?
+        }
+        None => matching::match_records(&kin, &rolls, &MatchOptions { scope: scope.clone() })?,
+    };
     let mut hits = out.hits;
     for h in hits.iter_mut() {
         if let Some(d) = decisions.by_hit.get(&h.hit_id) {
@@ -293,6 +319,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         scope: scope.iter().map(|r| r.as_str().to_string()).collect(),
         publicity_dry_run: opts.publicity_dry_run,
         workbooks: opts.workbooks,
+        index: opts.index.as_ref().map(|p| p.display().to_string()),
+        index_sha256: snapshot.as_ref().map(|s| s.1.clone()),
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -303,7 +331,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     };
     let all_reports = || inputs.kin.iter().chain(&inputs.rolls);
     let counts = Counts {
-        register_rows: kin.len(),
+        register_rows: if snapshot.is_some() {
+            inputs.kin.iter().flat_map(|r| &r.sheets).map(|s| s.data_rows as usize).sum()
+        } else {
+            kin.len()
+        },
         roll_rows: rolls.len(),
         files_not_read: all_reports().filter(|r| r.error.is_some() && r.sheets.is_empty()).count(),
         sheets_without_table: all_reports().flat_map(|r| &r.sheets).filter(|s| s.error.is_some()).count(),
@@ -427,6 +459,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         run_date: Some(m.run_date.clone()),
         publicity_dry_run: m.options.publicity_dry_run,
         workbooks: m.options.workbooks,
+        index: m.options.index.as_ref().map(PathBuf::from),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);
@@ -478,6 +511,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     for (k, o, n) in [
         ("config", &m.options.config_sha256, &rerun.manifest.options.config_sha256),
         ("decisions", &m.options.decisions_sha256, &rerun.manifest.options.decisions_sha256),
+        ("index", &m.options.index_sha256, &rerun.manifest.options.index_sha256),
     ] {
         if o != n {
             findings.push(Finding {
@@ -527,4 +561,23 @@ fn first_difference(a: &Path, b: &Path) -> String {
         }
     }
     format!("line counts differ: archived {} / re-run {}", x.lines().count(), y.lines().count())
+}
+
+/// `kinmatch index`: normalize the registers once into a snapshot file.
+pub fn build_index(kin: &[PathBuf], config: Option<&Path>, out: &Path) -> Result<crate::snapshot::SnapshotHeader, PipelineError> {
+    let (cfg, cfg_sha) = load_config(config)?;
+    let scope = scope_of(&cfg);
+    let (_, loaded) = read_side(kin, Kind::Register, &cfg);
+    let rows: Vec<_> = loaded.iter().flat_map(|l| l.kin.iter().cloned()).collect();
+    let header = crate::snapshot::SnapshotHeader {
+        tool: "kinmatch".into(),
+        version: VERSION.into(),
+        inputs: loaded.into_iter().map(|l| l.report).collect(),
+        scope: scope.iter().map(|r| r.as_str().to_string()).collect(),
+        config_sha256: cfg_sha,
+        ..Default::default()
+    };
+    let snap = crate::snapshot::Snapshot::build(&rows, &scope, header);
+    snap.save(out)?;
+    Ok(snap.header)
 }

@@ -1,6 +1,7 @@
 //! Command-line definitions (clap) and one module per subcommand. Each
 //! subcommand returns the process exit code; errors go up as `anyhow`.
 
+pub mod check;
 pub mod id;
 pub mod inspect;
 pub mod review;
@@ -19,6 +20,8 @@ pub mod exit {
     pub const INPUT_NOT_READ: i32 = 3;
     /// `verify`: the batch does not verify.
     pub const NOT_VERIFIED: i32 = 4;
+    /// `check`: the roll holds hits (do not pay before they are verified).
+    pub const HITS_FOUND: i32 = 10;
 }
 
 #[derive(Parser, Debug)]
@@ -39,6 +42,10 @@ pub enum Command {
     Inspect(inspect::Args),
     /// Run the comparison batch: registers × rolls -> hits.csv, review workbooks, summary, manifest.
     Run(run::Args),
+    /// Build a register snapshot for fast pre-disbursement checks.
+    Index(check::IndexArgs),
+    /// Check a roll before paying: match it against a snapshot; exit 10 when there are hits.
+    Check(check::CheckArgs),
     /// Normalize ID numbers with the batch's own normalizer.
     Id(id::Args),
     /// Read filled-in review workbooks back into a decisions file.
@@ -61,6 +68,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Inspect(a) => inspect::exec(a),
         Command::Run(a) => run::exec(a),
         Command::Id(a) => id::exec(a),
+        Command::Index(a) => check::exec_index(a),
+        Command::Check(a) => check::exec_check(a),
         Command::Review(c) => review::exec(c),
         Command::Sample(a) => review::exec_sample(a),
         Command::Template(a) => review::exec_template(a),

@@ -56,8 +56,11 @@ impl Progress for Bar {
 #[command(after_help = "Example:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes).")]
 pub struct Args {
     /// Kinship registers (files or folders).
-    #[arg(long, required = true, num_args = 1..)]
+    #[arg(long, num_args = 1.., required_unless_present = "index")]
     pub kin: Vec<PathBuf>,
+    /// A register snapshot from `kinmatch index`, in place of --kin.
+    #[arg(long, conflicts_with = "kin")]
+    pub index: Option<PathBuf>,
     /// Beneficiary rolls (files or folders).
     #[arg(long, required = true, num_args = 1..)]
     pub rolls: Vec<PathBuf>,
@@ -90,6 +93,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         run_date: a.run_date,
         publicity_dry_run: a.publicity_dry_run,
         workbooks: !a.no_workbooks,
+        index: a.index,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;

@@ -42,73 +42,111 @@ pub fn exact_pairs(rps: &[RollPerson], pois: &[Poi]) -> PolarsResult<Vec<(u32, u
     Ok(a.iter().zip(b.iter()).filter_map(|(x, y)| Some((x?, y?))).collect())
 }
 
-/// The blocking indexes over persons of interest.
+/// The blocking keys of one person, whichever side it is on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Keys<'a> {
+    pub key: Option<&'a str>,
+    pub partial: Option<&'a str>,
+    pub birth: Option<u32>,
+    pub surname: &'a str,
+    pub region: Option<&'a str>,
+    /// Name variant key.
+    pub name: &'a str,
+    pub village: Option<&'a str>,
+    /// The ID says something (not missing or malformed).
+    pub present: bool,
+}
+
+impl<'a> Keys<'a> {
+    pub fn of(name: &'a crate::normalize::name::NormName, id: &'a crate::normalize::id::NormId, village: Option<&'a str>) -> Keys<'a> {
+        Keys {
+            key: id.key.as_deref(),
+            partial: id.partial.as_deref(),
+            birth: id.birth,
+            surname: name.surname.as_str(),
+            region: id.region.as_deref(),
+            name: name.variant_key.as_str(),
+            village,
+            present: id_present(id),
+        }
+    }
+}
+
+/// ID-damage blocks matter only when the two IDs are not both keys (equal
+/// keys come from the exact join, unequal keys contradict).
+pub fn damage_pair(a: &Keys, b: &Keys) -> bool {
+    !(a.key.is_some() && b.key.is_some())
+}
+
+/// The name+village block matters only when an ID is missing on either side.
+pub fn missing_pair(a: &Keys, b: &Keys) -> bool {
+    !a.present || !b.present
+}
+
+/// The blocking indexes over persons of interest (batch direction: index the
+/// register, probe with every roll person).
 #[derive(Default)]
 pub struct Blocks<'a> {
     partial: HashMap<&'a str, Vec<u32>>,
     birth_surname: HashMap<(u32, &'a str), Vec<u32>>,
     region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
+    keys: Vec<Keys<'a>>,
 }
 
 impl<'a> Blocks<'a> {
     pub fn build(pois: &'a [Poi]) -> Blocks<'a> {
+        Blocks::from_keys(pois.iter().map(|p| Keys::of(&p.name, &p.id, p.place.village.as_deref())).collect())
+    }
+
+    pub fn from_keys(keys: Vec<Keys<'a>>) -> Blocks<'a> {
         let mut b = Blocks::default();
-        for (i, p) in pois.iter().enumerate() {
+        for (i, k) in keys.iter().enumerate() {
             let i = i as u32;
-            let name = p.name.variant_key.as_str();
-            if let Some(k) = p.id.partial.as_deref() {
-                b.partial.entry(k).or_default().push(i);
+            if let Some(p) = k.partial {
+                b.partial.entry(p).or_default().push(i);
             }
-            if let Some(birth) = p.id.birth {
-                if !p.name.surname.is_empty() {
-                    b.birth_surname.entry((birth, p.name.surname.as_str())).or_default().push(i);
-                }
+            if let (Some(birth), false) = (k.birth, k.surname.is_empty()) {
+                b.birth_surname.entry((birth, k.surname)).or_default().push(i);
             }
-            if let Some(r) = p.id.region.as_deref() {
-                if !name.is_empty() {
-                    b.region_name.entry((r, name)).or_default().push(i);
-                }
+            if let (Some(r), false) = (k.region, k.name.is_empty()) {
+                b.region_name.entry((r, k.name)).or_default().push(i);
             }
-            if let (false, Some(v)) = (name.is_empty(), p.place.village.as_deref()) {
-                b.name_village.entry((name, v)).or_default().push(i);
+            if let (false, Some(v)) = (k.name.is_empty(), k.village) {
+                b.name_village.entry((k.name, v)).or_default().push(i);
             }
         }
+        b.keys = keys;
         b
     }
 
-    /// Candidate persons of interest for one roll person (may repeat).
-    pub fn candidates(&self, rp: &RollPerson, pois: &[Poi], out: &mut Vec<u32>) {
-        let name = rp.name.variant_key.as_str();
-        let has_key = rp.id.key.is_some();
-        // ID-damage blocks matter only when the two IDs are not both keys
-        // (equal keys come from the join, unequal keys contradict).
-        let needs_damage = |p: u32| !(has_key && pois[p as usize].id.key.is_some());
-        if let Some(k) = rp.id.partial.as_deref() {
-            if let Some(v) = self.partial.get(k) {
-                out.extend(v.iter().copied().filter(|p| needs_damage(*p)));
+    /// Candidates for one person of the other side (may repeat).
+    pub fn candidates_for(&self, q: &Keys, out: &mut Vec<u32>) {
+        let keys = &self.keys;
+        let mut take = |v: Option<&Vec<u32>>, ok: &dyn Fn(&Keys) -> bool| {
+            if let Some(v) = v {
+                out.extend(v.iter().copied().filter(|i| ok(&keys[*i as usize])));
             }
+        };
+        if let Some(p) = q.partial {
+            take(self.partial.get(p), &|k| damage_pair(q, k));
         }
-        if let Some(birth) = rp.id.birth {
-            if let Some(v) = self.birth_surname.get(&(birth, rp.name.surname.as_str())) {
-                out.extend(v.iter().copied().filter(|p| needs_damage(*p)));
-            }
+        if let Some(b) = q.birth {
+            take(self.birth_surname.get(&(b, q.surname)), &|k| damage_pair(q, k));
         }
-        if let (Some(r), false) = (rp.id.region.as_deref(), name.is_empty()) {
-            if let Some(v) = self.region_name.get(&(r, name)) {
-                out.extend(v.iter().copied().filter(|p| needs_damage(*p)));
-            }
-        }
-        if name.is_empty() {
+        if q.name.is_empty() {
             return;
         }
-        // A missing ID on either side: same name in the same place.
-        let rp_present = id_present(&rp.id);
-        let missing_either = |p: u32| !rp_present || !id_present(&pois[p as usize].id);
-        if let Some(vil) = rp.place.village.as_deref() {
-            if let Some(v) = self.name_village.get(&(name, vil)) {
-                out.extend(v.iter().copied().filter(|p| missing_either(*p)));
-            }
+        if let Some(r) = q.region {
+            take(self.region_name.get(&(r, q.name)), &|k| damage_pair(q, k));
         }
+        if let Some(v) = q.village {
+            take(self.name_village.get(&(q.name, v)), &|k| missing_pair(q, k));
+        }
+    }
+
+    /// Candidate persons of interest for one roll person (may repeat).
+    pub fn candidates(&self, rp: &RollPerson, _pois: &[Poi], out: &mut Vec<u32>) {
+        self.candidates_for(&Keys::of(&rp.name, &rp.id, rp.place.village.as_deref()), out);
     }
 }

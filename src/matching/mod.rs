@@ -75,9 +75,21 @@ fn rp_person(r: &RollPerson) -> String {
     }
 }
 
+/// The places of the county as the rolls name them.
+pub fn gazetteer(rolls: &[RollRow]) -> Gazetteer {
+    Gazetteer::build(rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())))
+}
+
+/// The batch: index the register, probe with every roll person.
 pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> Result<MatchOutput, MatchError> {
-    let gaz = Gazetteer::build(rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())));
-    let (cadres, pois) = people::persons_of_interest(kin, &opts.scope, &gaz);
+    let (cadres, pois) = people::persons_of_interest(kin, &opts.scope);
+    match_prepared(cadres, pois, rolls)
+}
+
+/// The batch with the register already normalized (from a snapshot).
+pub fn match_prepared(mut cadres: Vec<Cadre>, mut pois: Vec<Poi>, rolls: &[RollRow]) -> Result<MatchOutput, MatchError> {
+    let gaz = gazetteer(rolls);
+    people::assign_places(&mut cadres, &mut pois, &gaz);
     let rps = people::roll_persons(rolls, &gaz);
 
     let exact = blocking::exact_pairs(&rps, &pois)?;
@@ -98,9 +110,16 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
             a
         });
     pairs.extend(exact.iter().copied());
+    let mut out = finish(pairs, &cadres, &pois, &rps, rolls);
+    out.stats.exact_pairs = exact.len();
+    Ok(out)
+}
+
+/// Score candidate pairs (roll person, person of interest), settle ambiguous
+/// leads, and build the sorted hits. Shared by `run` and `check`.
+pub fn finish(mut pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) -> MatchOutput {
     pairs.par_sort_unstable();
     pairs.dedup();
-
     let mut scored: Vec<(u32, u32, Scored)> = pairs
         .par_iter()
         .filter_map(|&(r, p)| {
@@ -108,12 +127,12 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
             score::score(poi, &cadres[poi.cadre], &rps[r as usize]).map(|s| (r, p, s))
         })
         .collect();
-    demote_same_name_elsewhere(&mut scored, &rps, &pois);
-    demote_ambiguous(&mut scored, &rps, &pois);
+    demote_same_name_elsewhere(&mut scored, rps, pois);
+    demote_ambiguous(&mut scored, rps, pois);
 
     let mut hits: Vec<Hit> = scored
         .iter()
-        .map(|(r, p, s)| make_hit(&rps[*r as usize], &pois[*p as usize], &cadres, rolls, kin_term(&pois[*p as usize]), s, &gaz))
+        .map(|(r, p, s)| make_hit(&rps[*r as usize], &pois[*p as usize], cadres, rolls, kin_term(&pois[*p as usize]), s))
         .collect();
     finish_ids_and_order(&mut hits);
 
@@ -121,7 +140,7 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
         cadres: cadres.len(),
         persons_of_interest: pois.len(),
         roll_persons: rps.len(),
-        exact_pairs: exact.len(),
+        exact_pairs: 0,
         candidate_pairs: pairs.len(),
         hits: hits.len(),
         by_tier: BTreeMap::new(),
@@ -129,7 +148,7 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
     for t in [Tier::Confirmed, Tier::Probable, Tier::Possible] {
         stats.by_tier.insert(t.as_str().into(), hits.iter().filter(|h| h.tier == t).count());
     }
-    Ok(MatchOutput { hits, stats })
+    MatchOutput { hits, stats }
 }
 
 fn kin_term(p: &Poi) -> &str {
@@ -250,7 +269,6 @@ fn make_hit(
     rolls: &[RollRow],
     term: &str,
     s: &Scored,
-    _gaz: &Gazetteer,
 ) -> Hit {
     let row = &rolls[rp.row];
     let slot = &row.slots[rp.slot];

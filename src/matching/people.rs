@@ -11,7 +11,7 @@ use crate::normalize::relation::{Relation, parse_relation};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Cadre {
     pub name: NormName,
     pub id: NormId,
@@ -26,7 +26,7 @@ pub struct Cadre {
 }
 
 /// A person whose receipts are of interest: a cadre (`self`) or a relative.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Poi {
     pub cadre: usize,
     pub relation: Relation,
@@ -36,6 +36,9 @@ pub struct Poi {
     pub name: NormName,
     pub id: NormId,
     pub source: Source,
+    /// Address or workplace as written in the register.
+    pub address: String,
+    /// Read from `address` with the batch's gazetteer ([`assign_places`]).
     pub place: Place,
 }
 
@@ -64,9 +67,37 @@ fn cadre_key(k: &KinRow, id: &NormId, name: &NormName) -> String {
     }
 }
 
+/// Where the people of the register live and which township a cadre
+/// serves, read with the gazetteer learned from the rolls.
+pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer) {
+    for c in cadres.iter_mut() {
+        c.township = cadre_township(&c.unit, gaz);
+    }
+    for p in pois.iter_mut() {
+        p.place = if p.relation == Relation::SelfRel {
+            Place { township: cadres.get(p.cadre).and_then(|c| c.township.clone()), village: None }
+        } else {
+            gaz.find_in(&p.address)
+        };
+    }
+}
+
+/// The township a unit serves: a township government or one of its villages.
+pub fn cadre_township(unit: &str, gaz: &Gazetteer) -> Option<String> {
+    let place = gaz.find_in(unit);
+    place
+        .township
+        .or_else(|| {
+            let t = township_core(unit);
+            (t != unit && t.chars().count() >= 2).then_some(t)
+        })
+        .filter(|t| gaz.find_in(t).township.is_some())
+}
+
 /// Build cadres and persons of interest from register rows. `scope`: the
-/// relations to report (`self` included or not like any other).
-pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) -> (Vec<Cadre>, Vec<Poi>) {
+/// relations to report (`self` included or not like any other). Places are
+/// left empty: see [`assign_places`].
+pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation]) -> (Vec<Cadre>, Vec<Poi>) {
     // Normalize every name and ID once, in parallel.
     let norm: Vec<(NormName, NormId, NormName, NormId)> = kin
         .par_iter()
@@ -86,7 +117,6 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) 
         let key = cadre_key(k, ci, cn);
         let is_self_row = !k.relation_term.is_empty() && parse_relation(&k.relation_term).relation == Relation::SelfRel;
         let idx = *index.entry(key).or_insert_with(|| {
-            let place = gaz.find_in(&k.cadre_unit);
             cadres.push(Cadre {
                 name: cn.clone(),
                 id: ci.clone(),
@@ -95,10 +125,7 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) 
                 post: k.cadre_post.clone(),
                 self_source: k.source.clone(),
                 self_term: String::new(),
-                township: place.township.or_else(|| {
-                    let t = township_core(&k.cadre_unit);
-                    (t != k.cadre_unit && t.chars().count() >= 2).then_some(t)
-                }).filter(|t| gaz.find_in(t).township.is_some()),
+                township: None,
             });
             cadres.len() - 1
         });
@@ -128,10 +155,8 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) 
                 name: c.name.clone(),
                 id: c.id.clone(),
                 source: c.self_source.clone(),
-                place: Place {
-                    township: c.township.clone(),
-                    village: None,
-                },
+                address: String::new(),
+                place: Place::default(),
             });
         }
     }
@@ -151,7 +176,8 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], gaz: &Gazetteer) 
             name: rn.clone(),
             id: ri.clone(),
             source: k.source.clone(),
-            place: gaz.find_in(&k.address),
+            address: k.address.clone(),
+            place: Place::default(),
         });
     }
     (cadres, pois)

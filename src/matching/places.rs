@@ -48,7 +48,7 @@ pub struct Gazetteer {
 }
 
 /// A place read from a text: township core and village core, each optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     pub township: Option<String>,
     pub village: Option<String>,

@@ -71,7 +71,7 @@ pub enum Sex {
 }
 
 /// A normalized ID cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NormId {
     /// The cell as given.
     pub raw: String,

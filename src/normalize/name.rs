@@ -12,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::id::is_invisible;
 
 /// A normalized person name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NormName {
     /// The cell as given.
     pub raw: String,

@@ -1,0 +1,111 @@
+//! `kinmatch index` and `kinmatch check`: the pre-disbursement check.
+
+use crate::config::Config;
+use crate::load::roles::Kind;
+use crate::model::Tier;
+use crate::pipeline::{self, build_index, read_side, write_hits_csv};
+use crate::snapshot::Snapshot;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch index --kin registers/ -o register.kmx")]
+pub struct IndexArgs {
+    /// Kinship registers (files or folders).
+    #[arg(long, required = true, num_args = 1..)]
+    pub kin: Vec<PathBuf>,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(short, long)]
+    pub out: PathBuf,
+}
+
+pub fn exec_index(a: IndexArgs) -> anyhow::Result<i32> {
+    let h = build_index(&a.kin, a.config.as_deref(), &a.out)?;
+    let not_read = h.inputs.iter().filter(|r| r.error.is_some() && r.sheets.is_empty()).count();
+    println!(
+        "{}: {} register files, {} cadres, {} persons of interest",
+        a.out.display(),
+        h.inputs.len(),
+        h.cadres,
+        h.persons_of_interest
+    );
+    for r in h.inputs.iter().filter(|r| r.error.is_some()) {
+        eprintln!("  NOT READ: {}", r.error.as_deref().unwrap_or(""));
+    }
+    Ok(if not_read > 0 { super::exit::INPUT_NOT_READ } else { super::exit::OK })
+}
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  kinmatch check 本月低保.xlsx --index register.kmx\n\nExit code 0: no hit; 10: hits (listed); 1: error; 3: the roll could not be read.")]
+pub struct CheckArgs {
+    /// The roll(s) about to be paid.
+    #[arg(required = true)]
+    pub rolls: Vec<PathBuf>,
+    #[arg(long)]
+    pub index: PathBuf,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Also write hits.csv and the review workbook(s) here.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
+    let snap = Snapshot::load(&a.index)?;
+    let cfg = match &a.config {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    let (d, loaded) = read_side(&a.rolls, Kind::Roll, &cfg);
+    let unreadable: Vec<&str> = loaded.iter().filter_map(|l| l.report.error.as_deref()).collect();
+    for e in &unreadable {
+        eprintln!("NOT READ: {e}");
+    }
+    for m in &d.missing {
+        eprintln!("NOT FOUND: {m}");
+    }
+    let rolls: Vec<_> = loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
+    let out = snap.check(&rolls)?;
+    for h in &out.hits {
+        println!(
+            "{}\t{} ({})\t{} · {} · {}\t{} {}\t{}",
+            h.tier.label_zh(),
+            h.roll_name,
+            h.roll_role,
+            h.roll_file,
+            if h.roll_sheet.is_empty() { "-" } else { &h.roll_sheet },
+            h.roll_row,
+            h.cadre_name,
+            h.relation_term,
+            h.evidence
+        );
+    }
+    let n = |t: Tier| out.hits.iter().filter(|h| h.tier == t).count();
+    eprintln!(
+        "{} roll persons checked against {} persons of interest: {} hits ({} confirmed, {} probable, {} possible)",
+        out.stats.roll_persons,
+        out.stats.persons_of_interest,
+        out.hits.len(),
+        n(Tier::Confirmed),
+        n(Tier::Probable),
+        n(Tier::Possible)
+    );
+    if let Some(dir) = &a.out {
+        std::fs::create_dir_all(dir)?;
+        write_hits_csv(&dir.join("hits.csv"), &out.hits)?;
+        let batch = crate::report::BatchInfo {
+            batch_id: "check".into(),
+            run_date: pipeline::today(),
+            program_version: pipeline::VERSION.into(),
+            inputs: loaded.iter().map(|l| l.report.clone()).collect(),
+        };
+        crate::report::write_review_workbooks(dir, &out.hits, &batch, &Default::default())?;
+    }
+    Ok(if !unreadable.is_empty() || !d.missing.is_empty() {
+        super::exit::INPUT_NOT_READ
+    } else if out.hits.is_empty() {
+        super::exit::OK
+    } else {
+        super::exit::HITS_FOUND
+    })
+}
