@@ -174,6 +174,14 @@ pub trait Progress: Sync {
     fn finish(&self) {}
 }
 
+/// Stage timings on stderr when `KINMATCH_TIMINGS` is set (for profiling).
+pub fn timing(stage: &str, since: std::time::Instant) -> std::time::Instant {
+    if std::env::var_os("KINMATCH_TIMINGS").is_some() {
+        eprintln!("[timing] {stage}: {:.3} s", since.elapsed().as_secs_f64());
+    }
+    std::time::Instant::now()
+}
+
 /// No progress display.
 pub struct Quiet;
 impl Progress for Quiet {}
@@ -282,11 +290,15 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
         None => read_side_observed(&opts.kin, Kind::Register, &cfg, progress),
     };
+    let t = std::time::Instant::now();
     let (rd, roll_loaded) = read_side_observed(&opts.rolls, Kind::Roll, &cfg, progress);
+    let t = timing("read rolls", t);
     progress.stage("matching", None);
 
-    let kin: Vec<_> = kin_loaded.iter().flat_map(|l| l.kin.iter().cloned()).collect();
-    let rolls: Vec<_> = roll_loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
+    // Move the records out of the per-file results (no second copy).
+    let (mut kin_loaded, mut roll_loaded) = (kin_loaded, roll_loaded);
+    let kin: Vec<_> = kin_loaded.iter_mut().flat_map(|l| std::mem::take(&mut l.kin)).collect();
+    let rolls: Vec<_> = roll_loaded.iter_mut().flat_map(|l| std::mem::take(&mut l.rolls)).collect();
     let out = match &snapshot {
         Some((snap, _)) => {
             let (cadres, pois) = snap.all()?;
@@ -294,6 +306,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
         None => matching::match_records(&kin, &rolls, &MatchOptions { scope: scope.clone() })?,
     };
+    let t = timing("match", t);
     let mut hits = out.hits;
     for h in hits.iter_mut() {
         if let Some(d) = decisions.by_hit.get(&h.hit_id) {
@@ -386,6 +399,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         counts,
         outputs,
     };
+    timing("write outputs", t);
     let mp = opts.out.join("manifest.json");
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| PipelineError::Invalid {
         path: mp.display().to_string(),

@@ -21,6 +21,12 @@ pub struct Args {
     /// Override the preset's seed.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Override the number of cadres (about 8 relatives each).
+    #[arg(long)]
+    pub cadres: Option<usize>,
+    /// Override the number of roll data rows.
+    #[arg(long)]
+    pub roll_rows: Option<usize>,
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -33,6 +39,12 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
     };
     if let Some(s) = a.seed {
         cfg.seed = s;
+    }
+    if let Some(n) = a.cadres {
+        cfg.cadres = n;
+    }
+    if let Some(n) = a.roll_rows {
+        cfg.roll_rows = n;
     }
     let s = generate(&cfg, &a.out)?;
     println!(

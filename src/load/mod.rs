@@ -189,15 +189,16 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
     let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
 
     // Find the tables first: the title rows feed the unit and program.
-    let tables: Vec<(Grid, Result<table::Table, String>)> = grids
+    let tables: Vec<(String, Result<table::Table, String>)> = grids
         .into_iter()
         .map(|g| {
+            let sheet = g.sheet.clone();
             let t = if ov.skip_sheets.contains(&g.sheet) {
                 Err("skipped by the config (skip_sheets)".to_string())
             } else {
-                table::find_table(&g, &hints)
+                table::find_table(g, &hints)
             };
-            (g, t)
+            (sheet, t)
         })
         .collect();
     let titles: Vec<&str> = tables
@@ -218,9 +219,9 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
 
     let mut loaded = Loaded::default();
     let mut kinds: Vec<Kind> = Vec::new();
-    for (g, t) in tables {
+    for (sheet, t) in tables {
         let mut sr = SheetReport {
-            sheet: g.sheet.clone(),
+            sheet: sheet.clone(),
             ..Default::default()
         };
         match t {
@@ -233,7 +234,7 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
                 sr.columns = t.columns.iter().map(|c| (c.key.clone(), c.role.label())).collect();
                 let ctx = FileContext {
                     file: f.rel.clone(),
-                    sheet: g.sheet.clone(),
+                    sheet: sheet.clone(),
                     unit: unit.clone().unwrap_or_default(),
                     program: program.clone().unwrap_or_default(),
                 };

@@ -341,6 +341,12 @@ const DATE_HINTS: &[&str] = &["日期", "月份", "年月", "时间"];
 
 /// NFKC, all whitespace removed (also U+3000 and line breaks).
 pub fn clean_header(s: &str) -> String {
+    // NFKC leaves ASCII and CJK unified ideographs as they are: the common
+    // cell needs only its whitespace removed.
+    let nfkc_stable = |c: char| c.is_ascii() || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
+    if s.chars().all(nfkc_stable) {
+        return s.chars().filter(|c| !c.is_whitespace()).collect();
+    }
     s.nfkc()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))
         .collect()
@@ -575,6 +581,14 @@ mod tests {
     #[case("家庭成员", "与户主关系", "relation_to_head")]
     fn two_row_headers(#[case] parent: &str, #[case] child: &str, #[case] want: &str) {
         assert_eq!(classify(child, Some(parent)).label(), want);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_header_fast_path_equals_nfkc(s in "[ -~\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{3000}]{0,12}") {
+            let slow: String = s.nfkc().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect();
+            proptest::prop_assert_eq!(clean_header(&s), slow);
+        }
     }
 
     #[test]

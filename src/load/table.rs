@@ -1,7 +1,7 @@
 //! Finding the table inside a sheet: the header row (by its words, not its
 //! position), two-row headers, column roles, and which rows hold data.
 
-use super::cell::{Cell, Grid};
+use super::cell::{Cell, Grid, GridRow, Merge};
 use super::roles::{Kind, Person, Role, classify, clean_header, is_wan_yuan};
 use std::collections::{BTreeMap, HashMap};
 
@@ -264,7 +264,8 @@ fn is_repeated_header(texts: &[String], header_rows: &[Vec<String>]) -> bool {
 }
 
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.
-pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
+pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
+    let grid = &owned;
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let search = grid.rows.len().min(HEADER_SEARCH_ROWS);
     let best = match hints.header_row {
@@ -346,13 +347,23 @@ pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
         .filter(|t| !t.is_empty())
         .collect();
     let header_rows: Vec<Vec<String>> = (first..=last).map(|i| cleaned(&grid.rows[i].cells)).collect();
+    let header_first = grid.rows[first].number;
+    let header_row = grid.rows[last].number;
+    // Values of cells merged down over data rows, taken before the rows are moved.
+    let fills: Vec<(Merge, Cell)> = grid
+        .merges
+        .iter()
+        .filter(|m| m.first_row > header_row && m.last_row > m.first_row)
+        .filter_map(|m| {
+            let v = grid.rows.iter().find(|r| r.number == m.first_row)?.cells.get(m.first_col)?.clone();
+            (!v.is_empty()).then_some((*m, v))
+        })
+        .collect();
 
-    let body = &grid.rows[last + 1..];
+    let Grid { rows: all_rows, .. } = owned;
+    let mut body: Vec<GridRow> = all_rows.into_iter().skip(last + 1).collect();
     let last_nonblank = body.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty));
-    let body = match last_nonblank {
-        Some(i) => &body[..=i],
-        None => &body[..0],
-    };
+    body.truncate(last_nonblank.map_or(0, |i| i + 1));
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows: Vec<DataRow> = Vec::with_capacity(body.len());
     for r in body {
@@ -373,7 +384,7 @@ pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
         match reason {
             Some(why) => *skipped.entry(why.to_string()).or_insert(0) += 1,
             None => {
-                let mut cells = r.cells.clone();
+                let mut cells = r.cells;
                 cells.resize(width, Cell::Empty);
                 rows.push(DataRow {
                     number: r.number,
@@ -383,11 +394,11 @@ pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
             }
         }
     }
-    fill_down(grid, &mut rows, grid.rows[last].number);
+    fill_down(&fills, &mut rows);
     Ok(Table {
         kind,
-        header_first: grid.rows[first].number,
-        header_row: grid.rows[last].number,
+        header_first,
+        header_row,
         columns,
         above,
         rows,
@@ -397,22 +408,12 @@ pub fn find_table(grid: &Grid, hints: &TableHints) -> Result<Table, String> {
 
 /// Cells merged down a column (a 乡镇 over its villages, a 户主 over the
 /// household) hold their value only in the top cell: copy it down.
-fn fill_down(grid: &Grid, rows: &mut [DataRow], header_row: u32) {
+fn fill_down(fills: &[(Merge, Cell)], rows: &mut [DataRow]) {
+    if fills.is_empty() {
+        return;
+    }
     let index: HashMap<u32, usize> = rows.iter().enumerate().map(|(i, r)| (r.number, i)).collect();
-    for m in &grid.merges {
-        if m.first_row <= header_row || m.last_row <= m.first_row {
-            continue;
-        }
-        let value = grid
-            .rows
-            .iter()
-            .find(|r| r.number == m.first_row)
-            .and_then(|r| r.cells.get(m.first_col))
-            .cloned()
-            .unwrap_or(Cell::Empty);
-        if value.is_empty() {
-            continue;
-        }
+    for (m, value) in fills {
         for n in m.first_row + 1..=m.last_row {
             if let Some(&i) = index.get(&n) {
                 let row = &mut rows[i];
@@ -441,7 +442,6 @@ pub fn col_letter(mut c: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::cell::{GridRow, Merge};
     use super::*;
 
     fn t(s: &str) -> Cell {
@@ -477,7 +477,7 @@ mod tests {
             ],
             vec![],
         );
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         assert_eq!(tb.header_row, 4);
         assert_eq!(tb.kind, Kind::Roll);
         let labels: Vec<String> = tb.columns.iter().map(|c| format!("{}={}", c.key, c.role.label())).collect();
@@ -502,7 +502,7 @@ mod tests {
                 Merge { first_row: 1, last_row: 2, first_col: 3, last_col: 3 },
             ],
         );
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         assert_eq!((tb.header_first, tb.header_row), (1, 2));
         let labels: Vec<String> = tb.columns.iter().map(|c| format!("{}={}", c.key, c.role.label())).collect();
         assert_eq!(
@@ -524,7 +524,7 @@ mod tests {
             ],
             vec![Merge { first_row: 2, last_row: 3, first_col: 0, last_col: 0 }],
         );
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         assert_eq!(tb.rows.len(), 3);
         assert_eq!(tb.skipped.get("header"), Some(&1));
         assert_eq!(tb.rows[1].cells[0], Cell::Text("万谷乡".into()));
@@ -537,7 +537,7 @@ mod tests {
             &[&["序号", "干部姓名", "身份证号", "工作单位", "职务", "亲属姓名", "称谓", "身份证号码", "现居住地址或工作单位"]],
             vec![],
         );
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         assert_eq!(tb.kind, Kind::Register);
         let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
         assert_eq!(
@@ -549,7 +549,7 @@ mod tests {
     #[test]
     fn register_wide_form_roles() {
         let g = grid(&[&["姓名", "身份证号", "工作单位", "职务", "配偶姓名", "配偶身份证号", "父亲姓名", "父亲身份证号"]], vec![]);
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         assert_eq!(tb.kind, Kind::Register);
         let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
         assert_eq!(
@@ -561,7 +561,7 @@ mod tests {
     #[test]
     fn two_people_in_one_row_pair_by_position() {
         let g = grid(&[&["学生姓名", "身份证号", "学校", "监护人姓名", "身份证号"]], vec![]);
-        let tb = find_table(&g, &TableHints::default()).unwrap();
+        let tb = find_table(g, &TableHints::default()).unwrap();
         let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
         assert_eq!(roles, ["name:beneficiary", "id:beneficiary", "unmapped", "name:guardian", "id:guardian"]);
         assert_eq!(tb.columns[4].key, "身份证号(2)");
@@ -570,14 +570,14 @@ mod tests {
     #[test]
     fn sheet_without_a_table_is_reported() {
         let g = grid(&[&["说明：本表为示例。"], &["请按要求填写。"]], vec![]);
-        assert!(find_table(&g, &TableHints::default()).unwrap_err().contains("no header row"));
-        assert_eq!(find_table(&grid(&[], vec![]), &TableHints::default()).unwrap_err(), "empty sheet");
+        assert!(find_table(g, &TableHints::default()).unwrap_err().contains("no header row"));
+        assert_eq!(find_table(grid(&[], vec![]), &TableHints::default()).unwrap_err(), "empty sheet");
     }
 
     #[test]
     fn a_notes_sheet_mentioning_one_header_word_is_not_a_table() {
         let g = grid(&[&["字段", "说明"], &["身份证号", "填写18位身份证号，末位X大写"], &["称谓", "从下拉列表选择"]], vec![]);
-        assert!(find_table(&g, &TableHints::default()).is_err());
+        assert!(find_table(g, &TableHints::default()).is_err());
     }
 
     #[test]

@@ -88,11 +88,15 @@ pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> 
 
 /// The batch with the register already normalized (from a snapshot).
 pub fn match_prepared(mut cadres: Vec<Cadre>, mut pois: Vec<Poi>, rolls: &[RollRow]) -> Result<MatchOutput, MatchError> {
+    let t = std::time::Instant::now();
     let gaz = gazetteer(rolls);
     people::assign_places(&mut cadres, &mut pois, &gaz);
+    let t = crate::pipeline::timing("  places", t);
     let rps = people::roll_persons(rolls, &gaz);
+    let t = crate::pipeline::timing("  normalize roll persons", t);
 
     let exact = blocking::exact_pairs(&rps, &pois)?;
+    let t = crate::pipeline::timing("  exact join (polars)", t);
     let blocks = blocking::Blocks::build(&pois);
     let mut pairs: Vec<(u32, u32)> = rps
         .par_iter()
@@ -110,7 +114,9 @@ pub fn match_prepared(mut cadres: Vec<Cadre>, mut pois: Vec<Poi>, rolls: &[RollR
             a
         });
     pairs.extend(exact.iter().copied());
+    let t = crate::pipeline::timing("  blocking", t);
     let mut out = finish(pairs, &cadres, &pois, &rps, rolls);
+    crate::pipeline::timing("  score, settle, build hits", t);
     out.stats.exact_pairs = exact.len();
     Ok(out)
 }
@@ -168,9 +174,15 @@ fn demote_same_name_elsewhere(scored: &mut [(u32, u32, Scored)], rps: &[RollPers
     if needs.is_empty() && truncated.is_empty() {
         return;
     }
+    // Only the names of the leads in question are looked up.
+    let names: std::collections::HashSet<&str> = needs
+        .iter()
+        .chain(&truncated)
+        .map(|&i| rps[scored[i].0 as usize].name.variant_key.as_str())
+        .collect();
     let mut ids: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
     let mut by_partial: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
-    for r in rps {
+    for r in rps.iter().filter(|r| names.contains(r.name.variant_key.as_str())) {
         if let (Some(t), Some(k)) = (r.place.township.as_deref(), r.id.key.as_deref().or(r.id.partial.as_deref())) {
             ids.entry((r.name.variant_key.as_str(), t)).or_default().insert(k);
         }

@@ -178,6 +178,9 @@ fn place_text(w: Where, rp: &RollPerson) -> String {
 /// Score a pair; `None` when the evidence does not make it a lead.
 pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
     let ide = compare_ids(&rp.id, &poi.id);
+    if ide == IdEvidence::Contradict {
+        return None;
+    }
     let nm = compare_names(&rp.name, &poi.name);
     let name_txt = nm.evidence_zh();
     let mut parts: Vec<String> = Vec::new();

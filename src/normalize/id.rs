@@ -223,6 +223,9 @@ fn clean_once(raw: &str) -> String {
 /// apostrophe, `="…"` / quote wrappers, and a trailing `.0`.
 /// Idempotent: `clean_id_text(&clean_id_text(s)) == clean_id_text(s)`.
 pub fn clean_id_text(raw: &str) -> String {
+    if let Some(fast) = clean_ascii_fast(raw) {
+        return fast;
+    }
     let mut cur = clean_once(raw);
     for _ in 0..8 {
         let next = clean_once(&cur);
@@ -232,6 +235,22 @@ pub fn clean_id_text(raw: &str) -> String {
         cur = next;
     }
     cur
+}
+
+/// The common case without NFKC or repeated passes: ASCII digits, `x`/`X`,
+/// spaces, tabs, line breaks, hyphens and underscores only. Anything else
+/// (`'`, `.`, quotes, non-ASCII) takes the full cleaner.
+fn clean_ascii_fast(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(18);
+    for b in raw.bytes() {
+        match b {
+            b'0'..=b'9' | b'X' => out.push(b as char),
+            b'x' => out.push('X'),
+            b' ' | b'\t' | b'\r' | b'\n' | b'-' | b'_' => {}
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 const PLACEHOLDERS: &[&str] = &[
@@ -523,6 +542,31 @@ pub fn id_distance(a: &str, b: &str) -> IdDiff {
             IdDiff::AdjacentTransposition { pos: *p }
         }
         _ => IdDiff::Other,
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slow(raw: &str) -> String {
+        let mut cur = clean_once(raw);
+        for _ in 0..8 {
+            let next = clean_once(&cur);
+            if next == cur {
+                break;
+            }
+            cur = next;
+        }
+        cur
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_fast_path_equals_the_full_cleaner(s in "[0-9xX \t\r\n_-]{0,24}") {
+            prop_assert_eq!(clean_ascii_fast(&s), Some(slow(&s)));
+        }
     }
 }
 

@@ -27,11 +27,6 @@ pub struct NormName {
     pub variant_key: String,
     /// Bracketed notes moved out of the name ("户主", "已故", "代领"), joined with `;`.
     pub note: Option<String>,
-    /// Toneless pinyin keys of `key`, syllables joined by `|` (e.g. `"shan|wei"`),
-    /// one per reading of the surname (most likely surname reading first),
-    /// given-name characters with their common reading. Empty if `key` has no
-    /// Han characters; at most 4 entries.
-    pub pinyin: Vec<String>,
     /// Compound surname (欧阳, 司马, …) when `key` has at least 3 characters
     /// and starts with one, else the first character of `key` (`""` if empty).
     pub surname: String,
@@ -214,13 +209,35 @@ fn clean_once(raw: &str, notes: &mut Vec<String>) -> String {
     name
 }
 
-fn to_simplified(c: char) -> String {
-    if NAME_LEGAL_KEEP.contains(&c) {
-        c.to_string()
-    } else {
-        // One char at a time, so no phrase/context rule of fast2s applies.
-        fast2s::convert(c.encode_utf8(&mut [0u8; 4]))
+/// fast2s's traditional→simplified mapping for every character it can change
+/// (it only converts 3-byte UTF-8 characters), computed once, one character
+/// at a time so that no phrase/context rule applies. Name-legal characters
+/// are left out, so they stay as written.
+fn t2s_table() -> &'static std::collections::HashMap<char, String> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x0800u32..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !NAME_LEGAL_KEEP.contains(c))
+            .filter_map(|c| {
+                let s = fast2s::convert(c.encode_utf8(&mut [0u8; 4]));
+                (s.chars().ne(std::iter::once(c))).then_some((c, s))
+            })
+            .collect()
+    })
+}
+
+fn push_simplified(c: char, out: &mut String) {
+    match t2s_table().get(&c) {
+        Some(s) => out.push_str(s),
+        None => out.push(c),
     }
+}
+
+/// Characters NFKC leaves alone and the cleaner keeps: a name made only of
+/// them needs no cleaning pass (the common case).
+fn plain_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 fn fold_variant(c: char) -> char {
@@ -307,30 +324,41 @@ fn pinyin_keys(key: &str, surname: &str) -> Vec<String> {
 /// Normalize a name cell. Never panics.
 pub fn normalize_name(raw: &str) -> NormName {
     let mut notes = Vec::new();
-    let mut display = clean_once(raw, &mut notes);
-    for _ in 0..8 {
-        let next = clean_once(&display, &mut notes);
-        if next == display {
-            break;
+    let display = if raw.chars().all(plain_han) {
+        raw.to_string()
+    } else {
+        let mut display = clean_once(raw, &mut notes);
+        for _ in 0..8 {
+            let next = clean_once(&display, &mut notes);
+            if next == display {
+                break;
+            }
+            display = next;
         }
-        display = next;
+        display
+    };
+    let mut key = String::with_capacity(display.len());
+    for c in display.chars().filter(|&c| c != '·') {
+        push_simplified(c, &mut key);
     }
-    let key: String = display
-        .chars()
-        .filter(|&c| c != '·')
-        .map(to_simplified)
-        .collect();
     let variant_key: String = key.chars().map(fold_variant).collect();
     let surname = surname_of(&key);
-    let pinyin = pinyin_keys(&key, &surname);
     NormName {
         raw: raw.to_string(),
         display,
         key,
         variant_key,
         note: (!notes.is_empty()).then(|| notes.join(";")),
-        pinyin,
         surname,
+    }
+}
+
+impl NormName {
+    /// Toneless pinyin keys of the match key (`shan|xiong|xin`), one per
+    /// reading of the surname, at most 4; empty without Han characters.
+    /// Computed on demand: only a candidate pair's comparison needs them.
+    pub fn pinyin(&self) -> Vec<String> {
+        pinyin_keys(&self.key, &self.surname)
     }
 }
 
@@ -355,7 +383,7 @@ pub fn compare_names(a: &NormName, b: &NormName) -> NameMatch {
     if ca.len() != cb.len() {
         return NameMatch::Different;
     }
-    if a.pinyin.iter().any(|p| b.pinyin.contains(p)) {
+    if a.pinyin().iter().any(|p| b.pinyin().contains(p)) {
         return NameMatch::Homophone;
     }
     if ca.iter().zip(&cb).filter(|(x, y)| x != y).count() == 1 {
@@ -471,16 +499,16 @@ mod tests {
         let n = normalize_name(raw);
         assert_eq!(n.surname, surname);
         for p in must {
-            assert!(n.pinyin.iter().any(|x| x == p), "{p} not in {:?}", n.pinyin);
+            assert!(n.pinyin().iter().any(|x| x == p), "{p} not in {:?}", n.pinyin());
         }
-        assert!(n.pinyin.len() <= 4);
-        assert_eq!(n.pinyin.is_empty(), must.is_empty());
+        assert!(n.pinyin().len() <= 4);
+        assert_eq!(n.pinyin().is_empty(), must.is_empty());
     }
 
     #[test]
     fn shan_first_for_surname_dan() {
         let n = normalize_name("单雄信");
-        assert_eq!(n.pinyin.first().map(String::as_str), Some("shan|xiong|xin"));
+        assert_eq!(n.pinyin().first().map(String::as_str), Some("shan|xiong|xin"));
     }
 
     /// Documents what fast2s (char by char) would do to the name-legal
@@ -521,6 +549,15 @@ mod tests {
 
     proptest! {
         #[test]
+        fn plain_han_fast_path_equals_the_cleaning_passes(s in "[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,6}") {
+            let mut notes = Vec::new();
+            prop_assert_eq!(normalize_name(&s).display, clean_once(&s, &mut notes));
+            prop_assert!(notes.is_empty());
+        }
+    }
+
+    proptest! {
+        #[test]
         fn idempotent(s in "[王张李單张偉伟萧肖阿依·•.．()（）【】 \u{3000}\u{200B}a-zＡ-Ｚ⼈]{0,12}") {
             let n = normalize_name(&s);
             let again = normalize_name(&n.display);
@@ -536,7 +573,7 @@ mod tests {
             let _ = compare_names(&a, &b);
             prop_assert_eq!(&normalize_name(&a.display).key, &a.key);
             prop_assert_eq!(&normalize_name(&b.display).display, &b.display);
-            prop_assert!(a.pinyin.len() <= 4);
+            prop_assert!(a.pinyin().len() <= 4);
         }
     }
 }

@@ -339,24 +339,10 @@ pub(crate) fn cell_string(d: &Data) -> String {
 
 /// An Excel serial date (1900 system) as YYYY-MM-DD.
 fn serial_to_date(serial: f64) -> String {
-    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
-        return serial.to_string();
+    match crate::load::cell::serial_to_ymd(serial) {
+        Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
+        None => serial.to_string(),
     }
-    // Days since 1970-01-01; Excel's day 25569 is 1970-01-01 (serials
-    // after the fictitious 1900-02-29).
-    let days = serial.floor() as i64 - 25_569;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]

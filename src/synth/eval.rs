@@ -36,6 +36,18 @@ fn hit_key(h: &Hit) -> Key {
     )
 }
 
+fn truth_key(t: &TruthRow) -> Key {
+    (
+        t.roll_file.clone(),
+        t.roll_sheet.clone(),
+        t.roll_row,
+        t.roll_role.clone(),
+        t.kin_file.clone(),
+        t.kin_sheet.clone(),
+        t.kin_row,
+    )
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TierScore {
     pub hits: usize,
@@ -70,20 +82,7 @@ pub fn evaluate(truth_csv: &Path, hits: &[Hit]) -> Result<Evaluation, String> {
         .deserialize()
         .collect::<Result<_, _>>()
         .map_err(|e| format!("{}: {e}", truth_csv.display()))?;
-    let truth_keys: BTreeSet<Key> = truth
-        .iter()
-        .map(|t| {
-            (
-                t.roll_file.clone(),
-                t.roll_sheet.clone(),
-                t.roll_row,
-                t.roll_role.clone(),
-                t.kin_file.clone(),
-                t.kin_sheet.clone(),
-                t.kin_row,
-            )
-        })
-        .collect();
+    let truth_keys: BTreeSet<Key> = truth.iter().map(truth_key).collect();
     let mut e = Evaluation {
         truth: truth_keys.len(),
         ..Default::default()
@@ -127,16 +126,7 @@ pub fn evaluate(truth_csv: &Path, hits: &[Hit]) -> Result<Evaluation, String> {
     e.recall_strong = ratio(found_strong.len(), truth_keys.len());
     e.recall_any = ratio(found_any.len(), truth_keys.len());
     for t in &truth {
-        let k = (
-            t.roll_file.clone(),
-            t.roll_sheet.clone(),
-            t.roll_row,
-            t.roll_role.clone(),
-            t.kin_file.clone(),
-            t.kin_sheet.clone(),
-            t.kin_row,
-        );
-        let hit = found_any.contains(&k);
+        let hit = found_any.contains(&truth_key(t));
         for label in [
             format!("id:{}", t.id_noise),
             format!("name:{}", t.name_noise),

@@ -6,41 +6,11 @@ use super::rng::Rng;
 use crate::normalize::id::check_char;
 use std::collections::HashSet;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Relation {
-    SelfRel,
-    Spouse,
-    Parent,
-    ParentInLaw,
-    Child,
-    ChildInLaw,
-    Sibling,
-    SiblingInLaw,
-    Grandparent,
-    Grandchild,
-    #[allow(dead_code)]
-    Other,
-}
+pub(crate) use crate::normalize::relation::Relation;
 
-impl Relation {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Relation::SelfRel => "self",
-            Relation::Spouse => "spouse",
-            Relation::Parent => "parent",
-            Relation::ParentInLaw => "parent_in_law",
-            Relation::Child => "child",
-            Relation::ChildInLaw => "child_in_law",
-            Relation::Sibling => "sibling",
-            Relation::SiblingInLaw => "sibling_in_law",
-            Relation::Grandparent => "grandparent",
-            Relation::Grandchild => "grandchild",
-            Relation::Other => "other",
-        }
-    }
-    fn elderly(self) -> bool {
-        matches!(self, Relation::Parent | Relation::ParentInLaw | Relation::Grandparent)
-    }
+/// Parents and grandparents: the relatives registers most often leave without an ID.
+fn elderly(r: Relation) -> bool {
+    matches!(r, Relation::Parent | Relation::ParentInLaw | Relation::Grandparent)
 }
 
 /// How the register wrote a relative's ID.
@@ -360,7 +330,7 @@ impl World {
 
     fn address(&self, rng: &mut Rng, person: usize, rel: Relation) -> String {
         let p = &self.people[person];
-        if !rel.elderly() && p.birth.0 >= 1960 && p.birth.0 <= 2002 {
+        if !elderly(rel) && p.birth.0 >= 1960 && p.birth.0 <= 2002 {
             let r = rng.f64();
             if r < 0.10 {
                 let u = rng.below(BUREAUS.len() + TOWNSHIPS.len());
@@ -374,7 +344,7 @@ impl World {
     }
 
     fn kin_id(rng: &mut Rng, rel: Relation) -> KinId {
-        if rel.elderly() {
+        if elderly(rel) {
             let r = rng.f64();
             if r < 0.08 {
                 return KinId::Missing;
