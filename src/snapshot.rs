@@ -5,9 +5,10 @@
 //!
 //! File layout: `KMX1`, a little-endian u32 header length, the header as JSON
 //! (program version, the inputs with their SHA-256, the options), then one
-//! bincode body: the blocking-key columns for every person of interest, and
-//! each person's full record as its own bincode blob, decoded only when it is
-//! a candidate.
+//! bincode body (the blocking-key columns for every person of interest and
+//! the end offsets of the records), then the records themselves, raw: each
+//! person's full record is its own bincode blob, decoded only when it is a
+//! candidate, straight from the file buffer.
 
 use crate::load::records::{KinRow, RollRow};
 use crate::matching::blocking::{Keys, damage_pair, missing_pair};
@@ -15,6 +16,7 @@ use crate::matching::people::{self, Cadre, Poi};
 use crate::matching::{self, MatchOutput, blocking::Blocks};
 use crate::model::InputReport;
 use crate::normalize::relation::Relation;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -78,9 +80,11 @@ struct KeyCols {
     present: Vec<bool>,
 }
 
+/// Records back to back; `ends` is stored in the body, `data` raw after it.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Blobs {
     ends: Vec<u64>,
+    #[serde(skip)]
     data: Vec<u8>,
 }
 
@@ -90,10 +94,8 @@ impl Blobs {
         let _ = bincode::serialize_into(&mut self.data, v);
         self.ends.push(self.data.len() as u64);
     }
-    fn get<T: for<'de> Deserialize<'de>>(&self, i: usize) -> Option<T> {
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? as usize };
-        let end = *self.ends.get(i)? as usize;
-        bincode::deserialize(self.data.get(start..end)?).ok()
+    fn size(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0) as usize
     }
 }
 
@@ -107,6 +109,11 @@ struct Body {
 pub struct Snapshot {
     pub header: SnapshotHeader,
     body: Body,
+    /// The file, memory-mapped when loaded (records are sliced from it), else none.
+    buf: Option<memmap2::Mmap>,
+    /// Where the person and cadre records start in `buf` (or in the blobs' own data).
+    poi_base: usize,
+    cadre_base: usize,
 }
 
 impl Snapshot {
@@ -135,7 +142,28 @@ impl Snapshot {
                 ..header
             },
             body,
+            buf: None,
+            poi_base: 0,
+            cadre_base: 0,
         }
+    }
+
+    fn record<T: for<'de> Deserialize<'de>>(&self, blobs: &Blobs, base: usize, i: usize) -> Option<T> {
+        let start = if i == 0 { 0 } else { *blobs.ends.get(i - 1)? as usize };
+        let end = *blobs.ends.get(i)? as usize;
+        let data = match &self.buf {
+            Some(m) => m.get(base..)?,
+            None => &blobs.data[..],
+        };
+        bincode::deserialize(data.get(start..end)?).ok()
+    }
+
+    fn poi(&self, i: usize) -> Option<Poi> {
+        self.record(&self.body.pois, self.poi_base, i)
+    }
+
+    fn cadre(&self, i: usize) -> Option<Cadre> {
+        self.record(&self.body.cadres, self.cadre_base, i)
     }
 
     pub fn len(&self) -> usize {
@@ -173,17 +201,24 @@ impl Snapshot {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-        let mut out = Vec::with_capacity(8 + header.len() + body.len());
+        let mut out = Vec::with_capacity(16 + header.len() + body.len() + self.body.pois.data.len() + self.body.cadres.data.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(header.len() as u32).to_le_bytes());
         out.extend_from_slice(&header);
+        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
         out.extend_from_slice(&body);
+        out.extend_from_slice(&self.body.pois.data);
+        out.extend_from_slice(&self.body.cadres.data);
         std::fs::write(path, out).map_err(io)
     }
 
     pub fn load(path: &Path) -> Result<Snapshot, SnapshotError> {
         let p = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| SnapshotError::Io { path: p.clone(), source })?;
+        let file = std::fs::File::open(path).map_err(|source| SnapshotError::Io { path: p.clone(), source })?;
+        // SAFETY: the map is read-only and private to this process; a snapshot
+        // is written once by `kinmatch index` and not modified while checked
+        // (if it were truncated under us, reads would fault, not corrupt data).
+        let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(|source| SnapshotError::Io { path: p.clone(), source })?;
         let bad = |reason: &str| SnapshotError::Format {
             path: p.clone(),
             reason: reason.to_string(),
@@ -201,7 +236,16 @@ impl Snapshot {
                 crate::pipeline::VERSION
             )));
         }
-        let body: Body = bincode::deserialize(&bytes[8 + hl..]).map_err(|e| bad(&e.to_string()))?;
+        let at = 8 + hl;
+        let bl = bytes.get(at..at + 8).ok_or_else(|| bad("truncated body"))?;
+        let bl = u64::from_le_bytes([bl[0], bl[1], bl[2], bl[3], bl[4], bl[5], bl[6], bl[7]]) as usize;
+        let body_bytes = bytes.get(at + 8..at + 8 + bl).ok_or_else(|| bad("truncated body"))?;
+        let body: Body = bincode::deserialize(body_bytes).map_err(|e| bad(&e.to_string()))?;
+        let poi_base = at + 8 + bl;
+        let cadre_base = poi_base + body.pois.size();
+        if cadre_base + body.cadres.size() != bytes.len() {
+            return Err(bad("records do not fill the file (truncated or appended to)"));
+        }
         let n = body.keys.present.len();
         let cols = [
             body.keys.key.ends.len(),
@@ -215,7 +259,13 @@ impl Snapshot {
         if cols.iter().any(|c| *c != n) || body.cadres.ends.len() != header.cadres {
             return Err(bad("columns of different lengths"));
         }
-        Ok(Snapshot { header, body })
+        Ok(Snapshot {
+            header,
+            body,
+            buf: Some(bytes),
+            poi_base,
+            cadre_base,
+        })
     }
 
     /// Every cadre and person of interest (for `run --index`).
@@ -225,10 +275,10 @@ impl Snapshot {
             reason: "undecodable record".into(),
         };
         let cadres = (0..self.header.cadres)
-            .map(|i| self.body.cadres.get(i).ok_or_else(bad))
+            .map(|i| self.cadre(i).ok_or_else(bad))
             .collect::<Result<Vec<Cadre>, _>>()?;
         let pois = (0..self.len())
-            .map(|i| self.body.pois.get(i).ok_or_else(bad))
+            .map(|i| self.poi(i).ok_or_else(bad))
             .collect::<Result<Vec<Poi>, _>>()?;
         Ok((cadres, pois))
     }
@@ -254,26 +304,32 @@ impl Snapshot {
             }
         }
         let blocks = Blocks::from_keys(rkeys.clone());
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut cand = Vec::new();
-        for i in 0..self.len() {
-            let pk = self.keys(i);
-            if let Some(key) = pk.key {
-                if let Some(v) = exact.get(key) {
-                    pairs.extend(v.iter().map(|r| (*r, i as u32)));
-                }
-            }
-            cand.clear();
-            blocks.candidates_for(&pk, &mut cand);
-            // Name + village: the relative's village is known only once its
-            // address is read with this roll's gazetteer; scoring requires it.
-            if !pk.name.is_empty() {
-                if let Some(v) = by_name.get(pk.name) {
-                    cand.extend(v.iter().copied().filter(|r| missing_pair(&rkeys[*r as usize], &pk)));
-                }
-            }
-            pairs.extend(cand.iter().map(|r| (*r, i as u32)));
-        }
+        // Stream the snapshot's key columns, in parallel chunks.
+        let pairs: Vec<(u32, u32)> = (0..self.len())
+            .into_par_iter()
+            .fold(
+                || (Vec::new(), Vec::new()),
+                |(mut acc, mut cand): (Vec<(u32, u32)>, Vec<u32>), i| {
+                    let pk = self.keys(i);
+                    if let Some(v) = pk.key.and_then(|key| exact.get(key)) {
+                        acc.extend(v.iter().map(|r| (*r, i as u32)));
+                    }
+                    cand.clear();
+                    blocks.candidates_for(&pk, &mut cand);
+                    // Name + village: the relative's village is known only once its
+                    // address is read with this roll's gazetteer; scoring requires it.
+                    if let Some(v) = (!pk.name.is_empty()).then(|| by_name.get(pk.name)).flatten() {
+                        cand.extend(v.iter().copied().filter(|r| missing_pair(&rkeys[*r as usize], &pk)));
+                    }
+                    acc.extend(cand.iter().map(|r| (*r, i as u32)));
+                    (acc, cand)
+                },
+            )
+            .map(|(acc, _)| acc)
+            .reduce(Vec::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
         debug_assert!(pairs.iter().all(|(r, p)| {
             let a = &rkeys[*r as usize];
             let b = self.keys(*p as usize);
@@ -291,11 +347,11 @@ impl Snapshot {
         let mut cadre_local: BTreeMap<usize, usize> = BTreeMap::new();
         let mut cadres: Vec<Cadre> = Vec::new();
         for &g in &poi_ids {
-            let mut p: Poi = self.body.pois.get(g as usize).ok_or_else(bad)?;
+            let mut p: Poi = self.poi(g as usize).ok_or_else(bad)?;
             let local = match cadre_local.get(&p.cadre) {
                 Some(l) => *l,
                 None => {
-                    let c: Cadre = self.body.cadres.get(p.cadre).ok_or_else(bad)?;
+                    let c: Cadre = self.cadre(p.cadre).ok_or_else(bad)?;
                     cadres.push(c);
                     cadre_local.insert(p.cadre, cadres.len() - 1);
                     cadres.len() - 1
