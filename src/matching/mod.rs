@@ -164,7 +164,7 @@ fn kin_term(p: &Poi) -> &str {
 /// A lead resting on name and place (one ID missing) is `probable` only when
 /// the rolls show no other person of that name in the township: a same-name
 /// stranger with a different ID makes it a matter for a reviewer.
-fn demote_same_name_elsewhere(scored: &mut [(u32, u32, Scored)], rps: &[RollPerson], pois: &[Poi]) {
+fn demote_same_name_elsewhere(scored: &mut Vec<(u32, u32, Scored)>, rps: &[RollPerson], pois: &[Poi]) {
     let needs: Vec<usize> = (0..scored.len())
         .filter(|&i| scored[i].2.tier == Tier::Probable && scored[i].2.match_kind == "name_place")
         .collect();
@@ -209,6 +209,7 @@ fn demote_same_name_elsewhere(scored: &mut [(u32, u32, Scored)], rps: &[RollPers
             s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
         }
     }
+    let mut drop: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for i in needs {
         let (r, p, _) = &scored[i];
         let (rp, poi) = (&rps[*r as usize], &pois[*p as usize]);
@@ -219,11 +220,23 @@ fn demote_same_name_elsewhere(scored: &mut [(u32, u32, Scored)], rps: &[RollPers
             .is_some_and(|set| set.iter().any(|k| Some(*k) != own && !own.is_some_and(|o| o.starts_with(*k))));
         if others {
             let s = &mut scored[i].2;
+            if !people::id_present(&rp.id) {
+                // A roll person without an ID, in a township where the rolls show
+                // another person of that name: no lead (on the generated county
+                // fewer than one in ten of these was the relative).
+                drop.insert(i);
+                continue;
+            }
             s.tier = Tier::Possible;
             s.score = 0.6;
             s.evidence.push_str("；本乡镇另有同名人员（身份证号不同），需人工甄别");
         }
     }
+    let mut i = 0;
+    scored.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
 }
 
 /// Leads without an exact ID that point at more than one person are not
