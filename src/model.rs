@@ -126,6 +126,13 @@ pub struct InputReport {
     pub error: Option<String>,
 }
 
+impl InputReport {
+    /// The file could not be read at all (as opposed to some sheets without a table).
+    pub fn not_read(&self) -> bool {
+        self.error.is_some() && self.sheets.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SheetReport {
     pub sheet: String,

@@ -69,6 +69,16 @@ pub struct Inputs {
     pub missing_paths: Vec<String>,
 }
 
+impl Inputs {
+    /// (kind, file) -> SHA-256 of every input, for comparing two runs.
+    pub fn hashes(&self) -> BTreeMap<(String, String), String> {
+        let side = |kind: &str, rs: &[InputReport]| -> Vec<((String, String), String)> {
+            rs.iter().map(|r| ((kind.to_string(), r.file.clone()), r.sha256.clone())).collect()
+        };
+        side("register", &self.kin).into_iter().chain(side("roll", &self.rolls)).collect()
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counts {
     pub register_rows: usize,
@@ -350,7 +360,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             kin.len()
         },
         roll_rows: rolls.len(),
-        files_not_read: all_reports().filter(|r| r.error.is_some() && r.sheets.is_empty()).count(),
+        files_not_read: all_reports().filter(|r| r.not_read()).count(),
         sheets_without_table: all_reports().flat_map(|r| &r.sheets).filter(|s| s.error.is_some()).count(),
         matching: out.stats,
     };
@@ -488,21 +498,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         }
     };
     // Inputs: same files, same bytes.
-    let old: BTreeMap<(String, String), String> = m
-        .inputs
-        .kin
-        .iter()
-        .map(|r| (("register".to_string(), r.file.clone()), r.sha256.clone()))
-        .chain(m.inputs.rolls.iter().map(|r| (("roll".to_string(), r.file.clone()), r.sha256.clone())))
-        .collect();
-    let new: BTreeMap<(String, String), String> = rerun
-        .manifest
-        .inputs
-        .kin
-        .iter()
-        .map(|r| (("register".to_string(), r.file.clone()), r.sha256.clone()))
-        .chain(rerun.manifest.inputs.rolls.iter().map(|r| (("roll".to_string(), r.file.clone()), r.sha256.clone())))
-        .collect();
+    let old = m.inputs.hashes();
+    let new = rerun.manifest.inputs.hashes();
     for (k, sha) in &old {
         match new.get(k) {
             None => findings.push(Finding {

@@ -21,7 +21,7 @@ pub struct IndexArgs {
 
 pub fn exec_index(a: IndexArgs) -> anyhow::Result<i32> {
     let h = build_index(&a.kin, a.config.as_deref(), &a.out)?;
-    let not_read = h.inputs.iter().filter(|r| r.error.is_some() && r.sheets.is_empty()).count();
+    let not_read = h.inputs.iter().filter(|r| r.not_read()).count();
     println!(
         "{}: {} register files, {} cadres, {} persons of interest",
         a.out.display(),

@@ -78,7 +78,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
     };
     let res: Inputs = inspect(&a.paths, &cfg, kind);
     let all: Vec<&InputReport> = res.kin.iter().chain(&res.rolls).collect();
-    let not_read = all.iter().filter(|r| r.error.is_some() && r.sheets.is_empty()).count() + res.missing_paths.len();
+    let not_read = all.iter().filter(|r| r.not_read()).count() + res.missing_paths.len();
     if a.json {
         let mut sorted: Vec<&InputReport> = all.clone();
         sorted.sort_by(|x, y| x.file.cmp(&y.file));
