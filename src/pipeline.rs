@@ -3,7 +3,7 @@
 
 use crate::config::{Config, ConfigError};
 use crate::load::{self, Discovery, Loaded, SkippedFile, roles::Kind};
-use crate::matching::{self, MatchOptions, MatchStats};
+use crate::matching::{self, MatchStats};
 use crate::model::{Hit, InputReport};
 use crate::normalize::relation::Relation;
 use crate::report::{self, BatchInfo, Decisions, ReportError};
@@ -59,7 +59,16 @@ pub struct RunOptions {
     /// A register snapshot (`kinmatch index`) used in place of `kin`.
     #[serde(default)]
     pub index: Option<PathBuf>,
+    /// Roll files are read and matched in chunks of about this many bytes in
+    /// memory (estimated from file sizes, [`load::plan_chunks`]); default
+    /// [`DEFAULT_CHUNK_BYTES`]. Rolls larger than one chunk are read twice (a
+    /// first pass learns the places). The hits do not depend on it.
+    #[serde(default)]
+    pub chunk_bytes: Option<u64>,
 }
+
+/// Default memory budget for one chunk of rolls: 3 GiB.
+pub const DEFAULT_CHUNK_BYTES: u64 = 3 << 30;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Inputs {
@@ -292,31 +301,27 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         Some(p) => Some((crate::snapshot::Snapshot::load(p)?, load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?))),
         None => None,
     };
-    let (kd, kin_loaded) = match &snapshot {
+    // The register side, normalized once; its rows are not kept.
+    let t = std::time::Instant::now();
+    let (kd, kin_reports, cadres, pois, register_rows) = match &snapshot {
         Some((snap, _)) => {
             scope = snap.header.scope.iter().filter_map(|s| Relation::from_str_canonical(s)).collect();
-            let reports = snap.header.inputs.iter().map(|r| Loaded { report: r.clone(), ..Default::default() }).collect();
-            (Discovery::default(), reports)
-        }
-        None => read_side_observed(&opts.kin, Kind::Register, &cfg, progress),
-    };
-    let t = std::time::Instant::now();
-    let (rd, roll_loaded) = read_side_observed(&opts.rolls, Kind::Roll, &cfg, progress);
-    let t = timing("read rolls", t);
-    progress.stage("matching", None);
-
-    // Move the records out of the per-file results (no second copy).
-    let (mut kin_loaded, mut roll_loaded) = (kin_loaded, roll_loaded);
-    let kin: Vec<_> = kin_loaded.iter_mut().flat_map(|l| std::mem::take(&mut l.kin)).collect();
-    let rolls: Vec<_> = roll_loaded.iter_mut().flat_map(|l| std::mem::take(&mut l.rolls)).collect();
-    let out = match &snapshot {
-        Some((snap, _)) => {
             let (cadres, pois) = snap.all()?;
-            matching::match_prepared(cadres, pois, &rolls)?
+            let rows = snap.header.inputs.iter().flat_map(|r| &r.sheets).map(|s| s.data_rows as usize).sum();
+            (Discovery::default(), snap.header.inputs.clone(), cadres, pois, rows)
         }
-        None => matching::match_records(&kin, &rolls, &MatchOptions { scope: scope.clone() })?,
+        None => {
+            let (kd, loaded) = read_side_observed(&opts.kin, Kind::Register, &cfg, progress);
+            let (reports, kin) = split_loaded(loaded, |l| std::mem::take(&mut l.kin));
+            let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope);
+            (kd, reports, cadres, pois, kin.len())
+        }
     };
-    let t = timing("match", t);
+    let t = timing("read registers", t);
+    let rd = load::discover(&opts.rolls);
+    let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
+    let (roll_reports, roll_rows, out) = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, progress)?;
+    let t = timing("read and match rolls", t);
     let mut hits = out.hits;
     for h in hits.iter_mut() {
         if let Some(d) = decisions.by_hit.get(&h.hit_id) {
@@ -327,8 +332,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).cloned().collect();
     skipped_files.sort();
     let inputs = Inputs {
-        kin: kin_loaded.into_iter().map(|l| l.report).collect(),
-        rolls: roll_loaded.into_iter().map(|l| l.report).collect(),
+        kin: kin_reports,
+        rolls: roll_reports,
         skipped_files,
         missing_paths: kd.missing.iter().chain(&rd.missing).cloned().collect(),
     };
@@ -354,12 +359,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     };
     let all_reports = || inputs.kin.iter().chain(&inputs.rolls);
     let counts = Counts {
-        register_rows: if snapshot.is_some() {
-            inputs.kin.iter().flat_map(|r| &r.sheets).map(|s| s.data_rows as usize).sum()
-        } else {
-            kin.len()
-        },
-        roll_rows: rolls.len(),
+        register_rows,
+        roll_rows,
         files_not_read: all_reports().filter(|r| r.not_read()).count(),
         sheets_without_table: all_reports().flat_map(|r| &r.sheets).filter(|s| s.error.is_some()).count(),
         matching: out.stats,
@@ -418,6 +419,77 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     std::fs::write(&mp, text + "\n").map_err(io_err(&mp))?;
     progress.finish();
     Ok(RunOutcome { manifest, hits })
+}
+
+/// The reports of loaded files, and their records of one kind moved out (no second copy).
+fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) -> (Vec<InputReport>, Vec<T>) {
+    let mut records = Vec::new();
+    let reports = loaded
+        .into_iter()
+        .map(|mut l| {
+            records.extend(take(&mut l));
+            l.report
+        })
+        .collect();
+    (reports, records)
+}
+
+/// Read the rolls and match them against the register, one chunk of files at
+/// a time ([`load::plan_chunks`]). When the rolls make more than one chunk, a
+/// first pass reads them only to learn the county's places (the gazetteer
+/// that every chunk must share), and a second pass matches; the hits are those
+/// of a single chunk, byte for byte (`tests/chunks.rs`).
+fn match_rolls(
+    files: &[load::InputFile],
+    mut cadres: Vec<matching::people::Cadre>,
+    mut pois: Vec<matching::people::Poi>,
+    cfg: &Config,
+    chunk_bytes: u64,
+    progress: &dyn Progress,
+) -> Result<(Vec<InputReport>, usize, matching::MatchOutput), PipelineError> {
+    let chunks = load::plan_chunks(files, chunk_bytes);
+    let read = |chunk: &[load::InputFile], label: &str| {
+        progress.stage(label, Some(chunk.len()));
+        let loaded = load::load_all_observed(chunk, Some(Kind::Roll), cfg, &|l: &Loaded| {
+            progress.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum())
+        });
+        split_loaded(loaded, |l| std::mem::take(&mut l.rolls))
+    };
+    if chunks.len() <= 1 {
+        let t = std::time::Instant::now();
+        let (reports, rolls) = read(files, "reading rolls");
+        let t = timing("  read rolls", t);
+        progress.stage("matching", None);
+        let gaz = matching::gazetteer(&rolls);
+        matching::people::assign_places(&mut cadres, &mut pois, &gaz);
+        timing("  places", t);
+        let mut batch = matching::Batch::new(&cadres, &pois, &gaz)?;
+        batch.add_rolls(&rolls)?;
+        return Ok((reports, rolls.len(), batch.finish()));
+    }
+    // Pass 1: the places of every roll, and the reports.
+    let (mut reports, mut rows) = (Vec::new(), 0);
+    let mut places: std::collections::BTreeSet<(String, String)> = Default::default();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let t = std::time::Instant::now();
+        let (r, rolls) = read(chunk, &format!("places {}/{}", i + 1, chunks.len()));
+        places.extend(rolls.iter().map(|r| (r.township.clone(), r.village.clone())));
+        reports.extend(r);
+        rows += rolls.len();
+        timing(&format!("  pass 1, chunk {}/{}: {} rows", i + 1, chunks.len(), rolls.len()), t);
+    }
+    let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
+    matching::people::assign_places(&mut cadres, &mut pois, &gaz);
+    // Pass 2: match chunk by chunk; only the leads are kept.
+    let mut batch = matching::Batch::new(&cadres, &pois, &gaz)?;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let t = std::time::Instant::now();
+        let (_, rolls) = read(chunk, &format!("matching {}/{}", i + 1, chunks.len()));
+        let t = timing(&format!("  pass 2, chunk {}/{}: read", i + 1, chunks.len()), t);
+        batch.add_rolls(&rolls)?;
+        timing(&format!("  pass 2, chunk {}/{}: matched", i + 1, chunks.len()), t);
+    }
+    Ok((reports, rows, batch.finish()))
 }
 
 /// `inspect`: what the reader makes of each file, without matching.
@@ -484,6 +556,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         publicity_dry_run: m.options.publicity_dry_run,
         workbooks: m.options.workbooks,
         index: m.options.index.as_ref().map(PathBuf::from),
+        chunk_bytes: None,
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

@@ -81,6 +81,11 @@ pub struct Args {
     /// Write only hits.csv and manifest.json.
     #[arg(long)]
     pub no_workbooks: bool,
+    /// Memory for one chunk of rolls, in MB (estimated from file sizes). Rolls
+    /// larger than one chunk are read twice and matched chunk by chunk, with the
+    /// same hits.
+    #[arg(long, value_name = "MB", default_value_t = crate::pipeline::DEFAULT_CHUNK_BYTES >> 20)]
+    pub chunk_mb: u64,
 }
 
 pub fn exec(a: Args) -> anyhow::Result<i32> {
@@ -94,6 +99,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         publicity_dry_run: a.publicity_dry_run,
         workbooks: !a.no_workbooks,
         index: a.index,
+        chunk_bytes: Some(a.chunk_mb << 20),
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;

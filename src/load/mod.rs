@@ -263,6 +263,36 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
     loaded
 }
 
+/// Estimated bytes in memory per byte of input file while a file is read and
+/// matched (grid, records, roll persons), measured on the generated county:
+/// xlsx/xls expand about twice as much as text, being compressed.
+fn memory_per_byte(f: &InputFile) -> u64 {
+    match ext_of(&f.path).as_str() {
+        "csv" | "txt" => 16,
+        _ => 32,
+    }
+}
+
+/// Group files, in order, into chunks whose estimated size in memory stays
+/// within `budget` bytes; a file larger than the budget is a chunk of its own.
+/// No files, no chunks.
+pub fn plan_chunks(files: &[InputFile], budget: u64) -> Vec<&[InputFile]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut used) = (0, 0u64);
+    for (i, f) in files.iter().enumerate() {
+        let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0) * memory_per_byte(f);
+        if i > start && used + size > budget {
+            chunks.push(&files[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += size;
+    }
+    if start < files.len() {
+        chunks.push(&files[start..]);
+    }
+    chunks
+}
+
 /// Read many files in parallel; the result is in the order of `files`.
 pub fn load_all(files: &[InputFile], kind: Option<Kind>, cfg: &Config) -> Vec<Loaded> {
     load_all_observed(files, kind, cfg, &|_: &Loaded| {})

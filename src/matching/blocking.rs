@@ -17,29 +17,32 @@ use super::people::{Poi, RollPerson, id_present};
 use polars::prelude::*;
 use std::collections::HashMap;
 
-/// Equal identity keys, as a columnar inner join. Returns (roll person, poi) index pairs.
-pub fn exact_pairs(rps: &[RollPerson], pois: &[Poi]) -> PolarsResult<Vec<(u32, u32)>> {
-    fn frame<'a>(keys: impl Iterator<Item = (u32, &'a str)>, idx: &str) -> PolarsResult<DataFrame> {
-        let (ids, ks): (Vec<u32>, Vec<&str>) = keys.unzip();
-        let h = ids.len();
-        DataFrame::new(h, vec![Column::new("key".into(), ks), Column::new(idx.into(), ids)])
+fn key_frame<'a>(keys: impl Iterator<Item = (u32, &'a str)>, idx: &str) -> PolarsResult<DataFrame> {
+    let (ids, ks): (Vec<u32>, Vec<&str>) = keys.unzip();
+    let h = ids.len();
+    DataFrame::new(h, vec![Column::new("key".into(), ks), Column::new(idx.into(), ids)])
+}
+
+/// The register's identity keys as a frame, built once per batch; each chunk
+/// of roll persons is joined against it.
+pub struct ExactIndex {
+    right: DataFrame,
+}
+
+impl ExactIndex {
+    pub fn build(pois: &[Poi]) -> PolarsResult<ExactIndex> {
+        let keys = pois.iter().enumerate().filter_map(|(i, p)| p.id.key.as_deref().map(|k| (i as u32, k)));
+        Ok(ExactIndex { right: key_frame(keys, "poi")? })
     }
-    let left = frame(
-        rps.iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.id.key.as_deref().map(|k| (i as u32, k))),
-        "rp",
-    )?;
-    let right = frame(
-        pois.iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.id.key.as_deref().map(|k| (i as u32, k))),
-        "poi",
-    )?;
-    let joined = left.inner_join(&right, ["key"], ["key"])?;
-    let a = joined.column("rp")?.u32()?;
-    let b = joined.column("poi")?.u32()?;
-    Ok(a.iter().zip(b.iter()).filter_map(|(x, y)| Some((x?, y?))).collect())
+
+    /// Equal identity keys, as a columnar inner join. Returns (roll person, poi) index pairs.
+    pub fn pairs(&self, rps: &[RollPerson]) -> PolarsResult<Vec<(u32, u32)>> {
+        let keys = rps.iter().enumerate().filter_map(|(i, r)| r.id.key.as_deref().map(|k| (i as u32, k)));
+        let joined = key_frame(keys, "rp")?.inner_join(&self.right, ["key"], ["key"])?;
+        let a = joined.column("rp")?.u32()?;
+        let b = joined.column("poi")?.u32()?;
+        Ok(a.iter().zip(b.iter()).filter_map(|(x, y)| Some((x?, y?))).collect())
+    }
 }
 
 /// The blocking keys of one person, whichever side it is on.

@@ -80,187 +80,347 @@ pub fn gazetteer(rolls: &[RollRow]) -> Gazetteer {
     Gazetteer::build(rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())))
 }
 
-/// The batch: index the register, probe with every roll person.
+/// The batch over rolls held in memory: index the register, probe with every roll person.
 pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> Result<MatchOutput, MatchError> {
     let (cadres, pois) = people::persons_of_interest(kin, &opts.scope);
     match_prepared(cadres, pois, rolls)
 }
 
-/// The batch with the register already normalized (from a snapshot).
+/// [`match_records`] with the register already normalized (from a snapshot).
 pub fn match_prepared(mut cadres: Vec<Cadre>, mut pois: Vec<Poi>, rolls: &[RollRow]) -> Result<MatchOutput, MatchError> {
-    let t = std::time::Instant::now();
     let gaz = gazetteer(rolls);
     people::assign_places(&mut cadres, &mut pois, &gaz);
-    let t = crate::pipeline::timing("  places", t);
-    let rps = people::roll_persons(rolls, &gaz);
-    let t = crate::pipeline::timing("  normalize roll persons", t);
-
-    let exact = blocking::exact_pairs(&rps, &pois)?;
-    let t = crate::pipeline::timing("  exact join (polars)", t);
-    let blocks = blocking::Blocks::build(&pois);
-    let mut pairs: Vec<(u32, u32)> = rps
-        .par_iter()
-        .enumerate()
-        .fold(Vec::new, |mut acc, (i, rp)| {
-            let mut c = Vec::new();
-            blocks.candidates(rp, &pois, &mut c);
-            c.sort_unstable();
-            c.dedup();
-            acc.extend(c.into_iter().map(|p| (i as u32, p)));
-            acc
-        })
-        .reduce(Vec::new, |mut a, b| {
-            a.extend(b);
-            a
-        });
-    pairs.extend(exact.iter().copied());
-    let t = crate::pipeline::timing("  blocking", t);
-    let mut out = finish(pairs, &cadres, &pois, &rps, rolls);
-    crate::pipeline::timing("  score, settle, build hits", t);
-    out.stats.exact_pairs = exact.len();
-    Ok(out)
+    let mut batch = Batch::new(&cadres, &pois, &gaz)?;
+    batch.add_rolls(rolls)?;
+    Ok(batch.finish())
 }
 
-/// Score candidate pairs (roll person, person of interest), settle ambiguous
-/// leads, and build the sorted hits. Shared by `run` and `check`.
-pub fn finish(mut pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) -> MatchOutput {
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    let mut scored: Vec<(u32, u32, Scored)> = pairs
-        .par_iter()
-        .filter_map(|&(r, p)| {
-            let poi = &pois[p as usize];
-            score::score(poi, &cadres[poi.cadre], &rps[r as usize]).map(|s| (r, p, s))
-        })
-        .collect();
-    demote_same_name_elsewhere(&mut scored, rps, pois);
-    demote_ambiguous(&mut scored, rps, pois);
+/// The batch, one chunk of rolls at a time: the register is indexed once,
+/// each chunk of roll rows is normalized, blocked and scored, and only its
+/// leads are kept. The gazetteer must be that of *all* the rolls (learned in
+/// a first pass when the rolls do not fit in memory), so that the outcome does
+/// not depend on how the rolls were chunked.
+pub struct Batch<'a> {
+    cadres: &'a [Cadre],
+    pois: &'a [Poi],
+    gaz: &'a Gazetteer,
+    blocks: blocking::Blocks<'a>,
+    exact: blocking::ExactIndex,
+    leads: Leads<'a>,
+}
 
-    let mut hits: Vec<Hit> = scored
-        .iter()
-        .map(|(r, p, s)| make_hit(&rps[*r as usize], &pois[*p as usize], cadres, rolls, kin_term(&pois[*p as usize]), s))
-        .collect();
-    finish_ids_and_order(&mut hits);
-
-    let mut stats = MatchStats {
-        cadres: cadres.len(),
-        persons_of_interest: pois.len(),
-        roll_persons: rps.len(),
-        exact_pairs: 0,
-        candidate_pairs: pairs.len(),
-        hits: hits.len(),
-        by_tier: BTreeMap::new(),
-    };
-    for t in [Tier::Confirmed, Tier::Probable, Tier::Possible] {
-        stats.by_tier.insert(t.as_str().into(), hits.iter().filter(|h| h.tier == t).count());
+impl<'a> Batch<'a> {
+    /// `cadres` and `pois` with places assigned from `gaz` ([`people::assign_places`]).
+    pub fn new(cadres: &'a [Cadre], pois: &'a [Poi], gaz: &'a Gazetteer) -> Result<Batch<'a>, MatchError> {
+        let t = std::time::Instant::now();
+        let b = Batch {
+            cadres,
+            pois,
+            gaz,
+            blocks: blocking::Blocks::build(pois),
+            exact: blocking::ExactIndex::build(pois)?,
+            leads: Leads::new(pois),
+        };
+        crate::pipeline::timing("  index the register", t);
+        Ok(b)
     }
-    MatchOutput { hits, stats }
+
+    /// Match one chunk of roll rows (in batch order: chunks are added in the
+    /// order of the roll files).
+    pub fn add_rolls(&mut self, rolls: &[RollRow]) -> Result<(), MatchError> {
+        let t = std::time::Instant::now();
+        let rps = people::roll_persons(rolls, self.gaz);
+        let t = crate::pipeline::timing("  normalize roll persons", t);
+        let exact = self.exact.pairs(&rps)?;
+        let t = crate::pipeline::timing("  exact join (polars)", t);
+        let (blocks, pois) = (&self.blocks, self.pois);
+        let mut pairs: Vec<(u32, u32)> = rps
+            .par_iter()
+            .enumerate()
+            .fold(Vec::new, |mut acc, (i, rp)| {
+                let mut c = Vec::new();
+                blocks.candidates(rp, pois, &mut c);
+                c.sort_unstable();
+                c.dedup();
+                acc.extend(c.into_iter().map(|p| (i as u32, p)));
+                acc
+            })
+            .reduce(Vec::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        self.leads.exact_pairs += exact.len();
+        pairs.extend(exact);
+        let t = crate::pipeline::timing("  blocking", t);
+        self.leads.add(pairs, self.cadres, self.pois, &rps, rolls);
+        crate::pipeline::timing("  score", t);
+        Ok(())
+    }
+
+    /// Settle the leads of every chunk and build the sorted hits.
+    pub fn finish(self) -> MatchOutput {
+        let t = std::time::Instant::now();
+        let out = self.leads.settle(self.cadres, self.pois);
+        crate::pipeline::timing("  settle ambiguous leads, order hits", t);
+        out
+    }
 }
 
-fn kin_term(p: &Poi) -> &str {
-    &p.relation_term
+/// Score candidate pairs (roll person, person of interest) of one set of
+/// rolls, settle ambiguous leads, and build the sorted hits (`check`).
+pub fn finish(pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) -> MatchOutput {
+    let mut leads = Leads::new(pois);
+    leads.add(pairs, cadres, pois, rps, rolls);
+    leads.settle(cadres, pois)
+}
+
+/// A scored pair, kept once its chunk of rolls is gone: the hit as built from
+/// the roll row, and what settling needs of the roll person.
+struct Lead {
+    /// The roll person's place in the whole batch (chunk offset + index).
+    rp_ord: u64,
+    poi: u32,
+    rp: RollPerson,
+    scored: Scored,
+    hit: Hit,
+}
+
+/// The scored leads of every chunk so far, with the census that settling needs.
+pub struct Leads<'a> {
+    leads: Vec<Lead>,
+    census: Census<'a>,
+    roll_persons: u64,
+    candidate_pairs: usize,
+    exact_pairs: usize,
+}
+
+impl<'a> Leads<'a> {
+    pub fn new(pois: &'a [Poi]) -> Leads<'a> {
+        Leads {
+            leads: Vec::new(),
+            census: Census::new(pois),
+            roll_persons: 0,
+            candidate_pairs: 0,
+            exact_pairs: 0,
+        }
+    }
+
+    /// Score the candidate pairs of one chunk (indexes into `rps` and `pois`).
+    pub fn add(&mut self, mut pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) {
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let base = self.roll_persons;
+        let new: Vec<Lead> = pairs
+            .par_iter()
+            .filter_map(|&(r, p)| {
+                let (poi, rp) = (&pois[p as usize], &rps[r as usize]);
+                let s = score::score(poi, &cadres[poi.cadre], rp)?;
+                let hit = make_hit(rp, poi, cadres, rolls, kin_term(poi), &s);
+                Some(Lead { rp_ord: base + r as u64, poi: p, rp: rp.clone(), scored: s, hit })
+            })
+            .collect();
+        self.leads.extend(new);
+        self.census.add(rps);
+        self.roll_persons += rps.len() as u64;
+        self.candidate_pairs += pairs.len();
+    }
+
+    /// Settle ambiguous leads across every chunk and build the sorted hits.
+    pub fn settle(mut self, cadres: &[Cadre], pois: &[Poi]) -> MatchOutput {
+        demote_same_name_elsewhere(&mut self.leads, &self.census, pois);
+        demote_ambiguous(&mut self.leads, pois);
+        let mut hits: Vec<Hit> = self
+            .leads
+            .into_iter()
+            .map(|l| {
+                let mut h = l.hit;
+                h.tier = l.scored.tier;
+                h.score = l.scored.score;
+                h.evidence = l.scored.evidence;
+                h
+            })
+            .collect();
+        finish_ids_and_order(&mut hits);
+        let mut stats = MatchStats {
+            cadres: cadres.len(),
+            persons_of_interest: pois.len(),
+            roll_persons: self.roll_persons as usize,
+            exact_pairs: self.exact_pairs,
+            candidate_pairs: self.candidate_pairs,
+            hits: hits.len(),
+            by_tier: BTreeMap::new(),
+        };
+        for t in [Tier::Confirmed, Tier::Probable, Tier::Possible] {
+            stats.by_tier.insert(t.as_str().into(), hits.iter().filter(|h| h.tier == t).count());
+        }
+        MatchOutput { hits, stats }
+    }
+}
+
+/// Who else the rolls show under a name, for settling leads that rest on a
+/// name: the IDs seen per (name, township), and the full IDs per name. Only
+/// names that some person of interest bears are counted (a lead that rests on
+/// a name has the same name on both sides), and IDs are kept as numbers, so
+/// that 50 million roll persons fit in memory.
+struct Census<'a> {
+    /// Name variant key of persons of interest -> its number.
+    names: HashMap<&'a str, u32>,
+    towns: HashMap<String, u32>,
+    /// (name, township, ID code): what each roll person of that name and township shows.
+    by_town: Vec<(u32, u32, u64)>,
+    /// (name, full ID as the number of its first 17 digits).
+    keys: Vec<(u32, u64)>,
+}
+
+/// An ID as a number: a full key by its first 17 digits; a 14-digit partial
+/// key by its digits with the top bit set. `None` for text that is not digits
+/// (normalized keys and partials always are).
+fn key_code(key: &str) -> Option<u64> {
+    key.get(..17)?.parse::<u64>().ok()
+}
+
+fn partial_code(partial: &str) -> Option<u64> {
+    partial.parse::<u64>().ok().map(|p| p | 1 << 63)
+}
+
+fn id_code(id: &crate::normalize::id::NormId) -> Option<u64> {
+    match (&id.key, &id.partial) {
+        (Some(k), _) => key_code(k),
+        (None, Some(p)) => partial_code(p),
+        _ => None,
+    }
+}
+
+/// The range of entries whose leading fields equal `lo`'s, in a sorted vector.
+fn range<T: Ord + Copy>(v: &[T], lo: T, hi: T) -> &[T] {
+    let a = v.partition_point(|x| *x < lo);
+    let b = v.partition_point(|x| *x <= hi);
+    &v[a..b.max(a)]
+}
+
+impl<'a> Census<'a> {
+    fn new(pois: &'a [Poi]) -> Census<'a> {
+        let mut names = HashMap::new();
+        for p in pois {
+            let n = names.len() as u32;
+            names.entry(p.name.variant_key.as_str()).or_insert(n);
+        }
+        Census { names, towns: HashMap::new(), by_town: Vec::new(), keys: Vec::new() }
+    }
+
+    fn add(&mut self, rps: &[RollPerson]) {
+        for r in rps {
+            let Some(&n) = self.names.get(r.name.variant_key.as_str()) else { continue };
+            if let (Some(t), Some(code)) = (r.place.township.as_deref(), id_code(&r.id)) {
+                let next = self.towns.len() as u32;
+                let t = *self.towns.entry(t.to_string()).or_insert(next);
+                self.by_town.push((n, t, code));
+            }
+            if let (Some(_), Some(code)) = (&r.id.partial, r.id.key.as_deref().and_then(key_code)) {
+                self.keys.push((n, code));
+            }
+        }
+        for v in [&mut self.keys] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        self.by_town.sort_unstable();
+        self.by_town.dedup();
+    }
+
+    /// Does the township show a person of this name with another ID than `own`
+    /// (an ID that is not `own` and not the start of it)?
+    fn other_in_township(&self, name: &str, town: &str, own: Option<&str>) -> bool {
+        let (Some(&n), Some(&t)) = (self.names.get(name), self.towns.get(town)) else { return false };
+        let own_key = own.and_then(key_code);
+        let own_partial = own.and_then(|o| o.get(..14)).and_then(partial_code);
+        range(&self.by_town, (n, t, 0), (n, t, u64::MAX))
+            .iter()
+            .any(|&(_, _, c)| Some(c) != own_key && Some(c) != own_partial)
+    }
+
+    /// Do the rolls show a person of this name, born as `partial` says, with a
+    /// full ID other than `full`?
+    fn other_with_partial(&self, name: &str, partial: &str, full: Option<&str>) -> bool {
+        let (Some(&n), Ok(p)) = (self.names.get(name), partial.parse::<u64>()) else { return false };
+        let full = full.and_then(key_code);
+        range(&self.keys, (n, p * 1000), (n, p * 1000 + 999)).iter().any(|&(_, k)| Some(k) != full)
+    }
 }
 
 /// A lead resting on name and place (one ID missing) is `probable` only when
 /// the rolls show no other person of that name in the township: a same-name
 /// stranger with a different ID makes it a matter for a reviewer.
-fn demote_same_name_elsewhere(scored: &mut Vec<(u32, u32, Scored)>, rps: &[RollPerson], pois: &[Poi]) {
-    let needs: Vec<usize> = (0..scored.len())
-        .filter(|&i| scored[i].2.tier == Tier::Probable && scored[i].2.match_kind == "name_place")
-        .collect();
-    let truncated: Vec<usize> = (0..scored.len())
-        .filter(|&i| scored[i].2.tier == Tier::Probable && scored[i].2.match_kind == "id_truncated")
-        .collect();
-    if needs.is_empty() && truncated.is_empty() {
-        return;
-    }
-    // Only the names of the leads in question are looked up.
-    let names: std::collections::HashSet<&str> = needs
-        .iter()
-        .chain(&truncated)
-        .map(|&i| rps[scored[i].0 as usize].name.variant_key.as_str())
-        .collect();
-    let mut ids: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
-    let mut by_partial: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
-    for r in rps.iter().filter(|r| names.contains(r.name.variant_key.as_str())) {
-        if let (Some(t), Some(k)) = (r.place.township.as_deref(), r.id.key.as_deref().or(r.id.partial.as_deref())) {
-            ids.entry((r.name.variant_key.as_str(), t)).or_default().insert(k);
+fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Poi]) {
+    let mut drop = vec![false; leads.len()];
+    for (i, l) in leads.iter_mut().enumerate() {
+        if l.scored.tier != Tier::Probable {
+            continue;
         }
-        if let (Some(p), Some(k)) = (r.id.partial.as_deref(), r.id.key.as_deref()) {
-            by_partial.entry((r.name.variant_key.as_str(), p)).or_default().insert(k);
-        }
-    }
-    // An Excel-truncated ID agrees with everyone born that day in that region
-    // whose sequence starts alike: a same-name person with another full ID in
-    // the rolls makes it ambiguous.
-    for i in truncated {
-        let (r, p, _) = &scored[i];
-        let (rp, poi) = (&rps[*r as usize], &pois[*p as usize]);
-        let trunc = if rp.id.status == crate::normalize::id::IdStatus::ExcelTruncated { &rp.id } else { &poi.id };
-        let full = if std::ptr::eq(trunc, &rp.id) { poi.id.key.as_deref() } else { rp.id.key.as_deref() };
-        let Some(partial) = trunc.partial.as_deref() else { continue };
-        let others = by_partial
-            .get(&(rp.name.variant_key.as_str(), partial))
-            .is_some_and(|set| set.iter().any(|k| Some(*k) != full));
-        if others {
-            let s = &mut scored[i].2;
-            s.tier = Tier::Possible;
-            s.score = 0.6;
-            s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
-        }
-    }
-    let mut drop: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    for i in needs {
-        let (r, p, _) = &scored[i];
-        let (rp, poi) = (&rps[*r as usize], &pois[*p as usize]);
-        let Some(t) = rp.place.township.as_deref() else { continue };
-        let own = rp.id.key.as_deref().or(poi.id.key.as_deref());
-        let others = ids
-            .get(&(rp.name.variant_key.as_str(), t))
-            .is_some_and(|set| set.iter().any(|k| Some(*k) != own && !own.is_some_and(|o| o.starts_with(*k))));
-        if others {
-            let s = &mut scored[i].2;
-            if !people::id_present(&rp.id) {
-                // A roll person without an ID, in a township where the rolls show
-                // another person of that name: no lead (on the generated county
-                // fewer than one in ten of these was the relative).
-                drop.insert(i);
-                continue;
+        let (rp, poi) = (&l.rp, &pois[l.poi as usize]);
+        let name = rp.name.variant_key.as_str();
+        match l.scored.match_kind {
+            // An Excel-truncated ID agrees with everyone born that day in that
+            // region whose sequence starts alike: a same-name person with
+            // another full ID in the rolls makes it ambiguous.
+            "id_truncated" => {
+                let rp_trunc = rp.id.status == crate::normalize::id::IdStatus::ExcelTruncated;
+                let (trunc, full) = if rp_trunc { (&rp.id, poi.id.key.as_deref()) } else { (&poi.id, rp.id.key.as_deref()) };
+                let Some(partial) = trunc.partial.as_deref() else { continue };
+                if census.other_with_partial(name, partial, full) {
+                    let s = &mut l.scored;
+                    s.tier = Tier::Possible;
+                    s.score = 0.6;
+                    s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
+                }
             }
-            s.tier = Tier::Possible;
-            s.score = 0.6;
-            s.evidence.push_str("；本乡镇另有同名人员（身份证号不同），需人工甄别");
+            "name_place" => {
+                let Some(t) = rp.place.township.as_deref() else { continue };
+                let own = rp.id.key.as_deref().or(poi.id.key.as_deref());
+                if !census.other_in_township(name, t, own) {
+                    continue;
+                }
+                if !people::id_present(&rp.id) {
+                    // A roll person without an ID, in a township where the rolls show
+                    // another person of that name: no lead (on the generated county
+                    // fewer than one in ten of these was the relative).
+                    drop[i] = true;
+                    continue;
+                }
+                let s = &mut l.scored;
+                s.tier = Tier::Possible;
+                s.score = 0.6;
+                s.evidence.push_str("；本乡镇另有同名人员（身份证号不同），需人工甄别");
+            }
+            _ => {}
         }
     }
     let mut i = 0;
-    scored.retain(|_| {
+    leads.retain(|_| {
         i += 1;
-        !drop.contains(&(i - 1))
+        !drop[i - 1]
     });
 }
 
 /// Leads without an exact ID that point at more than one person are not
 /// `probable`: a roll person who could be either of two relatives, or a
 /// relative for whom two different roll persons qualify.
-fn demote_ambiguous(scored: &mut [(u32, u32, Scored)], rps: &[RollPerson], pois: &[Poi]) {
-    let mut per_rp: HashMap<u32, BTreeSet<String>> = HashMap::new();
+fn demote_ambiguous(leads: &mut [Lead], pois: &[Poi]) {
+    let mut per_rp: HashMap<u64, BTreeSet<String>> = HashMap::new();
     let mut per_poi: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for (r, p, s) in scored.iter() {
-        if s.tier == Tier::Probable {
-            per_rp.entry(*r).or_default().insert(poi_person(&pois[*p as usize]));
-            per_poi
-                .entry(poi_person(&pois[*p as usize]))
-                .or_default()
-                .insert(rp_person(&rps[*r as usize]));
-        }
+    for l in leads.iter().filter(|l| l.scored.tier == Tier::Probable) {
+        let who = poi_person(&pois[l.poi as usize]);
+        per_rp.entry(l.rp_ord).or_default().insert(who.clone());
+        per_poi.entry(who).or_default().insert(rp_person(&l.rp));
     }
-    for (r, p, s) in scored.iter_mut() {
-        if s.tier != Tier::Probable {
+    for l in leads.iter_mut() {
+        if l.scored.tier != Tier::Probable {
             continue;
         }
-        let many_pois = per_rp.get(r).is_some_and(|x| x.len() > 1);
-        let many_rps = per_poi.get(&poi_person(&pois[*p as usize])).is_some_and(|x| x.len() > 1);
+        let many_pois = per_rp.get(&l.rp_ord).is_some_and(|x| x.len() > 1);
+        let many_rps = per_poi.get(&poi_person(&pois[l.poi as usize])).is_some_and(|x| x.len() > 1);
         if many_pois || many_rps {
+            let s = &mut l.scored;
             s.tier = Tier::Possible;
             s.score = (s.score - 0.2).max(0.5);
             s.evidence.push_str(if many_pois {
@@ -270,6 +430,10 @@ fn demote_ambiguous(scored: &mut [(u32, u32, Scored)], rps: &[RollPerson], pois:
             });
         }
     }
+}
+
+fn kin_term(p: &Poi) -> &str {
+    &p.relation_term
 }
 
 fn relevance(unit: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
