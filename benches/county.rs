@@ -4,12 +4,14 @@
 //!
 //!     cargo bench --bench county            # generates the county once (target/bench-data)
 //!     KINMATCH_BENCH_PRESET=test-county cargo bench --bench county   # smaller
+//!     KINMATCH_BENCH_PRESET=province cargo bench --bench county      # 50 M roll rows, ~4 GB, one run
 //!
-//! Prints the median of 3 runs of each, their ratio, and the batch's peak
-//! memory (as a child process, from getrusage).
+//! Prints the median of the runs of each (3; `KINMATCH_BENCH_RUNS` to change,
+//! 1 for the province), their ratio, the batch's peak memory (as a child
+//! process, from getrusage), and the hits scored against the generator's truth.
 
 use calamine::{Reader, open_workbook_auto};
-use kinmatch::synth::{SynthConfig, generate};
+use kinmatch::synth::{SynthConfig, generate, province};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,20 +57,27 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| root.join("target"));
     let preset = std::env::var("KINMATCH_BENCH_PRESET").unwrap_or_else(|_| "county".into());
-    let cfg = if preset == "test-county" { SynthConfig::test_county() } else { SynthConfig::county() };
     let data = target.join("bench-data").join(&preset);
     if !data.join("truth.csv").exists() {
         let t = Instant::now();
-        generate(&cfg, &data).unwrap();
+        match preset.as_str() {
+            "province" => drop(province::generate_province(&province::ProvinceConfig::province(), &data).unwrap()),
+            "test-county" => drop(generate(&SynthConfig::test_county(), &data).unwrap()),
+            _ => drop(generate(&SynthConfig::county(), &data).unwrap()),
+        }
         eprintln!("generated {} in {:.1} s", data.display(), t.elapsed().as_secs_f64());
     }
+    let runs: usize = std::env::var("KINMATCH_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if preset == "province" { 1 } else { 3 });
     let mut all = files(&data.join("registers"));
     all.extend(files(&data.join("rolls")));
     let size: u64 = all.iter().map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)).sum();
 
     let mut floor_t = Vec::new();
     let mut cells = 0;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let t = Instant::now();
         cells = floor(&all);
         floor_t.push(t.elapsed().as_secs_f64());
@@ -78,7 +87,7 @@ fn main() {
     let out = target.join("bench-data").join(format!("{preset}-out"));
     let mut run_t = Vec::new();
     let mut peak_kib = 0i64;
-    for _ in 0..3 {
+    for _ in 0..runs {
         let t = Instant::now();
         let st = Command::new("/usr/bin/time")
             .args(["-f", "%M"])
@@ -106,4 +115,13 @@ fn main() {
     println!("floor (calamine + csv, every cell, all cores): median {f:.2} s");
     println!("kinmatch run --no-workbooks (whole process):  median {r:.2} s");
     println!("ratio {:.2}x   peak memory {:.0} MiB   {:.0} roll rows/s", r / f, peak_kib as f64 / 1024.0, roll_rows as f64 / r);
+    let hits = kinmatch::pipeline::read_hits_csv(&out.join("hits.csv")).unwrap();
+    let e = kinmatch::synth::eval::evaluate(&data.join("truth.csv"), &hits).unwrap();
+    println!(
+        "hits {}: precision confirmed+probable {:.4}, recall any tier {:.4} (truth {})",
+        hits.len(),
+        e.strong.precision,
+        e.recall_any,
+        e.truth
+    );
 }

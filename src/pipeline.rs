@@ -7,6 +7,7 @@ use crate::matching::{self, MatchStats};
 use crate::model::{Hit, InputReport};
 use crate::normalize::relation::Relation;
 use crate::report::{self, BatchInfo, Decisions, ReportError};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -437,7 +438,8 @@ fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) ->
 /// Read the rolls and match them against the register, one chunk of files at
 /// a time ([`load::plan_chunks`]). When the rolls make more than one chunk, a
 /// first pass reads them only to learn the county's places (the gazetteer
-/// that every chunk must share), and a second pass matches; the hits are those
+/// that every chunk must share; one file per core in memory at a time), and a
+/// second pass matches; the hits are those
 /// of a single chunk, byte for byte (`tests/chunks.rs`).
 fn match_rolls(
     files: &[load::InputFile],
@@ -467,17 +469,24 @@ fn match_rolls(
         batch.add_rolls(&rolls)?;
         return Ok((reports, rolls.len(), batch.finish()));
     }
-    // Pass 1: the places of every roll, and the reports.
-    let (mut reports, mut rows) = (Vec::new(), 0);
-    let mut places: std::collections::BTreeSet<(String, String)> = Default::default();
-    for (i, chunk) in chunks.iter().enumerate() {
-        let t = std::time::Instant::now();
-        let (r, rolls) = read(chunk, &format!("places {}/{}", i + 1, chunks.len()));
-        places.extend(rolls.iter().map(|r| (r.township.clone(), r.village.clone())));
-        reports.extend(r);
-        rows += rolls.len();
-        timing(&format!("  pass 1, chunk {}/{}: {} rows", i + 1, chunks.len(), rolls.len()), t);
-    }
+    // Pass 1: the places and the report of every roll file, one file per core
+    // at a time; its rows are dropped as soon as its places are taken.
+    let t = std::time::Instant::now();
+    progress.stage("reading places", Some(files.len()));
+    let per_file: Vec<(InputReport, usize, std::collections::BTreeSet<(String, String)>)> = files
+        .par_iter()
+        .with_max_len(1)
+        .map(|f| {
+            let l = load::load_file(f, Some(Kind::Roll), cfg);
+            progress.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum());
+            let places = l.rolls.iter().map(|r| (r.township.clone(), r.village.clone())).collect();
+            (l.report, l.rolls.len(), places)
+        })
+        .collect();
+    let rows = per_file.iter().map(|p| p.1).sum();
+    let places: std::collections::BTreeSet<(String, String)> = per_file.iter().flat_map(|p| p.2.iter().cloned()).collect();
+    let reports: Vec<InputReport> = per_file.into_iter().map(|p| p.0).collect();
+    timing(&format!("  pass 1: places of {rows} rows"), t);
     let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
     matching::people::assign_places(&mut cadres, &mut pois, &gaz);
     // Pass 2: match chunk by chunk; only the leads are kept.

@@ -30,6 +30,7 @@ impl Progress for Bar {
                 );
                 b.set_length(n as u64);
                 b.set_position(0);
+                self.rows.store(0, Ordering::Relaxed);
             }
             None => {
                 b.set_style(ProgressStyle::default_spinner());

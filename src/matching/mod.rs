@@ -61,7 +61,7 @@ pub struct MatchOutput {
 /// person listed twice (a cadre who is also another cadre's spouse) from two people.
 fn poi_person(p: &Poi) -> String {
     match (&p.id.key, &p.id.partial) {
-        (Some(k), _) => k.clone(),
+        (Some(k), _) => k.to_string(),
         (None, Some(pk)) => format!("{pk}|{}", p.name.key),
         _ => format!("{}|{:?}", p.name.key, p.place),
     }
@@ -69,7 +69,7 @@ fn poi_person(p: &Poi) -> String {
 
 fn rp_person(r: &RollPerson) -> String {
     match (&r.id.key, &r.id.partial) {
-        (Some(k), _) => k.clone(),
+        (Some(k), _) => k.to_string(),
         (None, Some(pk)) => format!("{pk}|{}", r.name.key),
         _ => format!("{}|{:?}", r.name.key, r.place),
     }
@@ -448,7 +448,7 @@ fn relevance(unit: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
 }
 
 fn id_text(id: &crate::normalize::id::NormId) -> String {
-    if id.value.is_empty() { id.raw.trim().to_string() } else { id.value.clone() }
+    if id.value.is_empty() { id.raw.trim().to_string() } else { id.value.to_string() }
 }
 
 fn make_hit(

@@ -117,9 +117,31 @@ impl Gazetteer {
                 None => true,
             })
             .cloned();
-        let township = township.or_else(|| village.as_deref().and_then(|v| self.township_of_village(v)));
+        // A township the rolls do not name, written just before the village
+        // (外县北塘镇兴隆村): the address is elsewhere, whatever the village is called.
+        let township = township
+            .or_else(|| village.as_deref().and_then(|v| unknown_township_before(&text, v)))
+            .or_else(|| village.as_deref().and_then(|v| self.township_of_village(v)));
         Place { township, village }
     }
+}
+
+/// The core of a township named right before `village` in `text`
+/// (…县北塘镇兴隆村 -> 北塘): the characters after the last 省/市/州/县/区, or
+/// else the two before the suffix.
+fn unknown_township_before(text: &str, village: &str) -> Option<String> {
+    let before = &text[..text.find(village)?];
+    let rest = TOWNSHIP_SUFFIXES
+        .iter()
+        .filter(|x| !x.ends_with("政府"))
+        .find_map(|x| before.strip_suffix(x))?;
+    let chars: Vec<char> = rest.chars().collect();
+    let start = match chars.iter().rposition(|c| "省市州县区".contains(*c)) {
+        Some(i) => i + 1,
+        None => chars.len().saturating_sub(2),
+    };
+    let core: String = chars[start..].iter().collect();
+    (core.chars().count() >= 2).then_some(core)
 }
 
 /// A unit's name reduced for comparison: 示例县民政局 / 县民政局 / 民政局 are one unit.
@@ -160,6 +182,15 @@ mod tests {
         assert_eq!(p.township.as_deref(), Some("万谷"));
         assert_eq!(g.find_in("县教育局"), Place::default());
         assert_eq!(g.find_in("重庆市渝北区某某街道"), Place::default());
+        // A village of the county's name in a township the rolls never name is elsewhere.
+        for (addr, town, village) in [
+            ("外县北塘镇桃花村5组", "北塘", "桃花"),
+            ("北塘镇桃花村", "北塘", "桃花"),
+            ("上桥县东坝街道双河村", "东坝", "双河"),
+        ] {
+            let p = g.find_in(addr);
+            assert_eq!((p.township.as_deref(), p.village.as_deref()), (Some(town), Some(village)), "{addr}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! hand out an identity [`NormId::key`] when the full 18-character number is
 //! really known.
 
+use super::Text;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -74,25 +75,25 @@ pub enum Sex {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NormId {
     /// The cell as given.
-    pub raw: String,
+    pub raw: Text,
     /// Normalized text: 18 characters for valid / repaired / legacy-upgraded /
     /// bad-check-digit; for Excel-truncated the zero-filled 18-digit number as
     /// Excel shows it; the cleaned text for malformed; `""` for missing.
-    pub value: String,
+    pub value: Text,
     /// Classification of the cell.
     pub status: IdStatus,
     /// The 18-character identity key; `Some` only for Valid, Repaired and
     /// LegacyUpgraded.
-    pub key: Option<String>,
+    pub key: Option<Text>,
     /// First 14 digits (6 region + 8 birth date) whenever they are known and
     /// the birth date is a real date.
-    pub partial: Option<String>,
+    pub partial: Option<Text>,
     /// Birth date as `yyyymmdd` when it is a real calendar date (1900..=2030).
     pub birth: Option<u32>,
     /// Sex from digit 17 (odd = male); `None` when that digit is unknown.
     pub sex: Option<Sex>,
     /// The 6-digit administrative region code (unknown codes are accepted).
-    pub region: Option<String>,
+    pub region: Option<Text>,
 }
 
 /// Difference between two ID values of the same length.
@@ -299,8 +300,8 @@ fn sex_of(digit: u8) -> Option<Sex> {
 
 fn empty(raw: &str, value: String, status: IdStatus) -> NormId {
     NormId {
-        raw: raw.to_string(),
-        value,
+        raw: raw.into(),
+        value: value.into(),
         status,
         key: None,
         partial: None,
@@ -327,14 +328,14 @@ fn truncated(raw: &str, sig: &str) -> NormId {
         None
     };
     NormId {
-        raw: raw.to_string(),
-        partial: birth.map(|_| value[..14].to_string()),
-        region: (sig.len() >= 6).then(|| value[..6].to_string()),
+        raw: raw.into(),
+        partial: birth.map(|_| value[..14].into()),
+        region: (sig.len() >= 6).then(|| value[..6].into()),
         birth,
         sex: None,
         key: None,
         status: IdStatus::ExcelTruncated,
-        value,
+        value: value.into(),
     }
 }
 
@@ -350,8 +351,8 @@ fn classify18(raw: &str, c: &str) -> NormId {
     let Some(birth) = real_date(&c[6..14]) else {
         return malformed(raw, c);
     };
-    let region = Some(c[..6].to_string());
-    let partial = Some(c[..14].to_string());
+    let region = Some(c[..6].into());
+    let partial = Some(c[..14].into());
     let correct = check_char(&c[..17]) == Some(char::from(b[17]));
     if correct {
         let status = if c == raw.trim() {
@@ -360,10 +361,10 @@ fn classify18(raw: &str, c: &str) -> NormId {
             IdStatus::Repaired
         };
         return NormId {
-            raw: raw.to_string(),
-            value: c.to_string(),
+            raw: raw.into(),
+            value: c.into(),
             status,
-            key: Some(c.to_string()),
+            key: Some(c.into()),
             partial,
             birth: Some(birth),
             sex: sex_of(b[16]),
@@ -372,8 +373,8 @@ fn classify18(raw: &str, c: &str) -> NormId {
     }
     let zero_filled = b.iter().all(u8::is_ascii_digit) && c.ends_with("000");
     NormId {
-        raw: raw.to_string(),
-        value: c.to_string(),
+        raw: raw.into(),
+        value: c.into(),
         status: if zero_filled {
             IdStatus::ExcelTruncated
         } else {
@@ -403,14 +404,14 @@ fn classify15(raw: &str, c: &str) -> NormId {
     };
     let value = format!("{first17}{check}");
     NormId {
-        raw: raw.to_string(),
-        partial: Some(value[..14].to_string()),
-        region: Some(c[..6].to_string()),
+        raw: raw.into(),
+        partial: Some(value[..14].into()),
+        region: Some(c[..6].into()),
         birth: Some(birth),
         sex: sex_of(b[14]),
-        key: Some(value.clone()),
+        key: Some(value.as_str().into()),
         status: IdStatus::LegacyUpgraded,
-        value,
+        value: value.into(),
     }
 }
 
@@ -719,7 +720,7 @@ mod tests {
         let n = normalize_id_number(330102800101123.0);
         assert_eq!(n.status, IdStatus::LegacyUpgraded);
         assert_eq!(n.raw, "330102800101123");
-        assert_eq!(n.key, Some(with_check("33010219800101123")));
+        assert_eq!(n.key.as_deref(), Some(with_check("33010219800101123").as_str()));
         for bad in [
             f64::NAN,
             f64::INFINITY,

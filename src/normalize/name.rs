@@ -9,27 +9,28 @@
 use pinyin::{ToPinyin, ToPinyinMulti};
 use unicode_normalization::UnicodeNormalization;
 
+use super::Text;
 use super::id::is_invisible;
 
 /// A normalized person name.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NormName {
     /// The cell as given.
-    pub raw: String,
+    pub raw: Text,
     /// Cleaned for display: NFKC, whitespace/zero-width removed, bracketed
     /// notes removed, separator dots unified to `'·'`; *not* converted to
     /// simplified characters.
-    pub display: String,
+    pub display: Text,
     /// Match key: `display` converted traditional→simplified character by
     /// character (name-legal characters kept), separator dots removed.
-    pub key: String,
+    pub key: Text,
     /// `key` with known variant groups (萧/肖, 阎/闫…) folded to one representative.
-    pub variant_key: String,
+    pub variant_key: Text,
     /// Bracketed notes moved out of the name ("户主", "已故", "代领"), joined with `;`.
     pub note: Option<String>,
     /// Compound surname (欧阳, 司马, …) when `key` has at least 3 characters
     /// and starts with one, else the first character of `key` (`""` if empty).
-    pub surname: String,
+    pub surname: Text,
 }
 
 /// Grade of agreement between two names, best first.
@@ -227,7 +228,7 @@ fn t2s_table() -> &'static std::collections::HashMap<char, String> {
     })
 }
 
-fn push_simplified(c: char, out: &mut String) {
+fn push_simplified(c: char, out: &mut Text) {
     match t2s_table().get(&c) {
         Some(s) => out.push_str(s),
         None => out.push(c),
@@ -271,13 +272,13 @@ fn readings(c: char) -> Vec<String> {
     out
 }
 
-fn surname_of(key: &str) -> String {
+fn surname_of(key: &str) -> Text {
     if key.chars().count() >= 3 {
         if let Some(s) = COMPOUND_SURNAMES.iter().find(|s| key.starts_with(**s)) {
-            return (*s).to_string();
+            return Text::from(*s);
         }
     }
-    key.chars().next().map(String::from).unwrap_or_default()
+    key.chars().next().map(|c| Text::from(&*c.encode_utf8(&mut [0; 4]))).unwrap_or_default()
 }
 
 fn pinyin_keys(key: &str, surname: &str) -> Vec<String> {
@@ -324,8 +325,8 @@ fn pinyin_keys(key: &str, surname: &str) -> Vec<String> {
 /// Normalize a name cell. Never panics.
 pub fn normalize_name(raw: &str) -> NormName {
     let mut notes = Vec::new();
-    let display = if raw.chars().all(plain_han) {
-        raw.to_string()
+    let display: Text = if raw.chars().all(plain_han) {
+        raw.into()
     } else {
         let mut display = clean_once(raw, &mut notes);
         for _ in 0..8 {
@@ -335,16 +336,16 @@ pub fn normalize_name(raw: &str) -> NormName {
             }
             display = next;
         }
-        display
+        display.into()
     };
-    let mut key = String::with_capacity(display.len());
+    let mut key = Text::with_capacity(display.len());
     for c in display.chars().filter(|&c| c != '·') {
         push_simplified(c, &mut key);
     }
-    let variant_key: String = key.chars().map(fold_variant).collect();
+    let variant_key: Text = key.chars().map(fold_variant).collect();
     let surname = surname_of(&key);
     NormName {
-        raw: raw.to_string(),
+        raw: raw.into(),
         display,
         key,
         variant_key,

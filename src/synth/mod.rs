@@ -14,6 +14,7 @@ mod names;
 mod noise;
 mod output;
 mod people;
+pub mod province;
 mod registers;
 mod rng;
 mod rolls;
