@@ -34,48 +34,31 @@ pub struct Args {
 }
 
 pub fn exec(a: Args) -> anyhow::Result<i32> {
-    if let Preset::Province = a.preset {
-        let mut cfg = crate::synth::province::ProvinceConfig::province();
-        if let Some(s) = a.seed {
-            cfg.seed = s;
+    let (s, what) = match a.preset {
+        Preset::Province => {
+            let mut cfg = crate::synth::province::ProvinceConfig::province();
+            cfg.seed = a.seed.unwrap_or(cfg.seed);
+            cfg.relatives = a.cadres.map_or(cfg.relatives, |n| n * 8);
+            if let Some(n) = a.roll_rows {
+                cfg.roll_rows = n;
+                cfg.roll_files = n.div_ceil(1_000_000).max(1);
+            }
+            (crate::synth::province::generate_province(&cfg, &a.out)?, "planted relatives")
         }
-        if let Some(n) = a.cadres {
-            cfg.relatives = n * 8;
+        preset => {
+            let mut cfg = match preset {
+                Preset::Demo => SynthConfig::demo(),
+                Preset::TestCounty => SynthConfig::test_county(),
+                _ => SynthConfig::county(),
+            };
+            cfg.seed = a.seed.unwrap_or(cfg.seed);
+            cfg.cadres = a.cadres.unwrap_or(cfg.cadres);
+            cfg.roll_rows = a.roll_rows.unwrap_or(cfg.roll_rows);
+            (generate(&cfg, &a.out)?, "true hits")
         }
-        if let Some(n) = a.roll_rows {
-            cfg.roll_rows = n;
-            cfg.roll_files = n.div_ceil(1_000_000).max(1);
-        }
-        let s = crate::synth::province::generate_province(&cfg, &a.out)?;
-        println!(
-            "wrote {}: {} register files, {} roll files, {} relatives, {} roll rows, {} planted relatives (truth.csv)",
-            a.out.display(),
-            s.register_files,
-            s.roll_files,
-            s.relatives,
-            s.roll_rows,
-            s.true_hits
-        );
-        return Ok(super::exit::OK);
-    }
-    let mut cfg = match a.preset {
-        Preset::Demo => SynthConfig::demo(),
-        Preset::TestCounty => SynthConfig::test_county(),
-        Preset::County => SynthConfig::county(),
-        Preset::Province => unreachable!("handled above"),
     };
-    if let Some(s) = a.seed {
-        cfg.seed = s;
-    }
-    if let Some(n) = a.cadres {
-        cfg.cadres = n;
-    }
-    if let Some(n) = a.roll_rows {
-        cfg.roll_rows = n;
-    }
-    let s = generate(&cfg, &a.out)?;
     println!(
-        "wrote {}: {} register files, {} roll files, {} relatives, {} roll rows, {} true hits (truth.csv)",
+        "wrote {}: {} register files, {} roll files, {} relatives, {} roll rows, {} {what} (truth.csv)",
         a.out.display(),
         s.register_files,
         s.roll_files,

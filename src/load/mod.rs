@@ -317,3 +317,35 @@ pub fn load_all_observed(
 }
 
 pub mod provenance;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files of the given sizes (bytes) and extensions, in order.
+    fn files(dir: &Path, sizes: &[(u64, &str)]) -> Vec<InputFile> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, (n, ext))| {
+                let path = dir.join(format!("{i}.{ext}"));
+                std::fs::write(&path, vec![b'a'; *n as usize]).unwrap();
+                InputFile { rel: format!("{i}.{ext}"), path }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chunks_keep_file_order_and_stay_within_the_budget() {
+        let tmp = tempfile::tempdir().unwrap();
+        // csv counts 40 bytes in memory per byte, xlsx 32.
+        let fs = files(tmp.path(), &[(10, "csv"), (10, "csv"), (10, "csv"), (30, "xlsx"), (1, "csv")]);
+        let sizes = |chunks: Vec<&[InputFile]>| chunks.iter().map(|c| c.len()).collect::<Vec<_>>();
+        assert_eq!(sizes(plan_chunks(&fs, 800)), vec![2, 1, 1, 1]);
+        assert_eq!(sizes(plan_chunks(&fs, 1400)), vec![3, 2]);
+        // A file over the budget is a chunk of its own; nothing is left out.
+        assert_eq!(sizes(plan_chunks(&fs, 100)), vec![1, 1, 1, 1, 1]);
+        assert_eq!(sizes(plan_chunks(&fs, u64::MAX)), vec![5]);
+        assert!(plan_chunks(&[], 100).is_empty());
+    }
+}

@@ -227,6 +227,7 @@ impl<'a> Leads<'a> {
 
     /// Settle ambiguous leads across every chunk and build the sorted hits.
     pub fn settle(mut self, cadres: &[Cadre], pois: &[Poi]) -> MatchOutput {
+        self.census.seal();
         demote_same_name_elsewhere(&mut self.leads, &self.census, pois);
         demote_ambiguous(&mut self.leads, pois);
         let mut hits: Vec<Hit> = self
@@ -320,11 +321,14 @@ impl<'a> Census<'a> {
                 self.keys.push((n, code));
             }
         }
-        for v in [&mut self.keys] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        self.by_town.sort_unstable();
+    }
+
+    /// Sort for lookups, once all chunks are in (sorting per chunk would sort
+    /// the growing census again and again).
+    fn seal(&mut self) {
+        self.keys.par_sort_unstable();
+        self.keys.dedup();
+        self.by_town.par_sort_unstable();
         self.by_town.dedup();
     }
 
