@@ -76,9 +76,11 @@ impl<'a> Keys<'a> {
 }
 
 /// ID-damage blocks matter only when the two IDs are not both keys (equal
-/// keys come from the exact join, unequal keys contradict).
+/// keys come from the exact join, unequal keys contradict), or when one key
+/// ends in 000 (an Excel-cut number whose zeros pass the check digit).
 pub fn damage_pair(a: &Keys, b: &Keys) -> bool {
-    !(a.key.is_some() && b.key.is_some())
+    let zero_filled = |k: &Keys| k.key.is_some_and(|k| k.ends_with("000"));
+    !(a.key.is_some() && b.key.is_some()) || zero_filled(a) || zero_filled(b)
 }
 
 /// The name+village block matters only when an ID is missing on either side.

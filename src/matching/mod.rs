@@ -368,7 +368,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
             // region whose sequence starts alike: a same-name person with
             // another full ID in the rolls makes it ambiguous.
             "id_truncated" => {
-                let rp_trunc = rp.id.status == crate::normalize::id::IdStatus::ExcelTruncated;
+                let rp_trunc = score::looks_truncated(&rp.id);
                 let (trunc, full) = if rp_trunc { (&rp.id, poi.id.key.as_deref()) } else { (&poi.id, rp.id.key.as_deref()) };
                 let Some(partial) = trunc.partial.as_deref() else { continue };
                 if census.other_with_partial(name, partial, full) {

@@ -70,7 +70,15 @@ pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
         _ => {}
     }
     if let (Some(a), Some(b)) = (&roll.key, &kin.key) {
-        return if a == b { IdEvidence::KeyEqual } else { IdEvidence::Contradict };
+        return if a == b {
+            IdEvidence::KeyEqual
+        } else if (zero_filled_key(roll) || zero_filled_key(kin)) && a[..15] == b[..15] {
+            // An Excel-cut number whose three zeros happen to make a valid check
+            // digit (one time in eleven) is a valid key that agrees on 15 digits.
+            IdEvidence::Truncated
+        } else {
+            IdEvidence::Contradict
+        };
     }
     if roll.status == IdStatus::ExcelTruncated {
         return truncated_vs(roll, kin);
@@ -90,6 +98,17 @@ pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
         IdDiff::AdjacentTransposition { pos } => IdEvidence::Transposed { pos },
         IdDiff::Other => IdEvidence::Contradict,
     }
+}
+
+/// A valid key ending in `000`: what an ID cut to 15 digits by Excel looks
+/// like when the zeros happen to pass the check digit.
+pub fn zero_filled_key(id: &NormId) -> bool {
+    id.key.as_deref().is_some_and(|k| k.ends_with("000"))
+}
+
+/// The side of a pair whose ID looks cut by Excel.
+pub fn looks_truncated(id: &NormId) -> bool {
+    id.status == IdStatus::ExcelTruncated || zero_filled_key(id)
 }
 
 /// Birth year from yyyymmdd.
@@ -235,7 +254,7 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             }
         }
         IdEvidence::Truncated | IdEvidence::TruncatedPrefix => {
-            let side = if rp.id.status == IdStatus::ExcelTruncated { "花名册" } else { "登记表" };
+            let side = if looks_truncated(&rp.id) { "花名册" } else { "登记表" };
             let full = ide == IdEvidence::Truncated;
             parts.push(if full {
                 format!("{side}身份证号被Excel截断为15位，保留的15位与另一表一致")
@@ -324,6 +343,27 @@ mod tests {
     fn id18(first17: &str) -> String {
         let c = crate::normalize::id::check_char(first17).unwrap();
         format!("{first17}{c}")
+    }
+
+    /// Regression (province bench): an Excel-cut number written out as text,
+    /// whose three zeros happen to pass the check digit, was read as another
+    /// person's valid ID and contradicted the relative's full ID.
+    #[test]
+    fn cut_id_whose_zeros_pass_the_check_digit_agrees_on_15_digits() {
+        let (cut, full) = (1..=28)
+            .map(|d| format!("519901199001{d:02}1"))
+            .find_map(|f15| {
+                let cut = id18(&format!("{f15}00"));
+                cut.ends_with('0').then(|| (cut, id18(&format!("{f15}23"))))
+            })
+            .expect("one day in eleven gives a check digit 0");
+        let (c, f) = (normalize_id(&cut), normalize_id(&full));
+        assert!(c.key.is_some() && f.key.is_some() && c.key != f.key);
+        assert_eq!(compare_ids(&c, &f), IdEvidence::Truncated);
+        assert_eq!(compare_ids(&f, &c), IdEvidence::Truncated);
+        // Two valid keys that do not end in 000 still contradict each other.
+        let other = id18("51990119900101199");
+        assert_eq!(compare_ids(&normalize_id(&other), &f), IdEvidence::Contradict);
     }
 
     #[test]
