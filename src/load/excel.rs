@@ -88,34 +88,33 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<Grid>,
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        grids.push(to_grid(name, &range, &merges));
+        grids.push(to_grid(name, range, &merges));
     }
     Ok(grids)
 }
 
-fn to_cell(d: &Data) -> Cell {
+/// A calamine cell as the reader's `Cell`, its string moved, not copied.
+fn to_cell(d: Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::String(s) => Cell::Text(s),
+        Data::Float(f) => Cell::Number(f),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Bool(b) => Cell::Bool(b),
         Data::DateTime(dt) => Cell::Date(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
         Data::Error(e) => Cell::Error(format!("{e:?}")),
     }
 }
 
-fn to_grid(sheet: String, range: &Range<Data>, merges: &[Dimensions]) -> Grid {
+fn to_grid(sheet: String, mut range: Range<Data>, merges: &[Dimensions]) -> Grid {
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| {
+    let rows = (0..range.height())
+        .map(|i| {
             // Cells left of the range's first column are empty: pad so that
             // column indexes are the sheet's own.
             let mut cells = vec![Cell::Empty; col0 as usize];
-            cells.extend(r.iter().map(to_cell));
+            cells.extend(range[i].iter_mut().map(|d| to_cell(std::mem::take(d))));
             GridRow {
                 number: row0 + i as u32 + 1,
                 cells,

@@ -46,6 +46,8 @@ pub struct Slot {
     pub role: Person,
     pub name: String,
     pub id: RawId,
+    /// `id` normalized, once: for the ID-quality counts and for matching.
+    pub norm: NormId,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,9 +107,11 @@ fn first(table: &Table, pred: impl Fn(&Role) -> bool) -> Option<usize> {
     table.columns.iter().find(|c| pred(&c.role)).map(|c| c.index)
 }
 
-fn count_status(map: &mut BTreeMap<String, u64>, id: &RawId) -> IdStatus {
-    let st = id.normalize().status;
-    *map.entry(st.as_str().to_string()).or_insert(0) += 1;
+fn count_status(map: &mut BTreeMap<String, u64>, st: IdStatus) -> IdStatus {
+    match map.get_mut(st.as_str()) {
+        Some(n) => *n += 1,
+        None => drop(map.insert(st.as_str().to_string(), 1)),
+    }
     st
 }
 
@@ -171,9 +175,10 @@ fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
             if people.iter().any(|s| s.name == name && s.id == id) {
                 continue;
             }
-            let st = count_status(&mut ex.id_status, &id);
+            let norm = id.normalize();
+            let st = count_status(&mut ex.id_status, norm.status);
             any_usable |= usable(&name, st);
-            people.push(Slot { role: *p, name, id });
+            people.push(Slot { role: *p, name, id, norm });
         }
         if people.is_empty() {
             *ex.unusable.entry("no_person".into()).or_insert(0) += 1;
@@ -277,14 +282,14 @@ fn extract_register(table: &Table, ctx: &FileContext) -> Extracted {
         }
         // The cadre's ID is counted once per cadre (on rows where it is written).
         if !row_filled_any(row, ci) {
-            count_status(&mut ex.id_status, &base.cadre_id);
+            count_status(&mut ex.id_status, base.cadre_id.normalize().status);
         }
         if relatives.is_empty() {
             ex.kin.push(base);
             continue;
         }
         for (term, name, id) in relatives {
-            count_status(&mut ex.id_status, &id);
+            count_status(&mut ex.id_status, id.normalize().status);
             ex.kin.push(KinRow {
                 relative_name: name,
                 relative_id: id,

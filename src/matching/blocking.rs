@@ -5,7 +5,7 @@
 //! | key | finds |
 //! |---|---|
 //! | identity key (18 chars) | equal IDs, after repair and 15→18 upgrade (polars join) |
-//! | 14-digit region + birth | Excel-truncated IDs; typos and transpositions in the sequence/check digits |
+//! | 14-digit region + birth | Excel-truncated IDs (also a key ending in 000); typos and transpositions in the sequence/check digits |
 //! | birth date + surname | typos in the region code |
 //! | region + name | typos in the birth date |
 //! | name + village | an ID missing on one side, or both (same name in the same township alone is no lead: 王伟 and 刘芳 are everywhere) |

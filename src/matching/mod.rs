@@ -317,7 +317,9 @@ impl<'a> Census<'a> {
                 let t = *self.towns.entry(t.to_string()).or_insert(next);
                 self.by_town.push((n, t, code));
             }
-            if let (Some(_), Some(code)) = (&r.id.partial, r.id.key.as_deref().and_then(key_code)) {
+            // A key ending in 000 may itself be a cut number: no evidence of another person.
+            let full = r.id.key.as_deref().filter(|_| !score::zero_filled_key(&r.id));
+            if let (Some(_), Some(code)) = (&r.id.partial, full.and_then(key_code)) {
                 self.keys.push((n, code));
             }
         }

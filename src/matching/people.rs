@@ -194,7 +194,7 @@ pub fn roll_persons(rolls: &[RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
                 row: ri,
                 slot: si,
                 name: normalize_name(&s.name),
-                id: s.id.normalize(),
+                id: s.norm.clone(),
                 place: place.clone(),
             })
         })

@@ -223,8 +223,8 @@ fn clean_once(raw: &str) -> String {
 /// and format characters and dashes, `x` look-alikes to `'X'`, leading
 /// apostrophe, `="…"` / quote wrappers, and a trailing `.0`.
 /// Idempotent: `clean_id_text(&clean_id_text(s)) == clean_id_text(s)`.
-pub fn clean_id_text(raw: &str) -> String {
-    clean_ascii_fast(raw).unwrap_or_else(|| clean_full(raw))
+pub fn clean_id_text(raw: &str) -> Text {
+    clean_ascii_fast(raw).unwrap_or_else(|| clean_full(raw).into())
 }
 
 /// The full cleaner: cleaning passes until nothing changes (at most 9).
@@ -243,8 +243,9 @@ fn clean_full(raw: &str) -> String {
 /// The common case without NFKC or repeated passes: ASCII digits, `x`/`X`,
 /// spaces, tabs, line breaks, hyphens and underscores only. Anything else
 /// (`'`, `.`, quotes, non-ASCII) takes the full cleaner.
-fn clean_ascii_fast(raw: &str) -> Option<String> {
-    let mut out = String::with_capacity(18);
+fn clean_ascii_fast(raw: &str) -> Option<Text> {
+    // Inline up to 24 bytes: no allocation for an ID.
+    let mut out = Text::with_capacity(18);
     for b in raw.bytes() {
         match b {
             b'0'..=b'9' | b'X' => out.push(b as char),
@@ -556,7 +557,7 @@ mod fast_path_tests {
     proptest! {
         #[test]
         fn ascii_fast_path_equals_the_full_cleaner(s in "[0-9xX \t\r\n_-]{0,24}") {
-            prop_assert_eq!(clean_ascii_fast(&s), Some(clean_full(&s)));
+            prop_assert_eq!(clean_ascii_fast(&s), Some(clean_full(&s).into()));
         }
     }
 }
