@@ -159,7 +159,7 @@ fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
     let date_col = col(Role::Date);
     for row in &table.rows {
-        let mut people: Vec<Slot> = Vec::new();
+        let mut people: Vec<Slot> = Vec::with_capacity(slots.len());
         let mut any_usable = false;
         for (p, nc, ic) in &slots {
             // A person filled down from a merged cell is the one on the top row.
