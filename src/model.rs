@@ -131,6 +131,11 @@ impl InputReport {
     pub fn not_read(&self) -> bool {
         self.error.is_some() && self.sheets.is_empty()
     }
+
+    /// Data rows over all sheets.
+    pub fn data_rows(&self) -> u64 {
+        self.sheets.iter().map(|s| s.data_rows).sum()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

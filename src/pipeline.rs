@@ -216,7 +216,7 @@ fn read_side_observed(paths: &[PathBuf], kind: Kind, cfg: &Config, p: &dyn Progr
     let label = if kind == Kind::Register { "reading registers" } else { "reading rolls" };
     p.stage(label, Some(d.files.len()));
     let loaded = load::load_all_observed(&d.files, Some(kind), cfg, &|l: &Loaded| {
-        p.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum())
+        p.file_read(&l.report.file, l.report.data_rows())
     });
     (d, loaded)
 }
@@ -308,7 +308,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         Some((snap, _)) => {
             scope = snap.header.scope.iter().filter_map(|s| Relation::from_str_canonical(s)).collect();
             let (cadres, pois) = snap.all()?;
-            let rows = snap.header.inputs.iter().flat_map(|r| &r.sheets).map(|s| s.data_rows as usize).sum();
+            let rows = snap.header.inputs.iter().map(|r| r.data_rows() as usize).sum();
             (Discovery::default(), snap.header.inputs.clone(), cadres, pois, rows)
         }
         None => {
@@ -453,7 +453,7 @@ fn match_rolls(
     let read = |chunk: &[load::InputFile], label: &str| {
         progress.stage(label, Some(chunk.len()));
         let loaded = load::load_all_observed(chunk, Some(Kind::Roll), cfg, &|l: &Loaded| {
-            progress.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum())
+            progress.file_read(&l.report.file, l.report.data_rows())
         });
         split_loaded(loaded, |l| std::mem::take(&mut l.rolls))
     };
@@ -478,7 +478,7 @@ fn match_rolls(
         .with_max_len(1)
         .map(|f| {
             let l = load::load_file(f, Some(Kind::Roll), cfg);
-            progress.file_read(&l.report.file, l.report.sheets.iter().map(|s| s.data_rows).sum());
+            progress.file_read(&l.report.file, l.report.data_rows());
             let places = l.rolls.iter().map(|r| (r.township.clone(), r.village.clone())).collect();
             (l.report, l.rolls.len(), places)
         })

@@ -231,6 +231,10 @@ pub fn clean_id_text(raw: &str) -> Text {
 fn clean_full(raw: &str) -> String {
     let mut cur = clean_once(raw);
     for _ in 0..8 {
+        // Digits and X alone are a fixpoint: no second NFKC pass to prove it.
+        if cur.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+            break;
+        }
         let next = clean_once(&cur);
         if next == cur {
             break;
@@ -244,17 +248,30 @@ fn clean_full(raw: &str) -> String {
 /// spaces, tabs, line breaks, hyphens and underscores only. Anything else
 /// (`'`, `.`, quotes, non-ASCII) takes the full cleaner.
 fn clean_ascii_fast(raw: &str) -> Option<Text> {
-    // Inline up to 24 bytes: no allocation for an ID.
-    let mut out = Text::with_capacity(18);
+    // Cleaned into a stack buffer, then stored inline (up to 24 bytes): no allocation.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
     for b in raw.bytes() {
-        match b {
-            b'0'..=b'9' | b'X' => out.push(b as char),
-            b'x' => out.push('X'),
-            b' ' | b'\t' | b'\r' | b'\n' | b'-' | b'_' => {}
-            _ => return None,
+        let Some(c) = ascii_id_byte(b)? else { continue };
+        if n == buf.len() {
+            // Longer than any ID: into a heap string.
+            return raw.bytes().map(ascii_id_byte).collect::<Option<Vec<_>>>().map(|v| v.into_iter().flatten().map(char::from).collect());
         }
+        buf[n] = c;
+        n += 1;
     }
-    Some(out)
+    std::str::from_utf8(&buf[..n]).ok().map(Text::from)
+}
+
+/// One byte of the ASCII fast path: `Some(Some(c))` kept as `c`, `Some(None)`
+/// dropped (spaces, hyphens), `None` not for the fast path.
+fn ascii_id_byte(b: u8) -> Option<Option<u8>> {
+    match b {
+        b'0'..=b'9' | b'X' => Some(Some(b)),
+        b'x' => Some(Some(b'X')),
+        b' ' | b'\t' | b'\r' | b'\n' | b'-' | b'_' => Some(None),
+        _ => None,
+    }
 }
 
 const PLACEHOLDERS: &[&str] = &[
@@ -603,6 +620,8 @@ mod tests {
     #[case("110105_19491231＿002ｘ", "11010519491231002X")]
     #[case("330102800101123.0", "330102800101123")]
     #[case("", "")]
+    // Longer than the fast path's inline buffer.
+    #[case("1234567890 1234567890-1234567890 1x", "1234567890123456789012345678901X")]
     fn clean_table(#[case] raw: &str, #[case] want: &str) {
         assert_eq!(clean_id_text(raw), want);
     }

@@ -221,7 +221,7 @@ fn readme(
         row += 1;
     }
     for input in &batch.inputs {
-        let rows: u64 = input.sheets.iter().map(|s| s.data_rows).sum();
+        let rows: u64 = input.data_rows();
         let mut text = format!(
             "{}（{}，{} 行数据）",
             input.file,
