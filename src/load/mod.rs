@@ -238,11 +238,11 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
                     unit: unit.clone().unwrap_or_default(),
                     program: program.clone().unwrap_or_default(),
                 };
-                let Extracted { rolls, kin, id_status, unusable } = records::extract(&t, &ctx);
+                let Extracted { rolls, kin, id_status, unusable } = records::extract(t, &ctx);
                 sr.id_status = id_status;
                 sr.unusable = unusable;
-                loaded.rolls.extend(rolls);
-                loaded.kin.extend(kin);
+                append(&mut loaded.rolls, rolls);
+                append(&mut loaded.kin, kin);
             }
         }
         report.sheets.push(sr);
@@ -292,6 +292,16 @@ pub fn plan_chunks(files: &[InputFile], budget: u64) -> Vec<&[InputFile]> {
         chunks.push(&files[start..]);
     }
     chunks
+}
+
+/// `to.extend(from)` without copying `from` when `to` is still empty (the
+/// usual one-sheet file).
+fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
+    if to.is_empty() {
+        std::mem::swap(to, &mut from);
+    } else {
+        to.append(&mut from);
+    }
 }
 
 /// Read many files in parallel; the result is in the order of `files`.

@@ -119,10 +119,14 @@ fn usable(name: &str, st: IdStatus) -> bool {
     !name.trim().is_empty() || !matches!(st, IdStatus::Missing | IdStatus::Malformed)
 }
 
-pub fn extract(table: &Table, ctx: &FileContext) -> Extracted {
+/// The records of a table. The table is consumed: each row is freed as soon
+/// as its record is made, so a sheet is never held twice in memory.
+pub fn extract(mut table: Table, ctx: &FileContext) -> Extracted {
+    let rows = std::mem::take(&mut table.rows);
+    let table = &table;
     match table.kind {
-        super::roles::Kind::Roll => extract_roll(table, ctx),
-        super::roles::Kind::Register => extract_register(table, ctx),
+        super::roles::Kind::Roll => extract_roll(table, rows, ctx),
+        super::roles::Kind::Register => extract_register(table, rows, ctx),
     }
 }
 
@@ -143,7 +147,7 @@ fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     out
 }
 
-fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
+fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extracted {
     let mut ex = Extracted::default();
     let slots = roll_slots(table);
     let col = |role: Role| first(table, |r| *r == role);
@@ -158,7 +162,8 @@ fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
     );
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
     let date_col = col(Role::Date);
-    for row in &table.rows {
+    for row in rows {
+        let row = &row;
         let mut people: Vec<Slot> = Vec::with_capacity(slots.len());
         let mut any_usable = false;
         for (p, nc, ic) in &slots {
@@ -210,7 +215,7 @@ fn extract_roll(table: &Table, ctx: &FileContext) -> Extracted {
     ex
 }
 
-fn extract_register(table: &Table, ctx: &FileContext) -> Extracted {
+fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extracted {
     let mut ex = Extracted::default();
     let col = |role: Role| first(table, |r| *r == role);
     let (cn, ci) = (col(Role::Name(Person::Cadre)), col(Role::Id(Person::Cadre)));
@@ -235,7 +240,8 @@ fn extract_register(table: &Table, ctx: &FileContext) -> Extracted {
             groups.push((term, n, i));
         }
     }
-    for row in &table.rows {
+    for row in rows {
+        let row = &row;
         let source = Source {
             file: ctx.file.clone(),
             sheet: ctx.sheet.clone(),

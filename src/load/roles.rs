@@ -3,6 +3,7 @@
 
 use crate::normalize::relation::{Relation, parse_relation};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Which file a table is: a kinship register or a beneficiary roll.
@@ -341,15 +342,21 @@ const DATE_HINTS: &[&str] = &["日期", "月份", "年月", "时间"];
 
 /// NFKC, all whitespace removed (also U+3000 and line breaks).
 pub fn clean_header(s: &str) -> String {
+    clean_header_cow(s).into_owned()
+}
+
+/// [`clean_header`], borrowing `s` when cleaning leaves it as it is.
+pub fn clean_header_cow(s: &str) -> Cow<'_, str> {
     // NFKC leaves ASCII and CJK unified ideographs as they are: the common
     // cell needs only its whitespace removed.
     let nfkc_stable = |c: char| c.is_ascii() || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
     if s.chars().all(nfkc_stable) {
-        return s.chars().filter(|c| !c.is_whitespace()).collect();
+        if !s.chars().any(char::is_whitespace) {
+            return Cow::Borrowed(s);
+        }
+        return Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect());
     }
-    s.nfkc()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        .collect()
+    Cow::Owned(s.nfkc().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect())
 }
 
 pub fn is_invisible(c: char) -> bool {

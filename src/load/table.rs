@@ -2,7 +2,8 @@
 //! position), two-row headers, column roles, and which rows hold data.
 
 use super::cell::{Cell, Grid, GridRow, Merge};
-use super::roles::{Kind, Person, Role, classify, clean_header, is_wan_yuan};
+use super::roles::{Kind, Person, Role, classify, clean_header, clean_header_cow, is_wan_yuan};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// How many rows from the top are searched for the header.
@@ -226,8 +227,16 @@ fn resolve_roles(roles: &mut [Role], kind: Kind) {
     }
 }
 
-fn cleaned(cells: &[Cell]) -> Vec<String> {
-    cells.iter().map(|c| clean_header(&c.text())).collect()
+/// The cells as [`clean_header`] leaves them, borrowed where cleaning changes
+/// nothing (the common text cell): no allocation per cell of every data row.
+fn cleaned(cells: &[Cell]) -> Vec<Cow<'_, str>> {
+    cells
+        .iter()
+        .map(|c| match c {
+            Cell::Text(s) => clean_header_cow(s),
+            other => Cow::Owned(clean_header(&other.text())),
+        })
+        .collect()
 }
 
 const TOTAL_WORDS: &[&str] = &["小计", "合计", "总计", "总合计", "累计"];
@@ -236,11 +245,11 @@ const FOOTER_WORDS: &[&str] = &[
     "经办人", "审批人", "单位负责人", "分管领导", "填报人", "复核人", "主管领导",
 ];
 
-fn is_total(texts: &[String]) -> bool {
+fn is_total(texts: &[Cow<str>]) -> bool {
     texts.iter().any(|t| TOTAL_WORDS.iter().any(|w| t.starts_with(w)))
 }
 
-fn is_footer(texts: &[String]) -> bool {
+fn is_footer(texts: &[Cow<str>]) -> bool {
     let first = texts.iter().find(|t| !t.is_empty());
     match first {
         Some(t) => FOOTER_WORDS.iter().any(|w| {
@@ -251,13 +260,13 @@ fn is_footer(texts: &[String]) -> bool {
     }
 }
 
-fn is_repeated_header(texts: &[String], header_rows: &[Vec<String>]) -> bool {
+fn is_repeated_header(texts: &[Cow<str>], header_rows: &[Vec<String>]) -> bool {
     header_rows.iter().any(|h| {
         let nonempty = h.iter().filter(|t| !t.is_empty()).count();
         let same = h
             .iter()
             .zip(texts)
-            .filter(|(a, b)| !a.is_empty() && a == b)
+            .filter(|(a, b)| !a.is_empty() && a.as_str() == b.as_ref())
             .count();
         nonempty > 0 && same >= 2.max((nonempty * 6).div_ceil(10))
     })
@@ -346,7 +355,9 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
         })
         .filter(|t| !t.is_empty())
         .collect();
-    let header_rows: Vec<Vec<String>> = (first..=last).map(|i| cleaned(&grid.rows[i].cells)).collect();
+    let header_rows: Vec<Vec<String>> = (first..=last)
+        .map(|i| cleaned(&grid.rows[i].cells).into_iter().map(Cow::into_owned).collect())
+        .collect();
     let header_first = grid.rows[first].number;
     let header_row = grid.rows[last].number;
     // Values of cells merged down over data rows, taken before the rows are moved.
