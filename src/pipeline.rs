@@ -428,7 +428,7 @@ fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) ->
     let reports = loaded
         .into_iter()
         .map(|mut l| {
-            records.extend(take(&mut l));
+            load::append(&mut records, take(&mut l));
             l.report
         })
         .collect();
@@ -439,8 +439,8 @@ fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) ->
 /// a time ([`load::plan_chunks`]). When the rolls make more than one chunk, a
 /// first pass reads them only to learn the county's places (the gazetteer
 /// that every chunk must share; one file per core in memory at a time), and a
-/// second pass matches; the hits are those
-/// of a single chunk, byte for byte (`tests/chunks.rs`).
+/// second pass matches; the hits are those of a single chunk, byte for byte
+/// (`tests/accuracy.rs`).
 fn match_rolls(
     files: &[load::InputFile],
     mut cadres: Vec<matching::people::Cadre>,

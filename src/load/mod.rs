@@ -296,7 +296,7 @@ pub fn plan_chunks(files: &[InputFile], budget: u64) -> Vec<&[InputFile]> {
 
 /// `to.extend(from)` without copying `from` when `to` is still empty (the
 /// usual one-sheet file).
-fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
+pub(crate) fn append<T>(to: &mut Vec<T>, mut from: Vec<T>) {
     if to.is_empty() {
         std::mem::swap(to, &mut from);
     } else {

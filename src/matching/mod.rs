@@ -10,9 +10,8 @@ pub mod people;
 pub mod places;
 pub mod score;
 
-use crate::load::records::{KinRow, RollRow};
+use crate::load::records::RollRow;
 use crate::model::{Hit, Relevance, Tier};
-use crate::normalize::relation::Relation;
 use people::{Cadre, Poi, RollPerson};
 use places::{Gazetteer, unit_key};
 use rayon::prelude::*;
@@ -25,20 +24,6 @@ use thiserror::Error;
 pub enum MatchError {
     #[error("exact ID join failed: {0}")]
     Join(#[from] polars::error::PolarsError),
-}
-
-#[derive(Clone, Debug)]
-pub struct MatchOptions {
-    /// Relations reported (default: all, see [`crate::normalize::relation::default_scope`]).
-    pub scope: Vec<Relation>,
-}
-
-impl Default for MatchOptions {
-    fn default() -> Self {
-        MatchOptions {
-            scope: crate::normalize::relation::default_scope(),
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -78,21 +63,6 @@ fn rp_person(r: &RollPerson) -> String {
 /// The places of the county as the rolls name them.
 pub fn gazetteer(rolls: &[RollRow]) -> Gazetteer {
     Gazetteer::build(rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())))
-}
-
-/// The batch over rolls held in memory: index the register, probe with every roll person.
-pub fn match_records(kin: &[KinRow], rolls: &[RollRow], opts: &MatchOptions) -> Result<MatchOutput, MatchError> {
-    let (cadres, pois) = people::persons_of_interest(kin, &opts.scope);
-    match_prepared(cadres, pois, rolls)
-}
-
-/// [`match_records`] with the register already normalized (from a snapshot).
-pub fn match_prepared(mut cadres: Vec<Cadre>, mut pois: Vec<Poi>, rolls: &[RollRow]) -> Result<MatchOutput, MatchError> {
-    let gaz = gazetteer(rolls);
-    people::assign_places(&mut cadres, &mut pois, &gaz);
-    let mut batch = Batch::new(&cadres, &pois, &gaz)?;
-    batch.add_rolls(rolls)?;
-    Ok(batch.finish())
 }
 
 /// The batch, one chunk of rolls at a time: the register is indexed once,
@@ -313,8 +283,14 @@ impl<'a> Census<'a> {
         for r in rps {
             let Some(&n) = self.names.get(r.name.variant_key.as_str()) else { continue };
             if let (Some(t), Some(code)) = (r.place.township.as_deref(), id_code(&r.id)) {
-                let next = self.towns.len() as u32;
-                let t = *self.towns.entry(t.to_string()).or_insert(next);
+                let t = match self.towns.get(t) {
+                    Some(&i) => i,
+                    None => {
+                        let i = self.towns.len() as u32;
+                        self.towns.insert(t.to_string(), i);
+                        i
+                    }
+                };
                 self.by_town.push((n, t, code));
             }
             // A key ending in 000 may itself be a cut number: no evidence of another person.
