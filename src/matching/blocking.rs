@@ -14,6 +14,7 @@
 //! are never blocked on without an ID, so pinyin never makes a hit alone.
 
 use super::people::{Poi, RollPerson, id_present};
+use crate::normalize::id::zero_filled;
 use polars::prelude::*;
 use std::collections::HashMap;
 
@@ -79,8 +80,8 @@ impl<'a> Keys<'a> {
 /// keys come from the exact join, unequal keys contradict), or when one key
 /// ends in 000 (an Excel-cut number whose zeros pass the check digit).
 pub fn damage_pair(a: &Keys, b: &Keys) -> bool {
-    let zero_filled = |k: &Keys| k.key.is_some_and(|k| k.ends_with("000"));
-    !(a.key.is_some() && b.key.is_some()) || zero_filled(a) || zero_filled(b)
+    let cut = |k: &Keys| k.key.is_some_and(zero_filled);
+    !(a.key.is_some() && b.key.is_some()) || cut(a) || cut(b)
 }
 
 /// The name+village block matters only when an ID is missing on either side.

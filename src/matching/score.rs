@@ -15,7 +15,7 @@
 
 use super::people::{Cadre, Poi, RollPerson, id_present};
 use crate::model::Tier;
-use crate::normalize::id::{IdDiff, IdStatus, NormId, id_distance};
+use crate::normalize::id::{IdDiff, IdStatus, NormId, id_distance, zero_filled};
 use crate::normalize::name::{NameMatch, compare_names};
 use crate::normalize::relation::birth_gap_range;
 
@@ -103,7 +103,7 @@ pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
 /// A valid key ending in `000`: what an ID cut to 15 digits by Excel looks
 /// like when the zeros happen to pass the check digit.
 pub fn zero_filled_key(id: &NormId) -> bool {
-    id.key.as_deref().is_some_and(|k| k.ends_with("000"))
+    id.key.as_deref().is_some_and(zero_filled)
 }
 
 /// The side of a pair whose ID looks cut by Excel.

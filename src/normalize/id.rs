@@ -254,13 +254,23 @@ fn clean_ascii_fast(raw: &str) -> Option<Text> {
     for b in raw.bytes() {
         let Some(c) = ascii_id_byte(b)? else { continue };
         if n == buf.len() {
-            // Longer than any ID: into a heap string.
-            return raw.bytes().map(ascii_id_byte).collect::<Option<Vec<_>>>().map(|v| v.into_iter().flatten().map(char::from).collect());
+            return clean_ascii_long(raw);
         }
         buf[n] = c;
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok().map(Text::from)
+}
+
+/// The ASCII fast path for text longer than any ID, into a heap string.
+fn clean_ascii_long(raw: &str) -> Option<Text> {
+    let mut out = String::with_capacity(raw.len());
+    for b in raw.bytes() {
+        if let Some(c) = ascii_id_byte(b)? {
+            out.push(char::from(c));
+        }
+    }
+    Some(out.into())
 }
 
 /// One byte of the ASCII fast path: `Some(Some(c))` kept as `c`, `Some(None)`
@@ -358,6 +368,12 @@ fn truncated(raw: &str, sig: &str) -> NormId {
 }
 
 /// Classify an 18-character cleaned text.
+/// Ends as an 18-digit number cut by Excel to 15 significant digits does:
+/// in `000`. Only a hint: one valid ID in a thousand ends so too.
+pub fn zero_filled(value: &str) -> bool {
+    value.ends_with("000")
+}
+
 fn classify18(raw: &str, c: &str) -> NormId {
     let b = c.as_bytes();
     let shape_ok = b.len() == 18
@@ -389,11 +405,11 @@ fn classify18(raw: &str, c: &str) -> NormId {
             region,
         };
     }
-    let zero_filled = b.iter().all(u8::is_ascii_digit) && c.ends_with("000");
+    let cut = b.iter().all(u8::is_ascii_digit) && zero_filled(c);
     NormId {
         raw: raw.into(),
         value: c.into(),
-        status: if zero_filled {
+        status: if cut {
             IdStatus::ExcelTruncated
         } else {
             IdStatus::BadCheckDigit
@@ -401,7 +417,7 @@ fn classify18(raw: &str, c: &str) -> NormId {
         key: None,
         partial,
         birth: Some(birth),
-        sex: if zero_filled { None } else { sex_of(b[16]) },
+        sex: if cut { None } else { sex_of(b[16]) },
         region,
     }
 }
@@ -519,7 +535,7 @@ pub fn normalize_id_number(f: f64) -> NormId {
     if total <= 15 {
         normalize_id(&digits)
     } else if total == 18 {
-        if digits.ends_with("000") {
+        if zero_filled(&digits) {
             truncated(&digits, &sig)
         } else {
             normalize_id(&digits)
