@@ -132,10 +132,28 @@ impl InputReport {
         self.error.is_some() && self.sheets.is_empty()
     }
 
+    /// Sheets that hold data the batch could not use, with the reason.
+    pub fn problems(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sheets.iter().filter_map(|s| s.problem.as_deref().map(|p| (s.sheet.as_str(), p)))
+    }
+
     /// Data rows over all sheets.
     pub fn data_rows(&self) -> u64 {
         self.sheets.iter().map(|s| s.data_rows).sum()
     }
+}
+
+/// One column of a table as the reader understood it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnReport {
+    /// 0-based column index (A = 0).
+    pub index: usize,
+    /// Header text, cleaned; `parent/child` under a merged parent; `列X` when the header is empty.
+    pub header: String,
+    /// Role such as "name:beneficiary", "id:cadre", "amount", or "unmapped".
+    pub role: String,
+    /// What decided the role: "header", "content" or "config".
+    pub decided_by: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -147,12 +165,24 @@ pub struct SheetReport {
     pub data_rows: u64,
     /// Rows skipped, by reason: blank, header, total, footer.
     pub skipped: BTreeMap<String, u64>,
-    /// Header text (as found, cleaned) -> role such as "name:beneficiary", or "unmapped".
-    pub columns: BTreeMap<String, String>,
+    /// The table's columns in sheet order: index, header text and role, and what decided the role.
+    pub columns: Vec<ColumnReport>,
     /// ID status -> count, over every person slot of the sheet.
     pub id_status: BTreeMap<String, u64>,
     /// Data rows that carry no person usable for matching, by reason.
     pub unusable: BTreeMap<String, u64>,
     /// Why the sheet was skipped (null when a table was read).
     pub error: Option<String>,
+    /// Why the sheet gives the batch nothing (or too little) although it holds
+    /// data: a table that could not be read, rows not tied to a cadre, no usable
+    /// person. Null when the sheet is usable or is a notes sheet. Any makes the run exit 3.
+    #[serde(default)]
+    pub problem: Option<String>,
+}
+
+impl SheetReport {
+    /// The role of the column with this header text, if the table has one.
+    pub fn role_of(&self, header: &str) -> Option<&str> {
+        self.columns.iter().find(|c| c.header == header).map(|c| c.role.as_str())
+    }
 }

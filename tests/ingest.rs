@@ -46,7 +46,7 @@ fn generated_county_every_column_mapped_and_every_row_counted() {
             }
             if s["table"].as_bool().unwrap_or(true) {
                 for (col, role) in s["columns"].as_object().unwrap() {
-                    assert_eq!(g.columns.get(col).map(String::as_str), role.as_str(), "{at}: column {col}");
+                    assert_eq!(g.role_of(col), role.as_str(), "{at}: column {col}");
                 }
                 assert_eq!(g.columns.len(), s["columns"].as_object().unwrap().len(), "{at}: no extra columns");
                 // Every data row is either matched against or counted as unusable.

@@ -136,7 +136,7 @@ fn template_writes_a_workbook_the_reader_understands() {
     let got = kinmatch::pipeline::inspect(&[p], &kinmatch::config::Config::default(), None);
     let r = &got.kin[0];
     assert_eq!(r.kind, "register");
-    let cols = &r.sheets.iter().find(|s| s.header_row.is_some()).unwrap().columns;
-    assert_eq!(cols.get("干部姓名").map(String::as_str), Some("name:cadre"));
-    assert_eq!(cols.get("称谓").map(String::as_str), Some("relation"));
+    let sheet = r.sheets.iter().find(|s| s.header_row.is_some()).unwrap();
+    assert_eq!(sheet.role_of("干部姓名"), Some("name:cadre"));
+    assert_eq!(sheet.role_of("称谓"), Some("relation"));
 }

@@ -58,7 +58,14 @@ fn print_file(r: &InputReport) {
                     s.header_row.unwrap_or(0),
                     s.data_rows
                 );
-                let cols: Vec<String> = s.columns.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let cols: Vec<String> = s
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let how = if c.decided_by == "header" { String::new() } else { format!("（{}）", c.decided_by) };
+                        format!("{}={}{how}", c.header, c.role)
+                    })
+                    .collect();
                 println!("    columns: {}", cols.join(", "));
                 println!("    IDs: {}", kv(&s.id_status));
                 if !s.unusable.is_empty() {

@@ -5,8 +5,10 @@
 //! in [`read_grids`] for its extensions.
 
 pub mod cell;
+pub mod content;
 pub mod error;
 pub mod excel;
+pub mod form;
 pub mod records;
 pub mod roles;
 pub mod table;
@@ -189,12 +191,12 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
     let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
 
     // Find the tables first: the title rows feed the unit and program.
-    let tables: Vec<(String, Result<table::Table, String>)> = grids
+    let tables: Vec<(String, Result<table::Table, table::NoTable>)> = grids
         .into_iter()
         .map(|g| {
             let sheet = g.sheet.clone();
             let t = if ov.skip_sheets.contains(&g.sheet) {
-                Err("skipped by the config (skip_sheets)".to_string())
+                Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false })
             } else {
                 table::find_table(g, &hints)
             };
@@ -225,13 +227,28 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
             ..Default::default()
         };
         match t {
-            Err(reason) => sr.error = Some(reason),
+            Err(nt) => {
+                if nt.data_like {
+                    sr.problem = Some(nt.reason.clone());
+                }
+                sr.error = Some(nt.reason);
+            }
             Ok(t) => {
                 kinds.push(t.kind);
+                let table_kind = t.kind;
                 sr.header_row = Some(t.header_row);
                 sr.data_rows = t.rows.len() as u64;
                 sr.skipped = t.skipped.clone();
-                sr.columns = t.columns.iter().map(|c| (c.key.clone(), c.role.label())).collect();
+                sr.columns = t
+                    .columns
+                    .iter()
+                    .map(|c| crate::model::ColumnReport {
+                        index: c.index,
+                        header: c.key.clone(),
+                        role: c.role.label(),
+                        decided_by: c.decided_by.as_str().to_string(),
+                    })
+                    .collect();
                 let ctx = FileContext {
                     file: f.rel.clone(),
                     sheet: sheet.clone(),
@@ -241,6 +258,7 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
                 let Extracted { rolls, kin, id_status, unusable } = records::extract(t, &ctx);
                 sr.id_status = id_status;
                 sr.unusable = unusable;
+                sr.problem = sheet_problem(table_kind, sr.data_rows, rolls.len() + kin.len(), &sr.unusable);
                 append(&mut loaded.rolls, rolls);
                 append(&mut loaded.kin, kin);
             }
@@ -257,10 +275,32 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
         };
     }
     if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() {
-        report.error = Some(format!("{}: no sheet holds a table", f.rel));
+        report.error = Some(format!("{}：没有任何工作表含有可读的表格", f.rel));
     }
     loaded.report = report;
     loaded
+}
+
+/// Why a sheet whose table was found still gives the batch nothing (or too
+/// little) to compare, in words a county user reads; None when it is usable.
+pub fn sheet_problem(kind: Kind, data_rows: u64, records: usize, unusable: &std::collections::BTreeMap<String, u64>) -> Option<String> {
+    let no_cadre = unusable.get("no_cadre").copied().unwrap_or(0);
+    if data_rows == 0 {
+        return Some("表格没有数据行".into());
+    }
+    if records == 0 {
+        return Some(match kind {
+            Kind::Register if no_cadre > 0 => format!(
+                "{no_cadre} 行亲属无法对应到干部：没有识别出干部姓名或身份证号列，表格上方也没有“姓名：”；请用 kinmatch.toml 指定列"
+            ),
+            _ => format!("{data_rows} 行数据中没有可用于比对的人员（姓名和身份证号都不可用）"),
+        });
+    }
+    // More than one row in twenty of a register not tied to a cadre.
+    if kind == Kind::Register && no_cadre * 20 > data_rows {
+        return Some(format!("{no_cadre} / {data_rows} 行亲属无法对应到干部（干部姓名和身份证号为空）"));
+    }
+    None
 }
 
 /// Estimated bytes in memory per byte of input file while a file is read and

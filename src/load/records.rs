@@ -4,9 +4,11 @@
 use super::cell::Cell;
 use super::roles::{Person, Role};
 use super::table::{DataRow, Table};
+use super::content::split_multi;
 use super::values::{parse_amount, parse_date};
 use crate::model::Source;
 use crate::normalize::id::{IdStatus, NormId, normalize_id, normalize_id_number};
+use crate::normalize::relation::{Relation, parse_relation};
 use std::collections::BTreeMap;
 
 /// An ID cell as found: text, or a number Excel stored (15 significant digits).
@@ -130,11 +132,19 @@ pub fn extract(mut table: Table, ctx: &FileContext) -> Extracted {
     }
 }
 
-/// The person slots of a roll table: (person, name column, ID column).
+/// The person slots of a roll table: (person, name column, ID column), in column order.
 fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     let any_id = table.columns.iter().any(|c| matches!(c.role, Role::Id(_)));
+    let mut persons: Vec<Person> = Vec::new();
+    for c in &table.columns {
+        if let Role::Name(p) | Role::Id(p) = c.role {
+            if p.is_matched() && !persons.contains(&p) {
+                persons.push(p);
+            }
+        }
+    }
     let mut out = Vec::new();
-    for p in Person::ALL {
+    for p in persons {
         let name = first(table, |r| *r == Role::Name(p));
         let id = first(table, |r| *r == Role::Id(p));
         // A name without an ID column beside IDs of others is context (the
@@ -145,6 +155,38 @@ fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     }
     out.sort_by_key(|(_, n, i)| n.or(*i));
     out
+}
+
+/// The persons one roll cell pair names: one, or several when the cells list
+/// several (`张三、李四` with `id1，id2`), paired by position.
+fn people_in(row: &DataRow, nc: Option<usize>, ic: Option<usize>, multi: &[usize]) -> Vec<(String, RawId)> {
+    let name = text(row, nc);
+    let id = ic.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+    let is_multi = |c: Option<usize>| c.is_some_and(|c| multi.contains(&c));
+    if !is_multi(nc) && !is_multi(ic) {
+        return vec![(name, id)];
+    }
+    let names = split_multi(&name);
+    let id_text = match &id {
+        RawId::Text(t) => t.clone(),
+        _ => String::new(),
+    };
+    let ids = split_multi(&id_text);
+    if names.len() <= 1 && ids.len() <= 1 {
+        return vec![(name, id)];
+    }
+    let n = names.len().max(ids.len());
+    (0..n)
+        .map(|i| {
+            let nm = names.get(i).map(|s| s.to_string()).unwrap_or_default();
+            let id = match ids.get(i) {
+                Some(t) => RawId::Text(t.to_string()),
+                None if ids.is_empty() && i == 0 => id.clone(),
+                None => RawId::Empty,
+            };
+            (nm, id)
+        })
+        .collect()
 }
 
 fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extracted {
@@ -161,6 +203,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
         col(Role::Contractor),
     );
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
+    let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let date_col = col(Role::Date);
     for row in rows {
         let row = &row;
@@ -171,19 +214,19 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             if nc.is_some_and(|c| row.was_filled(c)) && ic.is_none_or(|c| row.was_filled(c)) {
                 continue;
             }
-            let name = text(row, *nc);
-            let id = ic.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
-            if name.is_empty() && id.is_empty() {
-                continue;
+            for (name, id) in people_in(row, *nc, *ic, &multi) {
+                if name.is_empty() && id.is_empty() {
+                    continue;
+                }
+                // The same person twice in one row (持卡人 = 受益人) is one slot.
+                if people.iter().any(|s| s.name == name && s.id == id) {
+                    continue;
+                }
+                let norm = id.normalize();
+                let st = count_status(&mut ex.id_status, norm.status);
+                any_usable |= usable(&name, st);
+                people.push(Slot { role: *p, name, id, norm });
             }
-            // The same person twice in one row (持卡人 = 受益人) is one slot.
-            if people.iter().any(|s| s.name == name && s.id == id) {
-                continue;
-            }
-            let norm = id.normalize();
-            let st = count_status(&mut ex.id_status, norm.status);
-            any_usable |= usable(&name, st);
-            people.push(Slot { role: *p, name, id, norm });
         }
         if people.is_empty() {
             *ex.unusable.entry("no_person".into()).or_insert(0) += 1;
@@ -240,6 +283,9 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             groups.push((term, n, i));
         }
     }
+    // The official of the current block of rows (his own 本人 row), and where it began.
+    let mut block_cadre: Option<(String, RawId, String, String)> = None;
+    let mut block_from = 0u32;
     for row in rows {
         let row = &row;
         let source = Source {
@@ -247,18 +293,54 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             sheet: ctx.sheet.clone(),
             row: row.number,
         };
-        let cadre_name = text(row, cn);
-        let cadre_id = ci.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
-        let cadre_unit = {
-            let u = text(row, cu);
-            if u.is_empty() { ctx.unit.clone() } else { u }
-        };
+        let mut cadre_name = text(row, cn);
+        let mut cadre_id = ci.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
+        let mut cadre_unit = text(row, cu);
+        let mut cadre_post = text(row, cp);
+        let mut self_row = false;
+        if cn.is_none() && ci.is_none() {
+            // No column for the official: a form line above the rows names him,
+            // or his own row (称谓 本人) opens his block of relatives.
+            let term = text(row, rel);
+            if !term.is_empty() && parse_relation(&term).relation == Relation::SelfRel {
+                let own = (text(row, rn), ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty));
+                block_cadre = Some((own.0, own.1, cadre_unit.clone(), cadre_post.clone()));
+                self_row = true;
+            }
+            let form = table.forms.iter().rev().find(|(n, _)| *n <= row.number).map(|(n, f)| (*n, f));
+            let from_form = form.filter(|(n, _)| block_cadre.is_none() || *n > block_from);
+            if let Some((_, f)) = from_form {
+                cadre_name = f.name.clone();
+                cadre_id = if f.id.is_empty() { RawId::Empty } else { RawId::Text(f.id.clone()) };
+                if cadre_unit.is_empty() {
+                    cadre_unit = f.unit.clone();
+                }
+                if cadre_post.is_empty() {
+                    cadre_post = f.post.clone();
+                }
+            } else if let Some((n, i, u, p)) = &block_cadre {
+                cadre_name = n.clone();
+                cadre_id = i.clone();
+                if cadre_unit.is_empty() {
+                    cadre_unit = u.clone();
+                }
+                if cadre_post.is_empty() {
+                    cadre_post = p.clone();
+                }
+            }
+            if self_row {
+                block_from = row.number;
+            }
+        }
+        if cadre_unit.is_empty() {
+            cadre_unit = ctx.unit.clone();
+        }
         let base = KinRow {
             source,
             cadre_name,
             cadre_id,
             cadre_unit,
-            cadre_post: text(row, cp),
+            cadre_post,
             relative_name: String::new(),
             relative_id: RawId::Empty,
             relation_term: String::new(),
@@ -266,7 +348,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             birth: birth.map(|c| parse_date(row.cell(c))).unwrap_or_default(),
         };
         let mut relatives: Vec<(String, String, RawId)> = Vec::new();
-        if rn.is_some() || ri.is_some() {
+        if (rn.is_some() || ri.is_some()) && !self_row {
             let name = text(row, rn);
             let id = ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
             if !name.is_empty() || !id.is_empty() {

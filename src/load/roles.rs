@@ -36,10 +36,16 @@ pub enum Person {
     Payee,
     Cadre,
     Relative,
+    /// Another person of the row, named by a qualifier the tables do not list
+    /// (照料人, 帮扶人, 项目总监 …): the n-th such qualifier of the table, from 1.
+    Other(u8),
+    /// Someone who handled the record (经办人, 创建人, 编制人 …): read, never matched.
+    Staff(u8),
 }
 
 impl Person {
-    pub const ALL: [Person; 9] = [
+    /// The persons with a fixed meaning (not [`Person::Other`] / [`Person::Staff`]).
+    pub const FIXED: [Person; 9] = [
         Person::Beneficiary,
         Person::HouseholdHead,
         Person::Member,
@@ -50,8 +56,8 @@ impl Person {
         Person::Cadre,
         Person::Relative,
     ];
-    pub fn as_str(self) -> &'static str {
-        match self {
+    pub fn as_str(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             Person::Beneficiary => "beneficiary",
             Person::HouseholdHead => "household_head",
             Person::Member => "member",
@@ -61,10 +67,22 @@ impl Person {
             Person::Payee => "payee",
             Person::Cadre => "cadre",
             Person::Relative => "relative",
-        }
+            Person::Other(n) => return Cow::Owned(format!("other{n}")),
+            Person::Staff(n) => return Cow::Owned(format!("staff{n}")),
+        })
     }
     pub fn parse(s: &str) -> Option<Person> {
-        Person::ALL.into_iter().find(|p| p.as_str() == s)
+        if let Some(n) = s.strip_prefix("other").and_then(|n| n.parse().ok()) {
+            return Some(Person::Other(n));
+        }
+        if let Some(n) = s.strip_prefix("staff").and_then(|n| n.parse().ok()) {
+            return Some(Person::Staff(n));
+        }
+        Person::FIXED.into_iter().find(|p| p.as_str() == s)
+    }
+    /// Whether a roll person of this kind is matched against the register.
+    pub fn is_matched(self) -> bool {
+        !matches!(self, Person::Staff(_))
     }
 }
 
@@ -77,6 +95,11 @@ pub enum Role {
     NameBare,
     /// An ID column whose person is not yet known (bare 身份证号); paired per table.
     IdBare,
+    /// A name column of a person the word tables do not list (照料人姓名, 帮扶人):
+    /// the qualifier, resolved per table to [`Person::Other`] or [`Person::Staff`].
+    NameQualified(String),
+    /// An ID column of such a person (照料人身份证号).
+    IdQualified(String),
     /// Wide register: a relative group such as 配偶 / 父亲 / 子女1.
     WideName(String),
     WideId(String),
@@ -94,6 +117,10 @@ pub enum Role {
     CadrePost,
     Address,
     Birth,
+    Sex,
+    Phone,
+    /// Bank account, card or certificate number: never an ID, never a name.
+    Account,
     Unmapped,
     /// Set by the config: the column is read but never used.
     Ignore,
@@ -107,6 +134,8 @@ impl Role {
             Role::Id(p) => format!("id:{}", p.as_str()),
             Role::NameBare => "name:?".into(),
             Role::IdBare => "id:?".into(),
+            Role::NameQualified(q) => format!("name:?{q}"),
+            Role::IdQualified(q) => format!("id:?{q}"),
             Role::WideName(t) => format!("name:relative:{t}"),
             Role::WideId(t) => format!("id:relative:{t}"),
             Role::Township => "township".into(),
@@ -123,6 +152,9 @@ impl Role {
             Role::CadrePost => "cadre_post".into(),
             Role::Address => "address".into(),
             Role::Birth => "birth".into(),
+            Role::Sex => "sex".into(),
+            Role::Phone => "phone".into(),
+            Role::Account => "account".into(),
             Role::Unmapped => "unmapped".into(),
             Role::Ignore => "ignore".into(),
         }
@@ -158,6 +190,9 @@ impl Role {
             "cadre_post" => Role::CadrePost,
             "address" => Role::Address,
             "birth" => Role::Birth,
+            "sex" => Role::Sex,
+            "phone" => Role::Phone,
+            "account" => Role::Account,
             "unmapped" => Role::Unmapped,
             "ignore" => Role::Ignore,
             _ => return None,
@@ -167,15 +202,32 @@ impl Role {
     pub fn is_person(&self) -> bool {
         matches!(
             self,
-            Role::Name(_) | Role::Id(_) | Role::NameBare | Role::IdBare | Role::WideName(_) | Role::WideId(_)
+            Role::Name(_)
+                | Role::Id(_)
+                | Role::NameBare
+                | Role::IdBare
+                | Role::NameQualified(_)
+                | Role::IdQualified(_)
+                | Role::WideName(_)
+                | Role::WideId(_)
         )
+    }
+
+    pub fn is_id(&self) -> bool {
+        matches!(self, Role::Id(_) | Role::IdBare | Role::IdQualified(_) | Role::WideId(_))
+    }
+
+    pub fn is_name(&self) -> bool {
+        self.is_person() && !self.is_id()
     }
 }
 
 /// Words that say whose name or ID a column holds, as a prefix (户主姓名,
-/// 监护人身份证号) or as a merged parent cell over 姓名 | 身份证号.
+/// 监护人身份证号), alone (户主, 收款人), or as a merged parent cell over
+/// 姓名 | 身份证号. Matched whole; see [`qualifier_person`] for the parts.
 pub const PERSON_WORDS: &[(&str, Person)] = &[
     ("户主", Person::HouseholdHead),
+    ("户主本人", Person::HouseholdHead),
     ("监护人", Person::Guardian),
     ("法定代表人", Person::LegalRep),
     ("法定代表", Person::LegalRep),
@@ -192,13 +244,29 @@ pub const PERSON_WORDS: &[(&str, Person)] = &[
     ("领款人", Person::Payee),
     ("代领人", Person::Payee),
     ("开户人", Person::Payee),
+    ("账户", Person::Payee),
+    ("帐户", Person::Payee),
+    ("银行账户", Person::Payee),
+    ("银行帐户", Person::Payee),
+    ("收款账户", Person::Payee),
+    ("收款帐户", Person::Payee),
+    ("账户户名", Person::Payee),
+    ("户名", Person::Payee),
+    ("一卡通", Person::Payee),
+    ("一卡通户名", Person::Payee),
+    ("社保卡", Person::Payee),
     ("家庭成员", Person::Member),
     ("共同生活家庭成员", Person::Member),
     ("成员", Person::Member),
     ("保障人口", Person::Member),
+    ("核对成员", Person::Member),
     ("学生", Person::Beneficiary),
     ("受益人", Person::Beneficiary),
+    ("受益户", Person::Beneficiary),
+    ("受益对象", Person::Beneficiary),
+    ("享受人", Person::Beneficiary),
     ("申请人", Person::Beneficiary),
+    ("主申请人", Person::Beneficiary),
     ("保障对象", Person::Beneficiary),
     ("补贴对象", Person::Beneficiary),
     ("补助对象", Person::Beneficiary),
@@ -211,32 +279,62 @@ pub const PERSON_WORDS: &[(&str, Person)] = &[
     ("受助人", Person::Beneficiary),
     ("务工人员", Person::Beneficiary),
     ("人员", Person::Beneficiary),
+    ("对象", Person::Beneficiary),
+    ("客户", Person::Beneficiary),
+    ("农户", Person::Beneficiary),
+    ("种植户", Person::Beneficiary),
+    ("承包户", Person::Beneficiary),
     ("干部", Person::Cadre),
     ("干部本人", Person::Cadre),
+    ("党员干部", Person::Cadre),
+    ("本人", Person::Cadre),
+    ("工作人员", Person::Cadre),
+    ("职工", Person::Cadre),
+    ("报告人", Person::Cadre),
     ("亲属", Person::Relative),
+    ("家人", Person::Relative),
+    ("家属", Person::Relative),
 ];
 
-/// The name part of a header: 姓名, or nothing when the person word stands alone (户主).
-pub const NAME_WORDS: &[&str] = &["姓名", "名字", "名称", ""];
+/// Parts of a qualifier that make it the official (领导干部, 干部本人, 公职人员) or a
+/// relative (亲属成员, 家庭成员) when the whole word is not in [`PERSON_WORDS`].
+const CADRE_PARTS: &[&str] = &["干部", "本人", "领导", "党员", "工作人员", "公职人员", "职工", "报告人", "公务员"];
+const RELATIVE_PARTS: &[&str] = &["亲属", "家属", "家人", "家庭成员"];
 
-/// The ID part of a header.
+/// Qualifiers of people who handled the record, not people it is about.
+const STAFF_WORDS: &[&str] = &[
+    "经办人", "创建人", "创建者", "数据创建者", "更新人", "修改人", "编制人", "审核人", "复核人", "审批人", "录入人", "填表人",
+    "制表人", "操作员", "操作人", "核查人", "调查人", "登记人", "联系人", "签发人",
+];
+
+/// The name part of a header. 名称 / 全称 / 户名 name a person only after a person's word
+/// (客户名称, 收款人全称, 银行账户名称); 学校名称 and 企业名称 are not names.
+const NAME_FIELDS: &[(&str, bool)] = &[("姓名", true), ("名字", true), ("全称", false), ("名称", false), ("户名", false)];
+
+/// The ID part of a header (longest first where one ends another).
 pub const ID_WORDS: &[&str] = &[
-    "身份证号码",
-    "身份证号",
-    "身份证",
-    "公民身份号码",
     "公民身份证号码",
-    "公民身份证号",
     "居民身份证号码",
+    "身份证件号码",
+    "身份证明号码",
+    "公民身份证号",
     "居民身份证号",
+    "社会保障号码",
+    "社会保障卡号",
+    "公民身份号码",
+    "身份证号码",
+    "社会保障号",
+    "身份证号",
     "身份号码",
     "证件号码",
+    "身份证",
     "证件号",
-    "身份证件号码",
-    "社会保障号码",
-    "社会保障号",
-    "社会保障卡号",
 ];
+
+/// Endings that make a header a number that is not an ID (银行账号, 残疾证号, 户编号).
+const ACCOUNT_ENDINGS: &[&str] =
+    &["账号", "帐号", "卡号", "证号", "编号", "编码", "代码", "注册号", "号牌号码", "登记号", "学籍号", "账户号"];
+const PHONE_WORDS: &[&str] = &["电话", "手机", "联系方式", "手机号", "手机号码", "联系电话", "电话号码"];
 
 /// Context columns, matched on the cleaned header with brackets removed
 /// (乡(镇) -> 乡镇) and, failing that, with bracketed text dropped.
@@ -251,6 +349,12 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("乡镇名称", Role::Township),
     ("所属乡镇", Role::Township),
     ("所在乡镇", Role::Township),
+    ("所在镇", Role::Township),
+    ("所属镇", Role::Township),
+    ("所属街", Role::Township),
+    ("所属街道", Role::Township),
+    ("乡镇办", Role::Township),
+    ("镇办", Role::Township),
     ("村", Role::Village),
     ("村社区", Role::Village),
     ("行政村", Role::Village),
@@ -259,8 +363,11 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("村名", Role::Village),
     ("所属村", Role::Village),
     ("所在村", Role::Village),
+    ("所属社区", Role::Village),
+    ("所属社", Role::Village),
     ("村委会", Role::Village),
     ("村居委会", Role::Village),
+    ("村社区名称", Role::Village),
     ("组", Role::Group),
     ("村民小组", Role::Group),
     ("小组", Role::Group),
@@ -273,10 +380,12 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("救助类型", Role::Program),
     ("资金名称", Role::Program),
     ("资金类别", Role::Program),
+    ("资金项目", Role::Program),
     ("资助项目", Role::Program),
     ("补贴类型", Role::Program),
     ("补贴种类", Role::Program),
     ("保障类别", Role::Program),
+    ("追缴类别", Role::Program),
     ("项目", Role::Program),
     ("审批单位", Role::Unit),
     ("发放单位", Role::Unit),
@@ -293,8 +402,11 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("中标单位", Role::Contractor),
     ("承包单位", Role::Contractor),
     ("中标人", Role::Contractor),
+    ("中标单位名称", Role::Contractor),
     ("出生日期", Role::Birth),
     ("出生年月", Role::Birth),
+    ("出生年月日", Role::Birth),
+    ("性别", Role::Sex),
 ];
 
 /// Columns only a kinship register has.
@@ -328,15 +440,18 @@ pub const REGISTER_WORDS: &[(&str, Role)] = &[
     ("单位名称", Role::CadreUnit),
     ("干部单位", Role::CadreUnit),
     ("干部工作单位", Role::CadreUnit),
+    ("本人单位", Role::CadreUnit),
+    ("本人工作单位", Role::CadreUnit),
     ("职务", Role::CadrePost),
     ("职级", Role::CadrePost),
     ("职务职级", Role::CadrePost),
     ("现任职务", Role::CadrePost),
     ("干部职务", Role::CadrePost),
+    ("本人职务", Role::CadrePost),
 ];
 
 /// Header words that hold an amount when they contain one of these.
-const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金"];
+const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金"];
 /// Header words that hold a date when they contain one of these.
 const DATE_HINTS: &[&str] = &["日期", "月份", "年月", "时间"];
 
@@ -363,6 +478,14 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Marks around a header word that say nothing about the column: the asterisk
+/// of a required field, a leading `1.` or `①`, a trailing colon.
+fn strip_marks(s: &str) -> &str {
+    let s = s.trim_matches(|c: char| "*＊※★☆#△▲●·.:：、".contains(c));
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('\u{2460}'..='\u{2473}').contains(&c));
+    s.trim_matches(|c: char| "*＊※★☆#△▲●·.:：、".contains(c))
+}
+
 /// `乡(镇)` -> `乡镇`; `身份证号码(18位)` -> (`身份证号码18位`, `身份证号码`).
 fn bracket_variants(s: &str) -> (String, String) {
     let kept: String = s.chars().filter(|c| !"()[]【】〔〕<>《》".contains(*c)).collect();
@@ -383,48 +506,109 @@ fn person_word(s: &str) -> Option<Person> {
     PERSON_WORDS.iter().find(|(w, _)| *w == s).map(|(_, p)| *p)
 }
 
+/// Whose column a qualifier names: a word of the table, a word containing the
+/// official's or a relative's part, or None (another person, or not a person).
+pub fn qualifier_person(q: &str) -> Option<Person> {
+    person_word(q)
+        .or_else(|| CADRE_PARTS.iter().any(|w| q.contains(w)).then_some(Person::Cadre))
+        .or_else(|| RELATIVE_PARTS.iter().any(|w| q.contains(w)).then_some(Person::Relative))
+}
+
+/// A qualifier of someone who handled the record (经办人, 数据创建者).
+pub fn is_staff(q: &str) -> bool {
+    STAFF_WORDS.iter().any(|w| q == *w || q.ends_with(w))
+}
+
+/// A word that names a person by its ending (照料人, 逝者, 被追缴人, 项目经理).
+fn person_like(q: &str) -> bool {
+    let n = q.chars().count();
+    (1..=8).contains(&n)
+        && (q.ends_with('人')
+            || q.ends_with('者')
+            || q.ends_with("对象")
+            || q.ends_with("经理")
+            || q.ends_with("总监")
+            || q.ends_with("人员")
+            || q.ends_with('户')
+            || q.ends_with("助理"))
+}
+
 /// A relation term usable as a wide-register group prefix (配偶, 父亲, 子女1).
 fn wide_group(prefix: &str) -> bool {
     !prefix.is_empty() && prefix.chars().count() <= 6 && parse_relation(prefix).relation != Relation::Other
+}
+
+/// The role of a person column given its qualifier (`""` for none).
+fn person_role(prefix: &str, id: bool) -> Option<Role> {
+    let q = prefix.trim_end_matches('的');
+    if q.is_empty() {
+        return Some(if id { Role::IdBare } else { Role::NameBare });
+    }
+    if let Some(p) = person_word(q) {
+        return Some(if id { Role::Id(p) } else { Role::Name(p) });
+    }
+    if wide_group(q) {
+        return Some(if id { Role::WideId(q.to_string()) } else { Role::WideName(q.to_string()) });
+    }
+    if let Some(p) = qualifier_person(q) {
+        return Some(if id { Role::Id(p) } else { Role::Name(p) });
+    }
+    Some(if id { Role::IdQualified(q.to_string()) } else { Role::NameQualified(q.to_string()) })
+}
+
+/// `key：value` with a value: a form line or a title, never a header word.
+pub fn has_form_value(text: &str) -> bool {
+    text.split_once([':', '：']).is_some_and(|(_, rest)| !strip_marks(rest).is_empty())
 }
 
 /// Classify one (cleaned) header text. `parent` is the merged cell above it
 /// in a two-row header, if any.
 pub fn classify(text: &str, parent: Option<&str>) -> Role {
     // A header is a few words; a title or a `填报单位：…` line is not.
-    let has_value_after_colon = text
-        .split_once([':', '：'])
-        .is_some_and(|(_, rest)| !rest.is_empty());
-    if text.chars().count() > 30 || has_value_after_colon {
+    if text.chars().count() > 30 || has_form_value(text) {
         return Role::Unmapped;
     }
     if let Some(p) = parent {
-        let (pk, pd) = bracket_variants(p);
-        let who = person_word(&pk).or_else(|| person_word(&pd));
+        let (pk, pd) = bracket_variants(strip_marks(p));
+        let who = person_word(&pk).or_else(|| person_word(&pd)).or_else(|| qualifier_person(&pd));
         let child = classify(text, None);
+        let is_name = matches!(child, Role::NameBare | Role::Name(_) | Role::NameQualified(_));
+        let is_id = matches!(child, Role::IdBare | Role::Id(_) | Role::IdQualified(_));
         if let Some(who) = who {
             return match child {
-                Role::NameBare | Role::Name(_) => Role::Name(who),
-                Role::IdBare | Role::Id(_) => Role::Id(who),
+                _ if is_name => Role::Name(who),
+                _ if is_id => Role::Id(who),
                 other => other,
             };
         }
         if wide_group(&pd) {
             return match child {
-                Role::NameBare | Role::Name(_) => Role::WideName(pd),
-                Role::IdBare | Role::Id(_) => Role::WideId(pd),
+                _ if is_name => Role::WideName(pd),
+                _ if is_id => Role::WideId(pd),
                 other => other,
             };
+        }
+        if person_like(&pd) && (is_name || is_id) && matches!(child, Role::NameBare | Role::IdBare) {
+            return if is_name { Role::NameQualified(pd) } else { Role::IdQualified(pd) };
         }
         if child != Role::Unmapped {
             return child;
         }
         return classify(&format!("{p}{text}"), None);
     }
+    let text = strip_marks(text);
     let (kept, dropped) = bracket_variants(text);
     for t in [&kept, &dropped] {
-        if let Some(r) = classify_plain(t) {
+        if let Some(r) = classify_plain(strip_marks(t)) {
             return r;
+        }
+    }
+    // 身份证号/出生年月, 姓名或名称: the first part decides.
+    for part in text.split(['/', '／', '或', '、']) {
+        if part.len() < text.len() {
+            if let Some(r) = classify_plain(strip_marks(part)).filter(Role::is_person) {
+                return r;
+            }
         }
     }
     Role::Unmapped
@@ -434,48 +618,46 @@ fn classify_plain(t: &str) -> Option<Role> {
     if t.is_empty() {
         return None;
     }
-    // Person columns: [person word] + name word / ID word.
-    for id in ID_WORDS {
-        if let Some(prefix) = t.strip_suffix(id) {
-            if prefix.is_empty() {
-                return Some(Role::IdBare);
-            }
-            let prefix = prefix.trim_end_matches('的');
-            if let Some(p) = person_word(prefix) {
-                return Some(Role::Id(p));
-            }
-            if wide_group(prefix) {
-                return Some(Role::WideId(prefix.to_string()));
-            }
-        }
-    }
     for (w, role) in CONTEXT_WORDS.iter().chain(REGISTER_WORDS) {
         if *w == t {
             return Some(role.clone());
         }
     }
-    for nw in NAME_WORDS {
+    // Person columns: [qualifier] + ID word / name word.
+    for id in ID_WORDS {
+        if let Some(prefix) = t.strip_suffix(id) {
+            return person_role(prefix, true);
+        }
+    }
+    if ACCOUNT_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Role::Account);
+    }
+    if PHONE_WORDS.iter().any(|w| t.ends_with(w)) {
+        return Some(Role::Phone);
+    }
+    for (nw, always) in NAME_FIELDS {
         if let Some(prefix) = t.strip_suffix(nw) {
-            if nw.is_empty() && prefix.is_empty() {
-                continue;
-            }
-            if prefix.is_empty() {
-                return Some(Role::NameBare);
-            }
-            let prefix = prefix.trim_end_matches('的');
-            if let Some(p) = person_word(prefix) {
-                return Some(Role::Name(p));
-            }
-            if !nw.is_empty() && wide_group(prefix) {
-                return Some(Role::WideName(prefix.to_string()));
+            let q = prefix.trim_end_matches('的');
+            if *always || person_word(q).is_some() || qualifier_person(q).is_some() || person_like(q) {
+                return person_role(prefix, false);
             }
         }
     }
-    if matches!(t, "户名" | "名字") {
-        return Some(Role::NameBare);
+    // A person's word alone: 户主, 收款人, 法定代表人, 照料人, 经办人.
+    if person_word(t).is_some() || is_staff(t) || (person_like(t) && !t.ends_with('户')) {
+        return person_role(t, false);
+    }
+    if t.ends_with("关系") || t.ends_with("称谓") {
+        return Some(if t.contains("户主") { Role::RelationToHead } else { Role::Relation });
     }
     if AMOUNT_HINTS.iter().any(|h| t.contains(h)) {
         return Some(Role::Amount);
+    }
+    if t.ends_with("出生日期") || t.ends_with("出生年月") {
+        return Some(Role::Birth);
+    }
+    if t.ends_with("性别") {
+        return Some(Role::Sex);
     }
     if DATE_HINTS.iter().any(|h| t.contains(h)) && !t.contains("出生") {
         return Some(Role::Date);

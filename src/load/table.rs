@@ -2,6 +2,8 @@
 //! position), two-row headers, column roles, and which rows hold data.
 
 use super::cell::{Cell, Grid, GridRow, Merge};
+use super::content;
+use super::form::{self, FormCadre};
 use super::roles::{Kind, Person, Role, classify, clean_header, clean_header_cow, is_wan_yuan};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -17,6 +19,28 @@ pub struct Column {
     pub role: Role,
     /// The header says 万元: amounts are multiplied by 10,000.
     pub wan: bool,
+    /// What decided the role: the header's words, the cells' content, or the config.
+    pub decided_by: Decided,
+    /// Cells list several persons (`张三、李四`): each becomes a person slot.
+    pub multi: bool,
+}
+
+/// What decided a column's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decided {
+    Header,
+    Content,
+    Config,
+}
+
+impl Decided {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decided::Header => "header",
+            Decided::Content => "content",
+            Decided::Config => "config",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +68,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Text of the rows above the header (title, 填报单位 line …).
     pub above: Vec<String>,
+    /// Officials named by form lines (`姓名：张三`): from row number on (0: above the table).
+    pub forms: Vec<(u32, FormCadre)>,
     pub rows: Vec<DataRow>,
     /// Skipped rows below the header, by reason.
     pub skipped: BTreeMap<String, u64>,
@@ -59,15 +85,36 @@ pub struct TableHints {
     pub columns: BTreeMap<String, Role>,
 }
 
-/// Why a sheet holds no table.
-pub fn no_table_reason(grid: &Grid) -> String {
-    if grid.rows.iter().all(|r| r.cells.iter().all(Cell::is_empty)) {
-        "empty sheet".into()
-    } else {
-        format!(
-            "no header row with a name or ID column in the first {HEADER_SEARCH_ROWS} rows (a note or summary sheet?)"
-        )
+/// Why a sheet holds no table, and whether it looked like data all the same
+/// (rows of several filled cells: a table the reader could not read, which is
+/// reported loudly, unlike a 说明 sheet).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoTable {
+    pub reason: String,
+    pub data_like: bool,
+}
+
+impl std::fmt::Display for NoTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
     }
+}
+
+/// Why a sheet holds no table.
+pub fn no_table_reason(grid: &Grid) -> NoTable {
+    if grid.rows.iter().all(|r| r.cells.iter().all(Cell::is_empty)) {
+        return NoTable { reason: "空工作表".into(), data_like: false };
+    }
+    let filled_rows = grid.rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3).count();
+    let data_like = filled_rows >= 5;
+    let reason = if data_like {
+        format!(
+            "前 {HEADER_SEARCH_ROWS} 行中没有可识别的表头（找不到姓名或身份证号列），{filled_rows} 行数据未读取；请用 kinmatch.toml 指定表头行和列"
+        )
+    } else {
+        format!("前 {HEADER_SEARCH_ROWS} 行中没有含姓名或身份证号列的表头（说明页或汇总页？）")
+    };
+    NoTable { reason, data_like }
 }
 
 /// Header texts of one grid row, with horizontally merged cells spread over
@@ -132,6 +179,16 @@ fn pair(grid: &Grid, idx: usize, width: usize) -> Option<Candidate> {
     if idx + 1 >= grid.rows.len() {
         return None;
     }
+    // A title (one text over the table, merged across it or not) is never a parent header.
+    let own = header_texts(grid, idx, width, false);
+    let mut texts: Vec<&String> = own.iter().filter(|t| !t.is_empty()).collect();
+    texts.dedup();
+    if texts.len() <= 1 && width > 2 {
+        return None;
+    }
+    if texts.iter().any(|t| t.chars().count() > 16 || super::roles::has_form_value(t)) {
+        return None;
+    }
     let top = header_texts(grid, idx, width, true);
     let bottom = header_texts(grid, idx + 1, width, false);
     let mut composite = false;
@@ -180,42 +237,97 @@ pub fn guess_kind(roles: &[Role]) -> Kind {
     if register { Kind::Register } else { Kind::Roll }
 }
 
-/// Adapt roles to the kind of file and give every bare name/ID column its person.
-fn resolve_roles(roles: &mut [Role], kind: Kind) {
+/// Adapt roles to the kind of file and give every column of a person its person:
+/// qualified columns by their qualifier, bare names by the table around them,
+/// bare IDs by the nearest name on their left (else on their right).
+/// `cadre_elsewhere`: the official is named above the table (a per-cadre form)
+/// or in rows of the table (称谓 本人).
+pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
     for r in roles.iter_mut() {
-        *r = match (kind, r.clone()) {
+        *r = match (kind, std::mem::replace(r, Role::Unmapped)) {
             (Kind::Roll, Role::Relation) => Role::RelationToHead,
             (Kind::Roll, Role::CadreUnit | Role::CadrePost | Role::Address) => Role::Unmapped,
-            (Kind::Roll, Role::Name(Person::Cadre | Person::Relative)) => Role::Name(Person::Beneficiary),
-            (Kind::Roll, Role::Id(Person::Cadre | Person::Relative)) => Role::Id(Person::Beneficiary),
+            (Kind::Roll, Role::Name(Person::Cadre)) => Role::Name(Person::Beneficiary),
+            (Kind::Roll, Role::Id(Person::Cadre)) => Role::Id(Person::Beneficiary),
+            (Kind::Roll, Role::Name(Person::Relative)) => Role::Name(Person::Member),
+            (Kind::Roll, Role::Id(Person::Relative)) => Role::Id(Person::Member),
+            (Kind::Roll, Role::WideName(t)) => Role::NameQualified(t),
+            (Kind::Roll, Role::WideId(t)) => Role::IdQualified(t),
             (Kind::Register, Role::RelationToHead) => Role::Relation,
+            (Kind::Register, Role::Name(Person::Member)) => Role::Name(Person::Relative),
+            (Kind::Register, Role::Id(Person::Member)) => Role::Id(Person::Relative),
             (_, other) => other,
         };
     }
+    // Qualifiers the tables do not know: one person per distinct qualifier.
+    let mut others: Vec<String> = Vec::new();
+    let mut staff: Vec<String> = Vec::new();
+    let mut person_of = |q: &str| -> Person {
+        let list = if super::roles::is_staff(q) { &mut staff } else { &mut others };
+        let n = match list.iter().position(|x| x == q) {
+            Some(i) => i + 1,
+            None => {
+                list.push(q.to_string());
+                list.len()
+            }
+        };
+        let n = u8::try_from(n).unwrap_or(u8::MAX);
+        if super::roles::is_staff(q) { Person::Staff(n) } else { Person::Other(n) }
+    };
+    for r in roles.iter_mut() {
+        match r {
+            Role::NameQualified(q) => *r = Role::Name(person_of(q)),
+            Role::IdQualified(q) => *r = Role::Id(person_of(q)),
+            _ => {}
+        }
+    }
+    let mut next_other = u8::try_from(others.len()).unwrap_or(u8::MAX);
+    let mut new_other = || {
+        next_other = next_other.saturating_add(1);
+        Person::Other(next_other)
+    };
+    let has_name = |roles: &[Role], p: Person| roles.contains(&Role::Name(p));
+    let relation_near = |roles: &[Role], i: usize| {
+        (i.saturating_sub(2)..(i + 3).min(roles.len())).any(|j| roles[j] == Role::Relation)
+    };
     // Bare names.
-    let has = |roles: &[Role], p: Person| roles.contains(&Role::Name(p));
     for i in 0..roles.len() {
         if roles[i] != Role::NameBare {
             continue;
         }
-        roles[i] = match kind {
-            Kind::Roll => Role::Name(Person::Beneficiary),
-            Kind::Register if !has(roles, Person::Cadre) => Role::Name(Person::Cadre),
-            Kind::Register => Role::Name(Person::Relative),
+        let p = match kind {
+            Kind::Roll if !has_name(roles, Person::Beneficiary) && !roles.contains(&Role::Id(Person::Beneficiary)) => {
+                Person::Beneficiary
+            }
+            Kind::Roll => new_other(),
+            Kind::Register => {
+                let cadre_known = has_name(roles, Person::Cadre) || cadre_elsewhere;
+                if !has_name(roles, Person::Relative) && (relation_near(roles, i) && cadre_known || cadre_elsewhere) {
+                    Person::Relative
+                } else if !has_name(roles, Person::Cadre) {
+                    Person::Cadre
+                } else if !has_name(roles, Person::Relative) {
+                    Person::Relative
+                } else {
+                    new_other()
+                }
+            }
         };
+        roles[i] = Role::Name(p);
     }
     // Bare IDs pair with the nearest name column on the left that has no ID yet.
     for i in 0..roles.len() {
         if roles[i] != Role::IdBare {
             continue;
         }
-        let paired = |roles: &[Role], r: &Role| match r {
-            Role::Name(p) => roles.contains(&Role::Id(*p)),
-            Role::WideName(t) => roles.contains(&Role::WideId(t.clone())),
-            _ => true,
+        let unpaired = |roles: &[Role], r: &Role| match r {
+            Role::Name(Person::Staff(_)) => false,
+            Role::Name(p) => !roles.contains(&Role::Id(*p)),
+            Role::WideName(t) => !roles.contains(&Role::WideId(t.clone())),
+            _ => false,
         };
-        let left = (0..i).rev().find(|&j| !paired(roles, &roles[j]));
-        let right = (i + 1..roles.len()).find(|&j| !paired(roles, &roles[j]));
+        let left = (0..i).rev().find(|&j| unpaired(roles, &roles[j]));
+        let right = (i + 1..roles.len()).find(|&j| unpaired(roles, &roles[j]));
         roles[i] = match left.or(right).map(|j| roles[j].clone()) {
             Some(Role::Name(p)) => Role::Id(p),
             Some(Role::WideName(t)) => Role::WideId(t),
@@ -272,8 +384,12 @@ fn is_repeated_header(texts: &[Cow<str>], header_rows: &[Vec<String>]) -> bool {
     })
 }
 
+/// Words in the lines above a register's table that say its rows are the
+/// relatives of one official named elsewhere (本人、配偶、子女…投资的企业情况).
+const RELATIVES_TITLE_WORDS: &[&str] = &["配偶", "子女", "家庭成员", "家庭主要成员", "亲属", "家属"];
+
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.
-pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
+pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let grid = &owned;
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let search = grid.rows.len().min(HEADER_SEARCH_ROWS);
@@ -283,7 +399,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
                 .rows
                 .iter()
                 .position(|r| r.number == h)
-                .ok_or_else(|| format!("configured header row {h} is outside the sheet"))?;
+                .ok_or_else(|| NoTable { reason: format!("配置的表头行 {h} 超出了工作表范围"), data_like: true })?;
             let s = single(grid, idx, width);
             let p = idx.checked_sub(1).and_then(|i| pair(grid, i, width));
             match p {
@@ -316,32 +432,14 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
         return Err(no_table_reason(grid));
     }
     // Config overrides by header key.
+    let mut decided: Vec<Decided> = vec![Decided::Header; roles.len()];
     for (c, k) in keys.iter().enumerate() {
         if let Some(r) = hints.columns.get(k) {
             roles[c] = r.clone();
+            decided[c] = Decided::Config;
         }
     }
     let kind = hints.kind.unwrap_or_else(|| guess_kind(&roles));
-    resolve_roles(&mut roles, kind);
-
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let columns: Vec<Column> = keys
-        .iter()
-        .enumerate()
-        .filter(|(c, k)| !k.is_empty() || roles[*c] != Role::Unmapped)
-        .map(|(c, k)| {
-            let base = if k.is_empty() { format!("列{}", col_letter(c)) } else { k.clone() };
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let key = if *n > 1 { format!("{base}({n})") } else { base };
-            Column {
-                index: c,
-                wan: roles[c] == Role::Amount && is_wan_yuan(k),
-                key,
-                role: roles[c].clone(),
-            }
-        })
-        .collect();
 
     let above: Vec<String> = grid.rows[..first]
         .iter()
@@ -355,6 +453,13 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
         })
         .filter(|t| !t.is_empty())
         .collect();
+    let mut forms: Vec<(u32, FormCadre)> = Vec::new();
+    if kind == Kind::Register {
+        let pairs: Vec<(String, String)> = grid.rows[..first].iter().flat_map(|r| form::pairs(&r.cells)).collect();
+        if let Some(f) = FormCadre::from_pairs(&pairs) {
+            forms.push((0, f));
+        }
+    }
     let header_rows: Vec<Vec<String>> = (first..=last)
         .map(|i| cleaned(&grid.rows[i].cells).into_iter().map(Cow::into_owned).collect())
         .collect();
@@ -370,6 +475,9 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
             (!v.is_empty()).then_some((*m, v))
         })
         .collect();
+    // A register without a column for the official may name one per block of rows
+    // (a form line `姓名：张三` above each cadre's relatives).
+    let cadre_columns = roles.iter().any(|r| matches!(r, Role::Name(Person::Cadre) | Role::Id(Person::Cadre)));
 
     let Grid { rows: all_rows, .. } = owned;
     let mut body: Vec<GridRow> = all_rows.into_iter().skip(last + 1).collect();
@@ -388,6 +496,14 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
                 Some("footer")
             } else if is_repeated_header(&texts, &header_rows) {
                 Some("header")
+            } else if kind == Kind::Register && !cadre_columns && texts.iter().any(|t| t.contains([':', '：'])) {
+                match FormCadre::from_pairs(&form::pairs(&r.cells)) {
+                    Some(f) => {
+                        forms.push((r.number, f));
+                        Some("form")
+                    }
+                    None => None,
+                }
             } else {
                 None
             }
@@ -406,12 +522,44 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, String> {
         }
     }
     fill_down(&fills, &mut rows);
+
+    // The cells confirm or overturn the header's words.
+    content::adjust(&mut roles, &mut decided, &rows);
+    let only_one_name = roles.iter().filter(|r| r.is_name()).count() == 1;
+    let no_cadre_fields = !roles.iter().any(|r| matches!(r, Role::CadreUnit | Role::CadrePost | Role::WideName(_)));
+    let title_says_relatives = above.iter().any(|l| RELATIVES_TITLE_WORDS.iter().any(|w| l.contains(w)));
+    let cadre_elsewhere =
+        kind == Kind::Register && (!forms.is_empty() || (title_says_relatives && only_one_name && no_cadre_fields));
+    resolve_roles(&mut roles, kind, cadre_elsewhere);
+    let multi = content::multi_columns(&roles, &rows);
+
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let columns: Vec<Column> = keys
+        .iter()
+        .enumerate()
+        .filter(|(c, k)| !k.is_empty() || roles[*c] != Role::Unmapped)
+        .map(|(c, k)| {
+            let base = if k.is_empty() { format!("列{}", col_letter(c)) } else { k.clone() };
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let key = if *n > 1 { format!("{base}({n})") } else { base };
+            Column {
+                index: c,
+                wan: roles[c] == Role::Amount && is_wan_yuan(k),
+                decided_by: decided[c],
+                multi: multi.contains(&c),
+                key,
+                role: roles[c].clone(),
+            }
+        })
+        .collect();
     Ok(Table {
         kind,
         header_first,
         header_row,
         columns,
         above,
+        forms,
         rows,
         skipped,
     })
@@ -581,8 +729,8 @@ mod tests {
     #[test]
     fn sheet_without_a_table_is_reported() {
         let g = grid(&[&["说明：本表为示例。"], &["请按要求填写。"]], vec![]);
-        assert!(find_table(g, &TableHints::default()).unwrap_err().contains("no header row"));
-        assert_eq!(find_table(grid(&[], vec![]), &TableHints::default()).unwrap_err(), "empty sheet");
+        assert!(find_table(g, &TableHints::default()).unwrap_err().reason.contains("没有含姓名或身份证号列的表头"));
+        assert_eq!(find_table(grid(&[], vec![]), &TableHints::default()).unwrap_err().reason, "空工作表");
     }
 
     #[test]

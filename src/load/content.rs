@@ -1,0 +1,241 @@
+//! What a column's cells hold, sampled: ID numbers, personal names, phone or
+//! account numbers. The content confirms or overturns what a header suggests:
+//! a bank account is never an ID, a column of valid IDs is an ID column
+//! whatever it is called.
+
+use super::cell::Cell;
+use super::roles::Role;
+use super::table::{DataRow, Decided};
+use crate::normalize::id::{IdStatus, normalize_id, normalize_id_number};
+
+/// Cells sampled per column (spread over the table).
+const SAMPLE: usize = 200;
+/// Fewer non-empty cells than this decide nothing.
+const MIN_VALUES: usize = 5;
+
+/// Common surnames (simplified), enough to tell a column of personal names from
+/// a column of categories (汉族, 已婚, 健康, 群众) that are also two Han characters.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+const COMPOUND: &[&str] = &["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "呼延", "澹台", "万俟", "轩辕", "百里", "东郭", "西门"];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{20000}'..='\u{2EBEF}')
+}
+
+/// A Chinese personal name as written in a roll: 2–4 Han characters starting
+/// with a common surname, or a minority name with a middle dot.
+pub fn looks_like_name(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if s.contains(['·', '•', '.', '．']) {
+        return (3..=16).contains(&n) && s.chars().all(|c| is_han(c) || "·•.．".contains(c));
+    }
+    if !(2..=4).contains(&n) || !s.chars().all(is_han) {
+        return false;
+    }
+    COMPOUND.iter().any(|c| s.starts_with(c)) || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// Separators between several persons in one cell (`张三、李四`).
+pub const MULTI_SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '|', '\n'];
+
+/// The parts of a cell listing several persons; one part when it lists one.
+pub fn split_multi(s: &str) -> Vec<&str> {
+    s.split(|c: char| MULTI_SEPARATORS.contains(&c) || c == ' ' || c == '\u{3000}')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// What the sampled cells of one column hold, as fractions of the non-empty ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Profile {
+    pub values: usize,
+    /// Read as an ID number (valid, repaired, upgraded or cut by Excel).
+    pub ids: f64,
+    /// Strings of 12 or more digits that are not IDs: bank accounts, card numbers.
+    pub long_numbers: f64,
+    /// 11-digit mobile numbers.
+    pub phones: f64,
+    pub names: f64,
+    /// Cells that list two or more names.
+    pub multi_names: f64,
+    /// Cells that list two or more IDs.
+    pub multi_ids: f64,
+    /// Distinct values / values.
+    pub distinct: f64,
+}
+
+fn id_like(st: IdStatus) -> bool {
+    matches!(st, IdStatus::Valid | IdStatus::Repaired | IdStatus::LegacyUpgraded | IdStatus::ExcelTruncated)
+}
+
+pub fn profile(rows: &[DataRow], col: usize) -> Profile {
+    let step = (rows.len() / SAMPLE).max(1);
+    let mut p = Profile::default();
+    let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i) = (0, 0, 0, 0, 0, 0);
+    let mut seen = std::collections::HashSet::new();
+    for r in rows.iter().step_by(step).take(SAMPLE) {
+        let c = r.cell(col);
+        if c.is_empty() || r.was_filled(col) {
+            continue;
+        }
+        p.values += 1;
+        let text = c.text();
+        let t = text.trim();
+        seen.insert(t.to_string());
+        let st = match c {
+            Cell::Number(f) => normalize_id_number(*f).status,
+            _ => normalize_id(t).status,
+        };
+        if id_like(st) {
+            ids += 1;
+        } else {
+            let digits: String = t.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+            if digits.len() >= 12 && digits.chars().all(|c| c.is_ascii_digit()) {
+                long += 1;
+            } else if digits.len() == 11 && digits.starts_with('1') && digits.chars().all(|c| c.is_ascii_digit()) {
+                phones += 1;
+            }
+        }
+        if looks_like_name(t) {
+            names += 1;
+        }
+        let parts = split_multi(t);
+        if parts.len() >= 2 {
+            if parts.iter().all(|x| looks_like_name(x)) {
+                multi_n += 1;
+            } else if parts.iter().all(|x| id_like(normalize_id(x).status)) {
+                multi_i += 1;
+            }
+        }
+    }
+    if p.values > 0 {
+        let n = p.values as f64;
+        (p.ids, p.long_numbers, p.phones, p.names) = (ids as f64 / n, long as f64 / n, phones as f64 / n, names as f64 / n);
+        (p.multi_names, p.multi_ids) = (multi_n as f64 / n, multi_i as f64 / n);
+        p.distinct = seen.len() as f64 / n;
+    }
+    p
+}
+
+/// What the content says a column is, where it says enough: `Some(role)` overturns
+/// or fills in the header's reading. `header` is the role the header words gave.
+pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
+    if p.values < MIN_VALUES {
+        return None;
+    }
+    let not_id = p.long_numbers + p.phones;
+    if header.is_id() {
+        // A bank account or phone column under an ID-like header.
+        if p.ids < 0.2 && not_id >= 0.8 {
+            return Some(if p.phones > p.long_numbers { Role::Phone } else { Role::Account });
+        }
+        return None;
+    }
+    if header.is_name() {
+        if p.names < 0.1 && p.multi_names < 0.1 && (p.ids >= 0.8 || not_id >= 0.8) {
+            return Some(if p.ids >= 0.8 { Role::IdBare } else { Role::Account });
+        }
+        return None;
+    }
+    // Header words unknown (or not a person's): only clear content decides.
+    if matches!(header, Role::Unmapped) {
+        if p.ids >= 0.9 || p.multi_ids >= 0.5 {
+            return Some(Role::IdBare);
+        }
+        if (p.names >= 0.9 && p.distinct >= 0.5) || p.multi_names >= 0.5 {
+            return Some(Role::NameBare);
+        }
+    }
+    None
+}
+
+/// Apply the content's verdicts to the header's roles; returns what decided each.
+/// Names found by content alone are taken only where the table has no name
+/// column of its own (a header the tables do not know over a column of names).
+pub fn adjust(roles: &mut [Role], decided: &mut [Decided], rows: &[DataRow]) {
+    let had_name = roles.iter().any(Role::is_name);
+    for c in 0..roles.len() {
+        if decided[c] == Decided::Config || matches!(roles[c], Role::Ignore) {
+            continue;
+        }
+        let p = profile(rows, c);
+        if let Some(r) = verdict(&roles[c], &p) {
+            if r == Role::NameBare && had_name && roles[c] == Role::Unmapped {
+                continue;
+            }
+            roles[c] = r;
+            decided[c] = Decided::Content;
+        }
+    }
+}
+
+/// Columns whose cells list several persons (`张三、李四`), by index.
+pub fn multi_columns(roles: &[Role], rows: &[DataRow]) -> Vec<usize> {
+    (0..roles.len())
+        .filter(|&c| roles[c].is_person())
+        .filter(|&c| {
+            let p = profile(rows, c);
+            p.values > 0 && (p.multi_names >= 0.2 || p.multi_ids >= 0.2)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("王伟", true)]
+    #[case("欧阳娜娜", true)]
+    #[case("阿依古丽·买买提", true)]
+    #[case("汉族", false)]
+    #[case("已婚", false)]
+    #[case("健康", false)]
+    #[case("群众", false)]
+    #[case("县民政局", false)]
+    #[case("张", false)]
+    #[case("519901199001011234", false)]
+    fn names(#[case] s: &str, #[case] want: bool) {
+        assert_eq!(looks_like_name(s), want, "{s}");
+    }
+
+    fn rows(vals: &[&str]) -> Vec<DataRow> {
+        vals.iter()
+            .enumerate()
+            .map(|(i, v)| DataRow { number: i as u32 + 2, cells: vec![Cell::Text(v.to_string())], filled: vec![false] })
+            .collect()
+    }
+
+    #[test]
+    fn a_bank_account_under_an_id_header_is_not_an_id() {
+        let r = rows(&["6217001234567890123", "6228481234567890127", "6217001234567890999", "6217001234567812345", "6228480000000000001"]);
+        assert_eq!(verdict(&Role::IdBare, &profile(&r, 0)), Some(Role::Account));
+    }
+
+    #[test]
+    fn valid_ids_under_an_unknown_header_are_ids() {
+        let r = rows(&["11010519491231002X", "110105194912310029", "11010519491231002x", "110105194912310029", "11010519491231002X"]);
+        let p = profile(&r, 0);
+        assert!(p.ids >= 0.9, "{p:?}");
+        assert_eq!(verdict(&Role::Unmapped, &p), Some(Role::IdBare));
+    }
+
+    #[test]
+    fn categories_are_not_names() {
+        let r = rows(&["汉族", "汉族", "回族", "汉族", "汉族", "壮族"]);
+        assert_eq!(verdict(&Role::Unmapped, &profile(&r, 0)), None);
+        let r = rows(&["王伟", "李娜", "张磊", "刘洋", "陈静", "杨帆"]);
+        assert_eq!(verdict(&Role::Unmapped, &profile(&r, 0)), Some(Role::NameBare));
+    }
+
+    #[test]
+    fn several_names_in_one_cell() {
+        assert_eq!(split_multi("张三、李四， 王五"), vec!["张三", "李四", "王五"]);
+        let r = rows(&["张三、李四", "王五、赵六", "刘一", "陈二、孙三", "周四、吴五"]);
+        let p = profile(&r, 0);
+        assert!(p.multi_names >= 0.5, "{p:?}");
+    }
+}
