@@ -77,6 +77,43 @@ pub struct Inputs {
     pub rolls: Vec<InputReport>,
     pub skipped_files: Vec<SkippedFile>,
     pub missing_paths: Vec<String>,
+    /// Every input the batch could not use, one line each (Chinese, for the
+    /// county user); any makes the run exit 3.
+    #[serde(default)]
+    pub problems: Vec<String>,
+}
+
+/// Every input the batch could not use, in words a county user reads: files not
+/// read, sheets that hold data the batch could not use, paths not found, a side
+/// of the comparison that gave no one. Empty when everything given was used.
+/// `need`: which sides must give someone (registers, rolls).
+pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[String], need: (bool, bool)) -> Vec<String> {
+    let mut out = Vec::new();
+    for (side, reports, needed) in [("登记表", kin, need.0), ("花名册", rolls, need.1)] {
+        for r in reports {
+            if let Some(e) = &r.error {
+                out.push(format!("未读取（{side}）：{e}"));
+                continue;
+            }
+            for (sheet, p) in r.problems() {
+                let at = if sheet.is_empty() { r.file.clone() } else { format!("{} · {sheet}", r.file) };
+                out.push(format!("不可用（{side}）：{at}：{p}"));
+            }
+        }
+        let rows: u64 = reports.iter().map(InputReport::data_rows).sum();
+        if !needed {
+            continue;
+        }
+        if reports.is_empty() {
+            out.push(format!("没有找到任何{side}文件"));
+        } else if rows == 0 {
+            out.push(format!("{side}中没有读到任何数据行"));
+        }
+    }
+    for p in missing {
+        out.push(format!("未找到：{p}"));
+    }
+    out
 }
 
 impl Inputs {
@@ -146,9 +183,9 @@ pub struct RunOutcome {
 }
 
 impl RunOutcome {
-    /// True when some input could not be read (the exit code says so).
+    /// True when some input could not be used (the exit code says so).
     pub fn incomplete(&self) -> bool {
-        self.manifest.counts.files_not_read > 0 || !self.manifest.inputs.missing_paths.is_empty()
+        !self.manifest.inputs.problems.is_empty()
     }
 }
 
@@ -332,11 +369,14 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
 
     let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).cloned().collect();
     skipped_files.sort();
+    let missing_paths: Vec<String> = kd.missing.iter().chain(&rd.missing).cloned().collect();
+    let problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, true));
     let inputs = Inputs {
         kin: kin_reports,
         rolls: roll_reports,
         skipped_files,
-        missing_paths: kd.missing.iter().chain(&rd.missing).cloned().collect(),
+        missing_paths,
+        problems,
     };
     let recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
@@ -513,11 +553,19 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
             rolls.push(l.report);
         }
     }
+    // inspect does not compare: a folder of rolls alone is not a problem, but
+    // nothing readable at all is.
+    let nothing = kin.is_empty() && rolls.is_empty();
+    let mut problems = input_problems(&kin, &rolls, &d.missing, (false, false));
+    if nothing {
+        problems.push("没有找到任何可读取的表格文件".into());
+    }
     Inputs {
         kin,
         rolls,
         skipped_files: d.skipped,
         missing_paths: d.missing,
+        problems,
     }
 }
 

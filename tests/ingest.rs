@@ -80,7 +80,9 @@ fn legacy_xls_with_title_merged_township_numeric_and_15_digit_ids() {
     // 乡镇 merged over three rows is filled down.
     let towns: Vec<&str> = l.rolls.iter().map(|r| r.township.as_str()).collect();
     assert_eq!(towns, ["万谷乡", "万谷乡", "万谷乡", "青石镇"]);
-    assert_eq!(l.report.sheets[1].error.as_deref().map(|e| e.contains("no header row")), Some(true));
+    assert_eq!(l.report.sheets[1].error.as_deref().map(|e| e.contains("没有含姓名或身份证号列的表头")), Some(true));
+    // A notes sheet is not a problem: the run does not exit 3 for it.
+    assert_eq!(l.report.sheets[1].problem, None);
 }
 
 /// Broken inputs of every kind, next to one good file.
@@ -135,7 +137,7 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
         ("truncated.xlsx", "damaged workbook"),
         ("renamed_text.xlsx", "content is text"),
         ("empty.csv", "empty file"),
-        ("no_header.xlsx", "no sheet holds a table"),
+        ("no_header.xlsx", "没有任何工作表含有可读的表格"),
         ("bad_gbk.csv", "invalid byte 0xFF at offset 13"),
         ("加密_有密码.xlsx", "password-protected"),
     ] {

@@ -57,12 +57,10 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
         None => Config::default(),
     };
     let (d, loaded) = read_side(&a.rolls, Kind::Roll, &cfg);
-    let unreadable: Vec<&str> = loaded.iter().filter_map(|l| l.report.error.as_deref()).collect();
-    for e in &unreadable {
-        eprintln!("NOT READ: {e}");
-    }
-    for m in &d.missing {
-        eprintln!("NOT FOUND: {m}");
+    let reports: Vec<crate::model::InputReport> = loaded.iter().map(|l| l.report.clone()).collect();
+    let problems = pipeline::input_problems(&[], &reports, &d.missing, (false, true));
+    for p in &problems {
+        eprintln!("{p}");
     }
     let rolls: Vec<_> = loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
     let out = snap.check(&rolls)?;
@@ -101,11 +99,16 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
         };
         crate::report::write_review_workbooks(dir, &out.hits, &batch, &Default::default())?;
     }
-    Ok(if !unreadable.is_empty() || !d.missing.is_empty() {
-        super::exit::INPUT_NOT_READ
-    } else if out.hits.is_empty() {
-        super::exit::OK
-    } else {
+    // Hits always say so (do not pay); an input that could not be used says so next.
+    Ok(if !out.hits.is_empty() {
+        if !problems.is_empty() {
+            eprintln!("另有 {} 项输入无法使用（见上），比对不完整", problems.len());
+        }
         super::exit::HITS_FOUND
+    } else if !problems.is_empty() {
+        eprintln!("未发现命中，但有 {} 项输入无法使用：不能据此认定名单无问题", problems.len());
+        super::exit::INPUT_NOT_READ
+    } else {
+        super::exit::OK
     })
 }

@@ -71,6 +71,9 @@ fn print_file(r: &InputReport) {
                 if !s.unusable.is_empty() {
                     println!("    rows without a usable person: {}", kv(&s.unusable));
                 }
+                if let Some(p) = &s.problem {
+                    println!("    不可用：{p}");
+                }
             }
         }
     }
@@ -85,7 +88,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
     };
     let res: Inputs = inspect(&a.paths, &cfg, kind);
     let all: Vec<&InputReport> = res.kin.iter().chain(&res.rolls).collect();
-    let not_read = all.iter().filter(|r| r.not_read()).count() + res.missing_paths.len();
+    let not_read = res.problems.len();
     if a.json {
         let mut sorted: Vec<&InputReport> = all.clone();
         sorted.sort_by(|x, y| x.file.cmp(&y.file));
@@ -95,6 +98,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
                 "inputs": sorted,
                 "skipped_files": res.skipped_files,
                 "missing_paths": res.missing_paths,
+                "problems": res.problems,
             }))?
         );
     } else {
@@ -108,6 +112,12 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         }
         for m in &res.missing_paths {
             println!("NOT FOUND: {m}");
+        }
+        if !res.problems.is_empty() {
+            println!("\n无法使用的输入（{} 项，退出码 3）：", res.problems.len());
+            for p in &res.problems {
+                println!("  {p}");
+            }
         }
     }
     Ok(if not_read > 0 { super::exit::INPUT_NOT_READ } else { super::exit::OK })

@@ -87,6 +87,9 @@ pub struct Args {
     /// same hits.
     #[arg(long, value_name = "MB", default_value_t = crate::pipeline::DEFAULT_CHUNK_BYTES >> 20)]
     pub chunk_mb: u64,
+    /// Treat any input that could not be used (exit 3) as an error (exit 1).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn exec(a: Args) -> anyhow::Result<i32> {
@@ -127,16 +130,19 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         c.matching.by_tier.get("possible").unwrap_or(&0)
     );
     for r in all {
-        if let Some(e) = &r.error {
-            eprintln!("  NOT READ: {e}");
-        }
-        for s in r.sheets.iter().filter(|s| s.error.is_some()) {
-            eprintln!("  sheet skipped: {} · {}: {}", r.file, s.sheet, s.error.as_deref().unwrap_or(""));
+        for s in r.sheets.iter().filter(|s| s.error.is_some() && s.problem.is_none() && r.error.is_none()) {
+            eprintln!("  跳过工作表（无表格）：{} · {}：{}", r.file, s.sheet, s.error.as_deref().unwrap_or(""));
         }
     }
-    for p in &m.inputs.missing_paths {
-        eprintln!("  NOT FOUND: {p}");
+    if !m.inputs.problems.is_empty() {
+        eprintln!("  ！有 {} 项输入无法使用，本批比对不完整（退出码 3；详见 summary.xlsx 的“数据质量”表和 manifest.json）：", m.inputs.problems.len());
+        for p in &m.inputs.problems {
+            eprintln!("    {p}");
+        }
     }
     eprintln!("  outputs in {}: {}", a.out.display(), m.outputs.keys().cloned().collect::<Vec<_>>().join(", "));
+    if a.strict && res.incomplete() {
+        anyhow::bail!("严格模式（--strict）：{} 项输入无法使用，视为错误", m.inputs.problems.len());
+    }
     Ok(if res.incomplete() { super::exit::INPUT_NOT_READ } else { super::exit::OK })
 }

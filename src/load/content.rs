@@ -215,9 +215,20 @@ mod tests {
         assert_eq!(verdict(&Role::IdBare, &profile(&r, 0)), Some(Role::Account));
     }
 
+    /// An 18-character ID with its GB 11643 check character.
+    fn id(body17: &str) -> String {
+        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        let sum: u32 = body17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
+        format!("{body17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
+    }
+
     #[test]
     fn valid_ids_under_an_unknown_header_are_ids() {
-        let r = rows(&["11010519491231002X", "110105194912310029", "11010519491231002x", "110105194912310029", "11010519491231002X"]);
+        let ids: Vec<String> = ["11010519491231002", "51990119900101123", "51990119850312456", "42010219700708011", "33010219991231009"]
+            .iter()
+            .map(|b| id(b))
+            .collect();
+        let r = rows(&ids.iter().map(String::as_str).collect::<Vec<_>>());
         let p = profile(&r, 0);
         assert!(p.ids >= 0.9, "{p:?}");
         assert_eq!(verdict(&Role::Unmapped, &p), Some(Role::IdBare));

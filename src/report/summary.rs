@@ -214,6 +214,16 @@ fn skip_zh(k: &str) -> &str {
         "header" => "重复表头",
         "total" => "合计行",
         "footer" => "表尾",
+        "form" => "表单行（姓名：…）",
+        o => o,
+    }
+}
+
+fn unusable_zh(k: &str) -> &str {
+    match k {
+        "no_person" => "无人员",
+        "no_cadre" => "无法对应干部",
+        "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
         o => o,
     }
 }
@@ -279,10 +289,10 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
             .iter()
             .map(|k| (format!("身份证·{}", id_status_zh(k)), 10.0)),
     );
-    headers.extend(unusable_keys.iter().map(|k| (format!("不可用·{k}"), 10.0)));
+    headers.extend(unusable_keys.iter().map(|k| (format!("不可用·{}", unusable_zh(k)), 10.0)));
     headers.push(("不可用合计".into(), 10.0));
     headers.push(("可比对行数".into(), 10.0));
-    headers.push(("未能读取的原因".into(), 40.0));
+    headers.push(("问题 / 未能读取的原因".into(), 50.0));
     let h: Vec<(&str, f64)> = headers.iter().map(|(s, w)| (s.as_str(), *w)).collect();
     write_headers(ws, 0, &h, &st.header)?;
     ws.set_row_height(0, 32)?;
@@ -345,11 +355,13 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
                 s.data_rows.saturating_sub(unusable) as f64,
                 &st.count,
             )?;
-            let err = match (&s.error, &input.error) {
-                (Some(e), _) => e.as_str(),
-                (None, Some(e)) => e.as_str(),
-                (None, None) => "",
+            let err = match (&s.problem, &s.error, &input.error) {
+                (Some(p), _, _) => format!("【不可用】{p}"),
+                (None, Some(e), _) => e.clone(),
+                (None, None, Some(e)) => e.clone(),
+                (None, None, None) => String::new(),
             };
+            let err = err.as_str();
             put(ws, row, col + 2, err, &st.wrap)?;
             row += 1;
         }
