@@ -526,3 +526,50 @@ pub fn finish_ids_and_order(hits: &mut [Hit]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::records::{KinRow, RawId};
+    use crate::normalize::relation::Relation;
+
+    fn cadre_of(unit: &str, units: &UnitTable) -> Cadre {
+        let row = KinRow {
+            source: Default::default(),
+            cadre_name: "张三".into(),
+            cadre_id: RawId::Empty,
+            cadre_unit: unit.into(),
+            cadre_post: String::new(),
+            relative_name: String::new(),
+            relative_id: RawId::Empty,
+            relation_term: String::new(),
+            address: String::new(),
+            birth: String::new(),
+        };
+        let (mut cadres, mut pois) = people::persons_of_interest(&[row], &[Relation::SelfRel], units);
+        people::assign_places(&mut cadres, &mut pois, &Gazetteer::default(), units);
+        cadres.remove(0)
+    }
+
+    #[test]
+    fn regression_zhujianju_short_name_is_same_unit() {
+        let units = UnitTable::builtin();
+        let cadre = cadre_of("县住房和城乡建设局", units);
+        for roll_unit in ["住建局", "示例县住建局", "示例县住房和城乡建设局", "县 住房和城乡建设局"] {
+            assert_eq!(relevance(&units.key(roll_unit), None, &cadre), Relevance::SameUnit, "{roll_unit}");
+        }
+        assert_eq!(relevance(&units.key("城管局"), None, &cadre), Relevance::Other);
+        // A config alias counts as well.
+        let units = crate::config::Config::parse("[[unit]]\nname = '县住房和城乡建设局'\naliases = ['城建局']")
+            .expect("parses")
+            .unit_table();
+        let cadre = cadre_of("县住房和城乡建设局", &units);
+        assert_eq!(relevance(&units.key("城建局"), None, &cadre), Relevance::SameUnit);
+    }
+
+    #[test]
+    fn the_hit_id_keeps_the_unit_as_written() {
+        assert_ne!(written_unit_key("住建局"), written_unit_key("住房和城乡建设局"));
+        assert_eq!(written_unit_key("示例县民政局"), "民政局");
+    }
+}
