@@ -149,15 +149,8 @@ fn unknown_township_before(text: &str, village: &str) -> Option<String> {
 /// ids of hits already reviewed stay stable. Whether two units are one is
 /// [`crate::normalize::unit::UnitTable::key`]'s business.
 pub fn written_unit_key(unit: &str) -> String {
-    let mut t: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(i) = t.find('县') {
-        let head = &t[..i];
-        let rest = &t[i + '县'.len_utf8()..];
-        if head.chars().count() <= 4 && rest.chars().count() >= 2 {
-            t = rest.to_string();
-        }
-    }
-    t.replace("人民政府", "政府")
+    let t: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
+    crate::normalize::unit::without_county(&t)
 }
 
 #[cfg(test)]

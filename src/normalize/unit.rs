@@ -174,7 +174,7 @@ impl UnitTable {
                 return k;
             }
         }
-        fallback(&c)
+        without_county(&c)
     }
 }
 
@@ -234,7 +234,7 @@ fn is_han(c: char) -> bool {
 
 /// An unknown unit: a leading `…县` (at most 4 characters before it) stripped,
 /// 人民政府 read as 政府.
-fn fallback(c: &str) -> String {
+pub fn without_county(c: &str) -> String {
     let mut t = c.to_string();
     if let Some(i) = t.find('县') {
         let (head, rest) = (&t[..i], &t[i + '县'.len_utf8()..]);
