@@ -17,10 +17,17 @@
 //!
 //! [match]
 //! scope = ["self", "spouse", "parent", "child"]   # default: every relation
+//!
+//! # Units by more than one name: the built-in table (src/normalize/unit.rs) knows
+//! # the usual county bureaus; these add to it and win over it.
+//! [[unit]]
+//! name = "县住房和城乡建设局"
+//! aliases = ["住建局", "县建设局", "城建局"]
 //! ```
 
 use crate::load::roles::{Kind, Role};
 use crate::load::table::TableHints;
+use crate::normalize::unit::UnitTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -45,6 +52,18 @@ pub struct Config {
     pub files: Vec<FileRule>,
     #[serde(default, rename = "match")]
     pub matching: MatchOptions,
+    #[serde(default, rename = "unit")]
+    pub units: Vec<UnitRule>,
+}
+
+/// One unit by its names: `name` as the unit table resolves it (a name the
+/// table knows joins that unit), and the aliases that mean it too.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRule {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -103,12 +122,20 @@ impl Config {
                 }
             }
         }
+        if let Some(u) = cfg.units.iter().find(|u| u.name.trim().is_empty()) {
+            return Err(format!("unit: a [[unit]] without a name (aliases {:?})", u.aliases));
+        }
         for s in &cfg.matching.scope {
             if crate::normalize::relation::Relation::from_str_canonical(s).is_none() {
                 return Err(format!("match.scope: unknown relation {s:?}"));
             }
         }
         Ok(cfg)
+    }
+
+    /// The built-in unit table with this config's `[[unit]]`s.
+    pub fn unit_table(&self) -> UnitTable {
+        UnitTable::with(self.units.iter().map(|u| (u.name.as_str(), u.aliases.as_slice())))
     }
 
     /// The overrides for a file given by its relative path.
@@ -164,6 +191,34 @@ mod tests {
         assert_eq!(o.hints.header_row, Some(4));
         assert_eq!(o.hints.columns.get("备注"), Some(&Role::Ignore));
         assert!(cfg.for_file("耕地补贴.csv").unit.is_none());
+        let units = cfg.unit_table();
+        assert_eq!(units.key("城建局"), units.key("示例县住房和城乡建设局"));
+        assert_eq!(units.key("县建设局"), units.key("住建局"));
+    }
+
+    #[test]
+    fn readmes_example_is_this_example() {
+        let doc = include_str!("config.rs");
+        let ours: Vec<String> = doc
+            .lines()
+            .skip_while(|l| !l.starts_with("//! ```toml"))
+            .skip(1)
+            .take_while(|l| !l.starts_with("//! ```"))
+            .map(|l| l.trim_start_matches("//!").trim().to_string())
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        let readme = include_str!("../README.md");
+        let section = readme.split("## When detection is wrong: kinmatch.toml").nth(1).expect("README section");
+        let theirs: String = section
+            .lines()
+            .skip_while(|l| !l.starts_with("```toml"))
+            .skip(1)
+            .take_while(|l| !l.starts_with("```"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let cfg = Config::parse(&theirs).expect("README's example parses");
+        assert_eq!(cfg, Config::parse(&ours.join("\n")).expect("example parses"));
+        assert_eq!(cfg.units.len(), 1);
     }
 
     #[test]

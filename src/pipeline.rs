@@ -351,7 +351,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         None => {
             let (kd, loaded) = read_side_observed(&opts.kin, Kind::Register, &cfg, progress);
             let (reports, kin) = split_loaded(loaded, |l| std::mem::take(&mut l.kin));
-            let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope);
+            let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope, &cfg.unit_table());
             (kd, reports, cadres, pois, kin.len())
         }
     };
@@ -490,6 +490,7 @@ fn match_rolls(
     progress: &dyn Progress,
 ) -> Result<(Vec<InputReport>, usize, matching::MatchOutput), PipelineError> {
     let chunks = load::plan_chunks(files, chunk_bytes);
+    let units = cfg.unit_table();
     let read = |chunk: &[load::InputFile], label: &str| {
         progress.stage(label, Some(chunk.len()));
         let loaded = load::load_all_observed(chunk, Some(Kind::Roll), cfg, &|l: &Loaded| {
@@ -503,9 +504,9 @@ fn match_rolls(
         let t = timing("  read rolls", t);
         progress.stage("matching", None);
         let gaz = matching::gazetteer(&rolls);
-        matching::people::assign_places(&mut cadres, &mut pois, &gaz);
+        matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
         timing("  places", t);
-        let mut batch = matching::Batch::new(&cadres, &pois, &gaz)?;
+        let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
         batch.add_rolls(&rolls)?;
         return Ok((reports, rolls.len(), batch.finish()));
     }
@@ -528,9 +529,9 @@ fn match_rolls(
     let reports: Vec<InputReport> = per_file.into_iter().map(|p| p.0).collect();
     timing(&format!("  pass 1: places of {rows} rows"), t);
     let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
-    matching::people::assign_places(&mut cadres, &mut pois, &gaz);
+    matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
     // Pass 2: match chunk by chunk; only the leads are kept.
-    let mut batch = matching::Batch::new(&cadres, &pois, &gaz)?;
+    let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
     for (i, chunk) in chunks.iter().enumerate() {
         let t = std::time::Instant::now();
         let (_, rolls) = read(chunk, &format!("matching {}/{}", i + 1, chunks.len()));
@@ -718,7 +719,7 @@ pub fn build_index(kin: &[PathBuf], config: Option<&Path>, out: &Path) -> Result
         config_sha256: cfg_sha,
         ..Default::default()
     };
-    let snap = crate::snapshot::Snapshot::build(&rows, &scope, header);
+    let snap = crate::snapshot::Snapshot::build(&rows, &scope, &cfg.unit_table(), header);
     snap.save(out)?;
     Ok(snap.header)
 }

@@ -16,6 +16,7 @@ use crate::matching::people::{self, Cadre, Poi};
 use crate::matching::{self, MatchOutput, blocking::Blocks};
 use crate::model::InputReport;
 use crate::normalize::relation::Relation;
+use crate::normalize::unit::UnitTable;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -118,8 +119,8 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Normalize a register once.
-    pub fn build(kin: &[KinRow], scope: &[Relation], header: SnapshotHeader) -> Snapshot {
-        let (cadres, pois) = people::persons_of_interest(kin, scope);
+    pub fn build(kin: &[KinRow], scope: &[Relation], units: &UnitTable, header: SnapshotHeader) -> Snapshot {
+        let (cadres, pois) = people::persons_of_interest(kin, scope, units);
         let mut body = Body::default();
         for p in &pois {
             let k = Keys::of(&p.name, &p.id, None);
@@ -286,7 +287,9 @@ impl Snapshot {
     /// Match a few rolls against the snapshot with the rules of `run`: index
     /// the roll persons, stream the snapshot's key columns, decode only the
     /// candidates.
-    pub fn check(&self, rolls: &[RollRow]) -> Result<MatchOutput, SnapshotError> {
+    /// `units`: the unit table of the check's config; the cadres' unit keys
+    /// are resolved again with it, like the rolls'.
+    pub fn check(&self, rolls: &[RollRow], units: &UnitTable) -> Result<MatchOutput, SnapshotError> {
         let gaz = matching::gazetteer(rolls);
         let rps = people::roll_persons(rolls, &gaz);
         let rkeys: Vec<Keys> = rps
@@ -360,10 +363,10 @@ impl Snapshot {
             p.cadre = local;
             pois.push(p);
         }
-        people::assign_places(&mut cadres, &mut pois, &gaz);
+        people::assign_places(&mut cadres, &mut pois, &gaz, units);
         let global_to_local: HashMap<u32, u32> = poi_ids.iter().enumerate().map(|(l, g)| (*g, l as u32)).collect();
         let local_pairs: Vec<(u32, u32)> = pairs.iter().map(|(r, g)| (*r, global_to_local[g])).collect();
-        let mut out = matching::finish(local_pairs, &cadres, &pois, &rps, rolls);
+        let mut out = matching::finish(local_pairs, &cadres, &pois, &rps, rolls, units);
         out.stats.cadres = self.header.cadres;
         out.stats.persons_of_interest = self.header.persons_of_interest;
         Ok(out)

@@ -36,7 +36,7 @@ fn check_and_run_index_give_the_hits_of_run() {
         .hits;
         let (_, loaded) = read_side(std::slice::from_ref(&roll), Kind::Roll, &Config::default());
         let rows: Vec<_> = loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
-        let by_check = snap.check(&rows).unwrap().hits;
+        let by_check = snap.check(&rows, &Config::default().unit_table()).unwrap().hits;
         assert_eq!(by_check, by_run, "{}", roll.display());
         let by_index = run(&RunOptions { index: Some(kmx.clone()), rolls: vec![roll.clone()], ..opts(&tmp.path().join("b")) })
             .unwrap()

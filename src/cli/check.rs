@@ -63,7 +63,7 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
         eprintln!("{p}");
     }
     let rolls: Vec<_> = loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
-    let out = snap.check(&rolls)?;
+    let out = snap.check(&rolls, &cfg.unit_table())?;
     for h in &out.hits {
         println!(
             "{}\t{} ({})\t{} · {} · {}\t{} {}\t{}",

@@ -13,8 +13,10 @@ const DOC_WORDS: &[&str] = &[
     "汇总表", "表",
 ];
 
+/// A unit's name: a word of 3 characters or more with a unit's ending, or a
+/// name the unit table knows (教委, 妇联, 残联).
 fn is_unit(s: &str) -> bool {
-    s.chars().count() >= 3 && UNIT_SUFFIXES.iter().any(|x| s.ends_with(x))
+    (s.chars().count() >= 3 && UNIT_SUFFIXES.iter().any(|x| s.ends_with(x))) || crate::normalize::unit::is_known_unit(s)
 }
 
 fn is_date_like(s: &str) -> bool {
@@ -25,6 +27,60 @@ fn is_date_like(s: &str) -> bool {
 fn is_township_like(s: &str) -> bool {
     let n = s.chars().count();
     n <= 5 && (s.ends_with('乡') || s.ends_with('镇') || s.ends_with("街道"))
+}
+
+/// `2024年10月临时救助` -> `临时救助` (a leading 4-digit year, 年 or 年度, and a month).
+fn strip_leading_date(s: &str) -> &str {
+    let Some(rest) = s.get(4..).filter(|_| s.bytes().take(4).all(|b| b.is_ascii_digit())) else {
+        return s;
+    };
+    let Some(rest) = rest.strip_prefix("年度").or_else(|| rest.strip_prefix('年')) else {
+        return s;
+    };
+    let month = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    match month.strip_prefix('月') {
+        Some(r) if month.len() < rest.len() => r,
+        _ => rest,
+    }
+}
+
+/// A township named at the start of `s`: (万谷乡 / 青石镇 / 新华街道, the rest).
+/// Its name is 2 to 4 Chinese characters; 城乡, 乡村, 乡镇 and 城镇 are words, not townships.
+fn leading_township(s: &str) -> Option<(&str, &str)> {
+    let chars: Vec<(usize, char)> = s.char_indices().take(5).collect();
+    for k in 2..=4 {
+        let &(at, _) = chars.get(k)?;
+        let core = &s[..at];
+        if !core.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || core.contains(['县', '市', '区']) {
+            return None;
+        }
+        let rest = &s[at..];
+        let kind = ["街道", "乡", "镇"].into_iter().find(|x| rest.starts_with(x));
+        let Some(kind) = kind else { continue };
+        let after = &rest[kind.len()..];
+        if core.ends_with('城') || (kind == "乡" && (after.starts_with('村') || after.starts_with('镇'))) {
+            return None;
+        }
+        return Some((&s[..at + kind.len()], after));
+    }
+    None
+}
+
+/// `万谷乡_临时救助` / `青石镇2024年临时救助名单` -> 万谷乡人民政府; `新华街道-…` -> 新华街道办事处.
+pub fn township_from_file_name(stem: &str) -> Option<String> {
+    parts(stem).into_iter().find_map(|p| {
+        let (t, _) = leading_township(strip_leading_date(p))?;
+        Some(if t.ends_with("街道") { format!("{t}办事处") } else { format!("{t}人民政府") })
+    })
+}
+
+/// A part with a leading date and township dropped (`青石镇2024年临时救助名单` -> `临时救助名单`).
+fn strip_place_and_date(p: &str) -> &str {
+    let mut t = strip_leading_date(p);
+    if let Some((_, rest)) = leading_township(t) {
+        t = strip_leading_date(rest);
+    }
+    t
 }
 
 fn parts(stem: &str) -> Vec<&str> {
@@ -53,7 +109,7 @@ pub fn program_from_file_name(stem: &str) -> Option<String> {
     parts(stem)
         .into_iter()
         .filter(|p| !is_unit(p) && !is_date_like(p) && !is_township_like(p))
-        .map(strip_doc_words)
+        .map(|p| strip_doc_words(strip_place_and_date(p)))
         .find(|p| !p.is_empty() && !p.contains("亲属"))
 }
 
@@ -107,14 +163,17 @@ pub fn program_from_title(lines: &[&str]) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// (unit, source) with the precedence config > column > file name > title.
+/// (unit, source) with the precedence config > column > file name > title;
+/// last, a township the file name starts with (its government approved the
+/// roll), as `file_name`.
 pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str]) -> (Option<String>, Option<String>) {
     if let Some(u) = config {
         return (Some(u.to_string()), Some("config".into()));
     }
     let fallback = unit_from_file_name(stem)
         .map(|u| (u, "file_name"))
-        .or_else(|| unit_from_title(titles).map(|u| (u, "title")));
+        .or_else(|| unit_from_title(titles).map(|u| (u, "title")))
+        .or_else(|| township_from_file_name(stem).map(|u| (u, "file_name")));
     if column {
         // Rows name their unit; the file-level value is the fallback for empty cells.
         return (fallback.map(|f| f.0), Some("column".into()));
@@ -149,9 +208,55 @@ mod tests {
     #[case("万谷乡人民政府-临时救助花名册", Some("万谷乡人民政府"), Some("临时救助"))]
     #[case("低保花名册", None, Some("低保"))]
     #[case("干部亲属信息_县教育局", Some("县教育局"), None)]
+    #[case("教委_学生资助", Some("教委"), Some("学生资助"))]
+    #[case("妇联-2024年春蕾计划名单", Some("妇联"), Some("春蕾计划"))]
+    #[case("万谷乡_临时救助", None, Some("临时救助"))]
+    #[case("青石镇2024年临时救助名单", None, Some("临时救助"))]
+    #[case("2024年10月城乡低保", None, Some("城乡低保"))]
+    #[case("美丽乡村建设补助", None, Some("美丽乡村建设补助"))]
+    #[case("城镇居民低保", None, Some("城镇居民低保"))]
+    #[case("重点乡镇帮扶", None, Some("重点乡镇帮扶"))]
     fn file_names(#[case] stem: &str, #[case] unit: Option<&str>, #[case] program: Option<&str>) {
         assert_eq!(unit_from_file_name(stem).as_deref(), unit);
         assert_eq!(program_from_file_name(stem).as_deref(), program);
+    }
+
+    #[rstest]
+    #[case("万谷乡_临时救助", Some("万谷乡人民政府"))]
+    #[case("青石镇2024年临时救助名单", Some("青石镇人民政府"))]
+    #[case("新华街道-临时救助", Some("新华街道办事处"))]
+    #[case("2024年_万谷乡_临时救助", Some("万谷乡人民政府"))]
+    #[case("临时救助_2024年万谷乡", Some("万谷乡人民政府"))]
+    #[case("城乡低保", None)]
+    #[case("美丽乡村建设补助", None)]
+    #[case("重点乡镇帮扶", None)]
+    #[case("小城镇建设", None)]
+    #[case("乡村振兴补贴", None)]
+    fn townships_in_file_names(#[case] stem: &str, #[case] unit: Option<&str>) {
+        assert_eq!(township_from_file_name(stem).as_deref(), unit);
+    }
+
+    #[test]
+    fn regression_township_roll_named_after_township_gets_unit() {
+        for (stem, town) in
+            [("万谷乡_临时救助", "万谷乡人民政府"), ("青石镇2024年临时救助名单", "青石镇人民政府"), ("新华街道-临时救助", "新华街道办事处")]
+        {
+            assert_eq!(unit(None, false, stem, &[]), (Some(town.into()), Some("file_name".into())), "{stem}");
+            assert_eq!(program(None, stem, &[]).0.as_deref(), Some("临时救助"), "{stem}");
+        }
+        // A unit the file name or title names wins over the township.
+        assert_eq!(unit(None, false, "县民政局_农村低保_万谷乡", &[]).0.as_deref(), Some("县民政局"));
+        assert_eq!(unit(None, false, "万谷乡_临时救助", &["填报单位：县民政局"]).0.as_deref(), Some("县民政局"));
+        assert_eq!(
+            crate::normalize::unit::unit_key("万谷乡人民政府"),
+            crate::normalize::unit::unit_key("万谷乡政府")
+        );
+    }
+
+    #[test]
+    fn regression_jiaowei_roll_gets_unit() {
+        assert_eq!(unit(None, false, "教委_学生资助", &[]), (Some("教委".into()), Some("file_name".into())));
+        assert_eq!(program(None, "教委_学生资助", &[]).0.as_deref(), Some("学生资助"));
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub mod score;
 use crate::load::records::RollRow;
 use crate::model::{Hit, Relevance, Tier};
 use people::{Cadre, Poi, RollPerson};
-use places::{Gazetteer, unit_key};
+use crate::normalize::unit::UnitTable;
+use places::{Gazetteer, written_unit_key};
 use rayon::prelude::*;
 use score::Scored;
 use sha2::{Digest, Sha256};
@@ -74,19 +75,22 @@ pub struct Batch<'a> {
     cadres: &'a [Cadre],
     pois: &'a [Poi],
     gaz: &'a Gazetteer,
+    units: &'a UnitTable,
     blocks: blocking::Blocks<'a>,
     exact: blocking::ExactIndex,
     leads: Leads<'a>,
 }
 
 impl<'a> Batch<'a> {
-    /// `cadres` and `pois` with places assigned from `gaz` ([`people::assign_places`]).
-    pub fn new(cadres: &'a [Cadre], pois: &'a [Poi], gaz: &'a Gazetteer) -> Result<Batch<'a>, MatchError> {
+    /// `cadres` and `pois` with places and unit keys assigned from `gaz` and
+    /// `units` ([`people::assign_places`]).
+    pub fn new(cadres: &'a [Cadre], pois: &'a [Poi], gaz: &'a Gazetteer, units: &'a UnitTable) -> Result<Batch<'a>, MatchError> {
         let t = std::time::Instant::now();
         let b = Batch {
             cadres,
             pois,
             gaz,
+            units,
             blocks: blocking::Blocks::build(pois),
             exact: blocking::ExactIndex::build(pois)?,
             leads: Leads::new(pois),
@@ -122,7 +126,7 @@ impl<'a> Batch<'a> {
         self.leads.exact_pairs += exact.len();
         pairs.extend(exact);
         let t = crate::pipeline::timing("  blocking", t);
-        self.leads.add(pairs, self.cadres, self.pois, &rps, rolls);
+        self.leads.add(pairs, self.cadres, self.pois, &rps, rolls, self.units);
         crate::pipeline::timing("  score", t);
         Ok(())
     }
@@ -138,9 +142,16 @@ impl<'a> Batch<'a> {
 
 /// Score candidate pairs (roll person, person of interest) of one set of
 /// rolls, settle ambiguous leads, and build the sorted hits (`check`).
-pub fn finish(pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) -> MatchOutput {
+pub fn finish(
+    pairs: Vec<(u32, u32)>,
+    cadres: &[Cadre],
+    pois: &[Poi],
+    rps: &[RollPerson],
+    rolls: &[RollRow],
+    units: &UnitTable,
+) -> MatchOutput {
     let mut leads = Leads::new(pois);
-    leads.add(pairs, cadres, pois, rps, rolls);
+    leads.add(pairs, cadres, pois, rps, rolls, units);
     leads.settle(cadres, pois)
 }
 
@@ -176,7 +187,15 @@ impl<'a> Leads<'a> {
     }
 
     /// Score the candidate pairs of one chunk (indexes into `rps` and `pois`).
-    pub fn add(&mut self, mut pairs: Vec<(u32, u32)>, cadres: &[Cadre], pois: &[Poi], rps: &[RollPerson], rolls: &[RollRow]) {
+    pub fn add(
+        &mut self,
+        mut pairs: Vec<(u32, u32)>,
+        cadres: &[Cadre],
+        pois: &[Poi],
+        rps: &[RollPerson],
+        rolls: &[RollRow],
+        units: &UnitTable,
+    ) {
         pairs.par_sort_unstable();
         pairs.dedup();
         let base = self.roll_persons;
@@ -185,7 +204,7 @@ impl<'a> Leads<'a> {
             .filter_map(|&(r, p)| {
                 let (poi, rp) = (&pois[p as usize], &rps[r as usize]);
                 let s = score::score(poi, &cadres[poi.cadre], rp)?;
-                let hit = make_hit(rp, poi, cadres, rolls, kin_term(poi), &s);
+                let hit = make_hit(rp, poi, cadres, rolls, kin_term(poi), &s, units);
                 Some(Lead { rp_ord: base + r as u64, poi: p, rp: rp.clone(), scored: s, hit })
             })
             .collect();
@@ -418,9 +437,10 @@ fn kin_term(p: &Poi) -> &str {
     &p.relation_term
 }
 
-fn relevance(unit: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
-    let uk = unit_key(unit);
-    if !uk.is_empty() && uk == cadre.unit_key {
+/// `unit_key`: the roll's approving unit resolved with the batch's unit table,
+/// like the cadre's.
+fn relevance(unit_key: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
+    if !unit_key.is_empty() && unit_key == cadre.unit_key {
         Relevance::SameUnit
     } else if township.is_some() && township == cadre.township.as_deref() {
         Relevance::SameTownship
@@ -440,6 +460,7 @@ fn make_hit(
     rolls: &[RollRow],
     term: &str,
     s: &Scored,
+    units: &UnitTable,
 ) -> Hit {
     let row = &rolls[rp.row];
     let slot = &row.slots[rp.slot];
@@ -448,7 +469,7 @@ fn make_hit(
         "v1|{}|{}|{}|{}|{}|{}|{}",
         rp_person(rp),
         row.program,
-        unit_key(&row.unit),
+        written_unit_key(&row.unit),
         slot.role.as_str(),
         poi_person(&Poi { ..poi.clone() }),
         cadre.name.key,
@@ -478,7 +499,7 @@ fn make_hit(
         village: row.village.clone(),
         amount: row.amount,
         date: row.date.clone(),
-        relevance: relevance(&row.unit, rp.place.township.as_deref(), cadre),
+        relevance: relevance(&units.key(&row.unit), rp.place.township.as_deref(), cadre),
         roll_file: row.source.file.clone(),
         roll_sheet: row.source.sheet.clone(),
         roll_row: row.source.row,
@@ -503,5 +524,52 @@ pub fn finish_ids_and_order(hits: &mut [Hit]) {
         if *n > 1 {
             h.hit_id = format!("{}-{}", h.hit_id, n);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::records::{KinRow, RawId};
+    use crate::normalize::relation::Relation;
+
+    fn cadre_of(unit: &str, units: &UnitTable) -> Cadre {
+        let row = KinRow {
+            source: Default::default(),
+            cadre_name: "张三".into(),
+            cadre_id: RawId::Empty,
+            cadre_unit: unit.into(),
+            cadre_post: String::new(),
+            relative_name: String::new(),
+            relative_id: RawId::Empty,
+            relation_term: String::new(),
+            address: String::new(),
+            birth: String::new(),
+        };
+        let (mut cadres, mut pois) = people::persons_of_interest(&[row], &[Relation::SelfRel], units);
+        people::assign_places(&mut cadres, &mut pois, &Gazetteer::default(), units);
+        cadres.remove(0)
+    }
+
+    #[test]
+    fn regression_zhujianju_short_name_is_same_unit() {
+        let units = UnitTable::builtin();
+        let cadre = cadre_of("县住房和城乡建设局", units);
+        for roll_unit in ["住建局", "示例县住建局", "示例县住房和城乡建设局", "县 住房和城乡建设局"] {
+            assert_eq!(relevance(&units.key(roll_unit), None, &cadre), Relevance::SameUnit, "{roll_unit}");
+        }
+        assert_eq!(relevance(&units.key("城管局"), None, &cadre), Relevance::Other);
+        // A config alias counts as well.
+        let units = crate::config::Config::parse("[[unit]]\nname = '县住房和城乡建设局'\naliases = ['城建局']")
+            .expect("parses")
+            .unit_table();
+        let cadre = cadre_of("县住房和城乡建设局", &units);
+        assert_eq!(relevance(&units.key("城建局"), None, &cadre), Relevance::SameUnit);
+    }
+
+    #[test]
+    fn the_hit_id_keeps_the_unit_as_written() {
+        assert_ne!(written_unit_key("住建局"), written_unit_key("住房和城乡建设局"));
+        assert_eq!(written_unit_key("示例县民政局"), "民政局");
     }
 }

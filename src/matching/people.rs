@@ -2,12 +2,13 @@
 //! cadre as `self`, every relative in scope) and roll persons (every person
 //! slot of every roll row), each normalized once.
 
-use super::places::{Gazetteer, Place, township_core, unit_key};
+use super::places::{Gazetteer, Place, township_core};
 use crate::load::records::{KinRow, RollRow};
 use crate::model::Source;
 use crate::normalize::id::{IdStatus, NormId, Sex};
 use crate::normalize::name::{NormName, normalize_name};
 use crate::normalize::relation::{Relation, parse_relation};
+use crate::normalize::unit::UnitTable;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ pub struct Cadre {
     pub name: NormName,
     pub id: NormId,
     pub unit: String,
+    /// `unit` resolved with the batch's unit table ([`assign_places`]).
     pub unit_key: String,
     pub post: String,
     /// The register row reported for a `self` hit: the 本人 row, else the first row.
@@ -60,18 +62,21 @@ pub fn id_present(id: &NormId) -> bool {
     !matches!(id.status, IdStatus::Missing | IdStatus::Malformed)
 }
 
-fn cadre_key(k: &KinRow, id: &NormId, name: &NormName) -> String {
+fn cadre_key(k: &KinRow, id: &NormId, name: &NormName, units: &UnitTable) -> String {
     match usable_key(id) {
         Some(key) => format!("id:{key}"),
-        None => format!("nm:{}|{}", name.key, unit_key(&k.cadre_unit)),
+        None => format!("nm:{}|{}", name.key, units.key(&k.cadre_unit)),
     }
 }
 
 /// Where the people of the register live and which township a cadre
-/// serves, read with the gazetteer learned from the rolls.
-pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer) {
+/// serves, read with the gazetteer learned from the rolls; and each cadre's
+/// unit key with the batch's unit table (a snapshot's cadres get the table of
+/// the run or check that uses them, the one their rolls are keyed with).
+pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer, units: &UnitTable) {
     for c in cadres.iter_mut() {
         c.township = cadre_township(&c.unit, gaz);
+        c.unit_key = units.key(&c.unit);
     }
     for p in pois.iter_mut() {
         p.place = if p.relation == Relation::SelfRel {
@@ -95,9 +100,10 @@ pub fn cadre_township(unit: &str, gaz: &Gazetteer) -> Option<String> {
 }
 
 /// Build cadres and persons of interest from register rows. `scope`: the
-/// relations to report (`self` included or not like any other). Places are
-/// left empty: see [`assign_places`].
-pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation]) -> (Vec<Cadre>, Vec<Poi>) {
+/// relations to report (`self` included or not like any other); `units`: to
+/// tell cadres without an ID apart by name and unit. Places are left empty:
+/// see [`assign_places`].
+pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable) -> (Vec<Cadre>, Vec<Poi>) {
     // Normalize every name and ID once, in parallel.
     let norm: Vec<(NormName, NormId, NormName, NormId)> = kin
         .par_iter()
@@ -114,14 +120,14 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation]) -> (Vec<Cadre>, V
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut row_cadre = Vec::with_capacity(kin.len());
     for (k, (cn, ci, _, _)) in kin.iter().zip(&norm) {
-        let key = cadre_key(k, ci, cn);
+        let key = cadre_key(k, ci, cn, units);
         let is_self_row = !k.relation_term.is_empty() && parse_relation(&k.relation_term).relation == Relation::SelfRel;
         let idx = *index.entry(key).or_insert_with(|| {
             cadres.push(Cadre {
                 name: cn.clone(),
                 id: ci.clone(),
                 unit: k.cadre_unit.clone(),
-                unit_key: unit_key(&k.cadre_unit),
+                unit_key: units.key(&k.cadre_unit),
                 post: k.cadre_post.clone(),
                 self_source: k.source.clone(),
                 self_term: String::new(),
