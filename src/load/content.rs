@@ -33,7 +33,20 @@ pub fn looks_like_name(s: &str) -> bool {
     if !(2..=4).contains(&n) || !s.chars().all(is_han) {
         return false;
     }
+    // Places and bodies (柳林镇, 白马村, 石桥乡, 县民政局) start with surnames too.
+    if n >= 3 && s.ends_with(|c: char| "乡镇村县市区局委办站所院组队社厂店部街".contains(c)) {
+        return false;
+    }
     COMPOUND.iter().any(|c| s.starts_with(c)) || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// A cell that names a person: an ID number or a personal name.
+pub fn looks_like_person(c: &Cell) -> bool {
+    match c {
+        Cell::Number(f) => id_like(normalize_id_number(*f).status),
+        Cell::Text(t) => looks_like_name(t) || id_like(normalize_id(t).status),
+        _ => false,
+    }
 }
 
 /// Separators between several persons in one cell (`张三、李四`).
@@ -196,6 +209,8 @@ mod tests {
     #[case("健康", false)]
     #[case("群众", false)]
     #[case("县民政局", false)]
+    #[case("柳林镇", false)]
+    #[case("白马村", false)]
     #[case("张", false)]
     #[case("519901199001011234", false)]
     fn names(#[case] s: &str, #[case] want: bool) {

@@ -106,7 +106,17 @@ pub fn no_table_reason(grid: &Grid) -> NoTable {
         return NoTable { reason: "空工作表".into(), data_like: false };
     }
     let filled_rows = grid.rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3).count();
-    let data_like = filled_rows >= 5;
+    // Data about persons: some column holds ID numbers or personal names on
+    // several rows (a 汇总 sheet of townships and amounts does not).
+    let persons_in = |col: usize| {
+        grid.rows
+            .iter()
+            .take(2_000)
+            .filter(|r| r.cells.get(col).is_some_and(|c| content::looks_like_person(c)))
+            .count()
+    };
+    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0).min(256);
+    let data_like = filled_rows >= 5 && (0..width).any(|c| persons_in(c) >= 5);
     let reason = if data_like {
         format!(
             "前 {HEADER_SEARCH_ROWS} 行中没有可识别的表头（找不到姓名或身份证号列），{filled_rows} 行数据未读取；请用 kinmatch.toml 指定表头行和列"

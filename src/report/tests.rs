@@ -824,7 +824,7 @@ fn summary_has_sheets_charts_and_accounts_for_every_row() {
     assert_eq!(row[col("不可用·no_name")], Data::Float(1.0));
     let bad = &q[2];
     assert_eq!(s(&bad[0]), "坏文件.xls");
-    assert_eq!(s(&bad[col("未能读取的原因")]), "文件已损坏");
+    assert_eq!(s(&bad[col("问题 / 未能读取的原因")]), "文件已损坏");
 
     let o: Vec<String> = grid(&p, "概况").iter().flatten().map(s).collect();
     assert!(o.contains(&"2024-05-B01".to_string()));
