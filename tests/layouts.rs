@@ -426,6 +426,9 @@ fn people_rows(l: &Layout, rng: &mut Rng) -> Vec<RowPeople> {
     let tags = person_tags(l);
     let register = l.kind == "C";
     let household = tags.iter().any(|t| t == "head") && tags.iter().any(|t| t != "head" && t != "payee");
+    // The person a relation term is about gets a sex that fits the term.
+    let related: Vec<&str> =
+        l.labels.iter().filter(|x| x.kind == "relation").filter_map(|x| x.person.as_deref()).collect();
     let mut rows = Vec::new();
     let mut cadre: Option<Person> = None;
     let mut cadre_left = 0;
@@ -477,6 +480,8 @@ fn people_rows(l: &Layout, rng: &mut Rng) -> Vec<RowPeople> {
                     vec![head.clone().unwrap_or_else(|| person(rng, None, (1945, 1985)))]
                 } else if household {
                     vec![person(rng, sex, (1950, 2015))]
+                } else if related.contains(&t.as_str()) {
+                    vec![person(rng, sex, (1940, 2010))]
                 } else {
                     vec![person(rng, None, (1940, 2010))]
                 };
@@ -787,8 +792,16 @@ fn run_one(l: &Layout, dir: &Path) -> Vec<String> {
                 l.id, l.kind, s.header_row, s.error, s.problem
             )];
         }
+        // The workbook must be read as built, or the roles below mean little.
+        let built_header = l.sheet_titles.len() as u32 + 1;
+        if s.header_row != Some(built_header) || s.data_rows != u64::from(DATA_ROWS) {
+            return vec![format!(
+                "row {:>2} [{}]: header found at row {:?} with {} data rows; built at row {built_header} with {DATA_ROWS}",
+                l.id, l.kind, s.header_row, s.data_rows
+            )];
+        }
         if std::env::var_os("LAYOUTS_VERBOSE").is_some() {
-            println!("row {} [{}] header_row {:?} data_rows {}", l.id, l.kind, s.header_row, s.data_rows);
+            println!("row {} [{}] header_row {:?} data_rows {} ids {:?}", l.id, l.kind, s.header_row, s.data_rows, s.id_status);
             for c in &s.columns {
                 let lab = l.labels.get(c.index).map(label_text).unwrap_or_default();
                 println!("    {:>2} {:?} [{lab}] -> {} ({})", c.index, c.header, c.role, c.decided_by);
@@ -875,6 +888,16 @@ fn template_check(kind: TemplateKind, read_as: Kind, expected: &[(&str, Option<&
             out.push(format!("template {kind:?} col {} {:?}: unmapped", c.index, c.header));
         }
     }
+    // Name and ID columns expected with a wildcard person are one person.
+    let persons: Vec<(&str, &str)> = expected
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| w.is_some_and(|w| w.ends_with('*')))
+        .filter_map(|(i, (h, _))| s.columns.iter().find(|c| c.index == i).and_then(|c| role_person(&c.role)).map(|p| (*h, p)))
+        .collect();
+    if persons.windows(2).any(|w| w[0].1 != w[1].1) {
+        out.push(format!("template {kind:?}: name and ID read as different persons: {persons:?}"));
+    }
     for (i, (h, want)) in expected.iter().enumerate() {
         match s.columns.iter().find(|c| c.index == i) {
             None => out.push(format!("template {kind:?} col {i} {h:?}: not in the report (header_row {:?}, error {:?})", s.header_row, s.error)),
@@ -926,4 +949,72 @@ fn templates_every_column_mapped() {
         ],
     ));
     assert!(out.is_empty(), "templates:\n  {}", out.join("\n  "));
+}
+
+// ---------------------------------------------------------------------------
+// The checker itself
+
+#[test]
+fn check_digits_and_the_checker_catch_what_they_should() {
+    // GB 11643 examples: 11010519491231002X, 440524188001010014.
+    assert_eq!(check_char("11010519491231002"), 'X');
+    assert_eq!(check_char("44052418800101001"), '4');
+    let l = Layout {
+        id: 999,
+        kind: "C".into(),
+        header: ["干部姓名", "干部身份证号", "亲属姓名", "亲属身份证号", "银行账号", "经办人"].map(String::from).to_vec(),
+        sheet_titles: Vec::new(),
+        labels: [
+            ("name", Some("cadre")),
+            ("id", Some("cadre")),
+            ("name", Some("relative")),
+            ("id", Some("relative")),
+            ("bank_account", None),
+            ("name", Some("officer")),
+        ]
+        .map(|(k, p)| Label { kind: k.into(), person: p.map(String::from) })
+        .to_vec(),
+        usable: true,
+        cadre_in_form: false,
+        merge_down: Vec::new(),
+    };
+    let cols = |roles: [&str; 6]| -> Vec<ColumnReport> {
+        roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ColumnReport { index: i, header: l.header[i].clone(), role: r.to_string(), decided_by: "header".into() })
+            .collect()
+    };
+    let right = ["name:cadre", "id:cadre", "name:relative", "id:relative", "account", "name:staff1"];
+    assert_eq!(check(&l, &cols(right)), Vec::<String>::new());
+    let wide = ["name:cadre", "id:cadre", "name:relative:配偶", "id:relative:配偶", "account", "name:staff1"];
+    assert_eq!(check(&l, &cols(wide)), Vec::<String>::new());
+    for (wrong, words) in [
+        (["name:cadre", "id:cadre", "name:?", "id:relative", "account", "name:staff1"], "unresolved"),
+        (["name:cadre", "id:cadre", "name:relative", "id:relative", "id:?", "name:staff1"], "taken for a name or an ID"),
+        (["name:cadre", "unmapped", "name:relative", "id:relative", "account", "name:staff1"], "expected a id:"),
+        (["name:cadre", "id:cadre", "name:cadre", "id:relative", "account", "name:staff1"], "expected the relative"),
+        (["name:cadre", "id:cadre", "name:relative", "id:relative", "account", "name:relative"], "same person"),
+    ] {
+        let got = check(&l, &cols(wrong));
+        assert!(got.len() == 1 && got[0].contains(words), "{wrong:?}: {got:?}");
+    }
+    // Same tag, two persons (kind D has no cadre/relative rule).
+    let d = Layout {
+        kind: "D".into(),
+        labels: [("name", Some("a")), ("id", Some("a")), ("name", Some("b")), ("id", Some("b")), ("bank_account", None), ("text", None)]
+            .map(|(k, p)| Label { kind: k.into(), person: p.map(String::from) })
+            .to_vec(),
+        ..l.clone()
+    };
+    let got = check(&d, &cols(["name:member", "id:payee", "name:payee", "id:payee", "account", "unmapped"]));
+    assert!(got.iter().any(|x| x.contains("same tag a")), "{got:?}");
+    // A column left out of the report.
+    let mut short = cols(right);
+    short.remove(3);
+    let got = check(&l, &short);
+    assert!(got.len() == 1 && got[0].contains("not in the report"), "{got:?}");
+    // The rest of the row still checked in a per-cadre form, the cadre not.
+    let form = Layout { cadre_in_form: true, ..l.clone() };
+    assert_eq!(check(&form, &cols(["unmapped", "name:?", "name:relative", "id:relative", "account", "name:staff1"])), Vec::<String>::new());
 }
