@@ -342,7 +342,7 @@ fn text_value(rng: &mut Rng, h: &str) -> Cell {
             return pick(rng, values);
         }
     }
-    pick(rng, &["一般", "正常", "已审核", "合格", "待定"])
+    pick(rng, &["有", "无", "无", "一般", "正常", "已审核"])
 }
 
 /// Value appended to a form line ending in `：` / `:`, by the field's own words.
