@@ -77,6 +77,8 @@ pub struct Profile {
     pub multi_ids: f64,
     /// Distinct values / values.
     pub distinct: f64,
+    /// Numbers, or marks of one character (是, 否, 有, 无, √).
+    pub numbers_or_marks: f64,
 }
 
 fn id_like(st: IdStatus) -> bool {
@@ -86,7 +88,7 @@ fn id_like(st: IdStatus) -> bool {
 pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
-    let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i) = (0, 0, 0, 0, 0, 0);
+    let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i, mut marks) = (0, 0, 0, 0, 0, 0, 0);
     let mut seen = std::collections::HashSet::new();
     for r in rows.iter().step_by(step).take(SAMPLE) {
         let c = r.cell(col);
@@ -114,6 +116,9 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         if looks_like_name(t) {
             names += 1;
         }
+        if matches!(c, Cell::Number(_)) || t.parse::<f64>().is_ok() || t.chars().count() <= 1 {
+            marks += 1;
+        }
         let parts = split_multi(t);
         if parts.len() >= 2 {
             if parts.iter().all(|x| looks_like_name(x)) {
@@ -128,6 +133,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         (p.ids, p.long_numbers, p.phones, p.names) = (ids as f64 / n, long as f64 / n, phones as f64 / n, names as f64 / n);
         (p.multi_names, p.multi_ids) = (multi_n as f64 / n, multi_i as f64 / n);
         p.distinct = seen.len() as f64 / n;
+        p.numbers_or_marks = marks as f64 / n;
     }
     p
 }
@@ -150,6 +156,10 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
         if p.names < 0.1 && p.multi_names < 0.1 && (p.ids >= 0.8 || not_id >= 0.8) {
             return Some(if p.ids >= 0.8 { Role::IdBare } else { Role::Account });
         }
+        // 伤残军人 over amounts, 失业人员 over 有/无: a group of people, not a name.
+        if p.names < 0.1 && p.multi_names < 0.1 && p.numbers_or_marks >= 0.8 {
+            return Some(Role::Unmapped);
+        }
         return None;
     }
     // Header words unknown (or not a person's): only clear content decides.
@@ -167,13 +177,21 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
 /// Apply the content's verdicts to the header's roles; returns what decided each.
 /// Names found by content alone are taken only where the table has no name
 /// column of its own (a header the tables do not know over a column of names).
-pub fn adjust(roles: &mut [Role], decided: &mut [Decided], rows: &[DataRow]) {
+pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], rows: &[DataRow]) {
     let had_name = roles.iter().any(Role::is_name);
     for c in 0..roles.len() {
         if decided[c] == Decided::Config || matches!(roles[c], Role::Ignore) {
             continue;
         }
         let p = profile(rows, c);
+        // A person's word alone over cells that are not names: a group of people
+        // counted or marked (失业人员 有/无), not a name column.
+        let weak = keys.get(c).is_some_and(|k| super::roles::weak_person_header(k));
+        if weak && roles[c].is_name() && p.values >= MIN_VALUES && p.names + p.multi_names < 0.5 {
+            roles[c] = Role::Unmapped;
+            decided[c] = Decided::Content;
+            continue;
+        }
         if let Some(r) = verdict(&roles[c], &p) {
             if r == Role::NameBare && had_name && roles[c] == Role::Unmapped {
                 continue;

@@ -118,6 +118,8 @@ pub enum Role {
     Address,
     Birth,
     Sex,
+    /// 序号 / 编号: a row's number in the list.
+    Seq,
     Phone,
     /// Bank account, card or certificate number: never an ID, never a name.
     Account,
@@ -153,6 +155,7 @@ impl Role {
             Role::Address => "address".into(),
             Role::Birth => "birth".into(),
             Role::Sex => "sex".into(),
+            Role::Seq => "seq".into(),
             Role::Phone => "phone".into(),
             Role::Account => "account".into(),
             Role::Unmapped => "unmapped".into(),
@@ -191,6 +194,7 @@ impl Role {
             "address" => Role::Address,
             "birth" => Role::Birth,
             "sex" => Role::Sex,
+            "seq" => Role::Seq,
             "phone" => Role::Phone,
             "account" => Role::Account,
             "unmapped" => Role::Unmapped,
@@ -407,6 +411,12 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("出生年月", Role::Birth),
     ("出生年月日", Role::Birth),
     ("性别", Role::Sex),
+    ("序号", Role::Seq),
+    ("序", Role::Seq),
+    ("编号", Role::Seq),
+    ("顺序号", Role::Seq),
+    ("NO", Role::Seq),
+    ("No", Role::Seq),
 ];
 
 /// Columns only a kinship register has.
@@ -533,6 +543,19 @@ fn person_like(q: &str) -> bool {
             || q.ends_with("助理"))
 }
 
+/// A header that names a person by its ending alone (承租他人, 失业人员, 伤残军人),
+/// without 姓名 or a word of the tables: a name column only if its cells are names.
+pub fn weak_person_header(text: &str) -> bool {
+    let t = strip_marks(text);
+    person_like(t)
+        && person_word(t).is_none()
+        && !is_staff(t)
+        && !NAME_FIELDS.iter().any(|(w, _)| t.ends_with(w))
+        && !ID_WORDS.iter().any(|w| t.contains(w))
+        && !t.ends_with("经理")
+        && !t.ends_with("总监")
+}
+
 /// A relation term usable as a wide-register group prefix (配偶, 父亲, 子女1).
 fn wide_group(prefix: &str) -> bool {
     !prefix.is_empty() && prefix.chars().count() <= 6 && parse_relation(prefix).relation != Relation::Other
@@ -598,12 +621,11 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
     }
     let text = strip_marks(text);
     let (kept, dropped) = bracket_variants(text);
-    for t in [&kept, &dropped] {
-        if let Some(r) = classify_plain(strip_marks(t)) {
-            return r;
-        }
+    let whole = [&kept, &dropped].into_iter().find_map(|t| classify_plain(strip_marks(t)));
+    if let Some(r) = whole.as_ref().filter(|r| r.is_person()) {
+        return r.clone();
     }
-    // 身份证号/出生年月, 姓名或名称: the first part decides.
+    // 身份证号/出生年月, 姓名或名称: a part that names a person's column decides.
     for part in text.split(['/', '／', '或', '、']) {
         if part.len() < text.len() {
             if let Some(r) = classify_plain(strip_marks(part)).filter(Role::is_person) {
@@ -611,7 +633,7 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
             }
         }
     }
-    Role::Unmapped
+    whole.unwrap_or(Role::Unmapped)
 }
 
 fn classify_plain(t: &str) -> Option<Role> {
@@ -754,7 +776,21 @@ mod tests {
     #[case("父亲身份证号", "id:relative:父亲")]
     #[case("子女1姓名", "name:relative:子女1")]
     #[case("出生日期", "birth")]
-    #[case("序号", "unmapped")]
+    #[case("序号", "seq")]
+    #[case("身份证号/出生年月", "id:?")]
+    #[case("项目经理/总监理工程师姓名", "name:?项目经理/总监理工程师")]
+    #[case("项目经理", "name:?项目经理")]
+    #[case("照料人身份证号", "id:?照料人")]
+    #[case("银行账户名称", "name:payee")]
+    #[case("银行帐号", "account")]
+    #[case("残疾证号", "account")]
+    #[case("在读学校名称", "unmapped")]
+    #[case("企业名称", "unmapped")]
+    #[case("*本人身份证号码", "id:cadre")]
+    #[case("家人姓名", "name:relative")]
+    #[case("创建人", "name:?创建人")]
+    #[case("创建人账号", "account")]
+    #[case("逝者证件号", "id:?逝者")]
     #[case("填报单位：县民政局单位：元日期：2024-10-31", "unmapped")]
     fn header_words(#[case] header: &str, #[case] want: &str) {
         assert_eq!(classify(&clean_header(header), None).label(), want, "{header}");

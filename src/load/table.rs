@@ -534,7 +534,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     fill_down(&fills, &mut rows);
 
     // The cells confirm or overturn the header's words.
-    content::adjust(&mut roles, &mut decided, &rows);
+    content::adjust(&mut roles, &mut decided, &keys, &rows);
     let only_one_name = roles.iter().filter(|r| r.is_name()).count() == 1;
     let no_cadre_fields = !roles.iter().any(|r| matches!(r, Role::CadreUnit | Role::CadrePost | Role::WideName(_)));
     let title_says_relatives = above.iter().any(|l| RELATIVES_TITLE_WORDS.iter().any(|w| l.contains(w)));
@@ -676,7 +676,7 @@ mod tests {
         let labels: Vec<String> = tb.columns.iter().map(|c| format!("{}={}", c.key, c.role.label())).collect();
         assert_eq!(
             labels,
-            ["序号=unmapped", "户主/姓名=name:household_head", "户主/身份证号=id:household_head", "补助金额(万元)=amount"]
+            ["序号=seq", "户主/姓名=name:household_head", "户主/身份证号=id:household_head", "补助金额(万元)=amount"]
         );
         assert!(tb.columns[3].wan);
     }
@@ -711,7 +711,7 @@ mod tests {
         let roles: Vec<String> = tb.columns.iter().map(|c| c.role.label()).collect();
         assert_eq!(
             roles,
-            ["unmapped", "name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative", "relation", "id:relative", "address"]
+            ["seq", "name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative", "relation", "id:relative", "address"]
         );
     }
 

@@ -135,7 +135,7 @@ fn long_headers(rng: &mut Rng) -> Vec<String> {
 }
 
 fn long_columns(h: &[String]) -> Vec<(String, &'static str)> {
-    let roles = ["unmapped", "name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative", "relation", "id:relative", "address"];
+    let roles = ["seq", "name:cadre", "id:cadre", "cadre_unit", "cadre_post", "name:relative", "relation", "id:relative", "address"];
     h.iter().zip(roles).map(|(k, r)| (col_key(k), r)).collect()
 }
 

@@ -421,7 +421,7 @@ fn dibao(g: &mut Gen, p: &Part, multi_sheet: bool, cm: bool, dir: &Path) -> Resu
         } else {
             ["序号", "乡镇", "村(社区)", "户主姓名", "家庭成员姓名", "身份证号码", "与户主关系", "保障金额", "发放月份"]
         };
-        let roles = ["unmapped", "township", "village", "name:household_head", "name:member", "id:member", "relation_to_head", "amount", "date"];
+        let roles = ["seq", "township", "village", "name:household_head", "name:member", "id:member", "relation_to_head", "amount", "date"];
         let mut exp = ExpSheet::table(town, 4, headers.iter().map(|h| col_key(h)).zip(roles).collect());
         let total_col: u16 = if si % 3 == 2 { 0 } else { 3 };
         {
@@ -500,7 +500,7 @@ fn linshi(g: &mut Gen, p: &Part, cm: bool, dir: &Path) -> Result<ExpFile, SynthE
     let sheet = "临时救助";
     let mut wb = new_workbook(&path)?;
     let headers = ["序号", "救助对象", "身份证号", "乡镇", "村", "救助金额（元）", "审批单位", "发放日期"];
-    let roles = ["unmapped", "name:beneficiary", "id:beneficiary", "township", "village", "amount", "unit", "date"];
+    let roles = ["seq", "name:beneficiary", "id:beneficiary", "township", "village", "amount", "unit", "date"];
     let mut exp = ExpSheet::table(sheet, 1, headers.iter().map(|h| col_key(h)).zip(roles).collect());
     let (_, lm, _) = last_day(&p.period);
     let single = p.towns.len() == 1;
@@ -565,7 +565,7 @@ fn weifang(g: &mut Gen, p: &Part, cm: bool, dir: &Path) -> Result<ExpFile, Synth
     let sheet = "危房改造";
     let mut wb = new_workbook(&path)?;
     let cols = vec![
-        (col_key2("序号", ""), "unmapped"),
+        (col_key2("序号", ""), "seq"),
         (col_key2("乡镇", ""), "township"),
         (col_key2("村", ""), "village"),
         (col_key2("户主", "姓名"), "name:household_head"),
