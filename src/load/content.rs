@@ -106,7 +106,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         if id_like(st) {
             ids += 1;
         } else {
-            let digits: String = t.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+            let digits: String = t.chars().filter(|c| !c.is_whitespace() && !"-'‘’\"=".contains(*c)).collect();
             if digits.len() >= 12 && digits.chars().all(|c| c.is_ascii_digit()) {
                 long += 1;
             } else if digits.len() == 11 && digits.starts_with('1') && digits.chars().all(|c| c.is_ascii_digit()) {

@@ -301,6 +301,7 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
         (i.saturating_sub(2)..(i + 3).min(roles.len())).any(|j| roles[j] == Role::Relation)
     };
     // Bare names.
+    let bare_names = roles.iter().filter(|r| **r == Role::NameBare).count();
     for i in 0..roles.len() {
         if roles[i] != Role::NameBare {
             continue;
@@ -311,8 +312,12 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
             }
             Kind::Roll => new_other(),
             Kind::Register => {
-                let cadre_known = has_name(roles, Person::Cadre) || cadre_elsewhere;
-                if !has_name(roles, Person::Relative) && (relation_near(roles, i) && cadre_known || cadre_elsewhere) {
+                // The official is known by a column, a form or his 本人 rows: a bare
+                // name is a relative. A lone bare name beside 称谓 is the relative
+                // too (the official's own row is the one whose 称谓 is 本人).
+                let cadre_known =
+                    has_name(roles, Person::Cadre) || roles.contains(&Role::Id(Person::Cadre)) || cadre_elsewhere;
+                if !has_name(roles, Person::Relative) && (cadre_known || bare_names == 1 && relation_near(roles, i)) {
                     Person::Relative
                 } else if !has_name(roles, Person::Cadre) {
                     Person::Cadre
@@ -341,10 +346,12 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
         roles[i] = match left.or(right).map(|j| roles[j].clone()) {
             Some(Role::Name(p)) => Role::Id(p),
             Some(Role::WideName(t)) => Role::WideId(t),
-            _ => match kind {
-                Kind::Roll => Role::Id(Person::Beneficiary),
-                Kind::Register => Role::Id(Person::Relative),
-            },
+            _ => {
+                // An ID of no named person: the table's main person, unless he
+                // has an ID already (then someone else, known by the ID alone).
+                let main = if kind == Kind::Roll { Person::Beneficiary } else { Person::Relative };
+                Role::Id(if roles.contains(&Role::Id(main)) { new_other() } else { main })
+            }
         };
     }
 }

@@ -1,0 +1,283 @@
+//! One regression test per class of reading failure seen on counties laid out
+//! outside this project (issue 9), named after the failure.
+
+use assert_cmd::Command;
+use kinmatch::config::Config;
+use kinmatch::load::{self, InputFile, Loaded, roles::Kind};
+use kinmatch::model::SheetReport;
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::{Path, PathBuf};
+
+/// An 18-character ID with its GB 11643 check character.
+fn id(body17: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
+    format!("{body17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
+}
+
+/// The n-th synthetic ID (born 1960–1999).
+fn nth_id(n: usize) -> String {
+    id(&format!("519901{}{:02}{:02}{:03}", 1960 + n % 40, 1 + n % 12, 1 + n % 28, 100 + n % 900))
+}
+
+const NAMES: &[&str] = &["王建国", "李秀英", "张伟", "刘芳", "陈静", "杨磊", "赵敏", "黄勇", "周丽", "吴强", "徐娟", "孙涛"];
+
+fn write_csv(dir: &Path, name: &str, lines: &[String]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    p
+}
+
+fn load(p: &Path, kind: Kind) -> Loaded {
+    let rel = p.file_name().unwrap().to_string_lossy().into_owned();
+    load::load_file(&InputFile { path: p.to_path_buf(), rel }, Some(kind), &Config::default())
+}
+
+fn roles(s: &SheetReport) -> Vec<String> {
+    s.columns.iter().map(|c| format!("{}={}", c.header, c.role)).collect()
+}
+
+#[test]
+fn regression_register_cadre_column_not_recognised_gives_no_cadre() {
+    // 党员干部姓名 was not a cadre word, and the second 身份证号 was taken for the relative's.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["党员干部姓名,身份证号码,工作单位,家属姓名,称谓,身份证号码".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},县民政局,{},配偶,{}", NAMES[i], nth_id(i), NAMES[i + 6], nth_id(i + 50)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_亲属.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let s = &l.report.sheets[0];
+    assert_eq!(
+        roles(s),
+        ["党员干部姓名=name:cadre", "身份证号码=id:cadre", "工作单位=cadre_unit", "家属姓名=name:relative", "称谓=relation", "身份证号码(2)=id:relative"]
+    );
+    assert_eq!(l.kin.len(), 6);
+    assert!(s.unusable.is_empty(), "{:?}", s.unusable);
+    assert_eq!(s.problem, None);
+    assert_eq!(l.kin[0].cadre_name, "王建国");
+}
+
+#[test]
+fn regression_roll_person_qualifier_not_listed_gives_no_table() {
+    // 被救助人 is in no word table: the grammar reads it as a person all the same.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,被救助人姓名,被救助人身份证号,救助金额（元）,开户银行,银行账号".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},{},500,农商银行,62170012345678{:05}", i + 1, NAMES[i], nth_id(i), i));
+    }
+    let p = write_csv(tmp.path(), "万谷乡_临时救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert!(l.report.error.is_none(), "{:?}", l.report.error);
+    assert_eq!(roles(s)[1..3], ["被救助人姓名=name:other1".to_string(), "被救助人身份证号=id:other1".to_string()]);
+    assert_eq!(s.role_of("银行账号"), Some("account"));
+    assert_eq!(l.rolls.len(), 6);
+    assert_eq!(l.rolls[0].slots.len(), 1, "the bank account is not a person");
+}
+
+#[test]
+fn regression_title_merged_across_taken_for_parent_header() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_农村低保.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(0, 0, 0, 4, "示例县2024年农村最低生活保障对象花名册", &f).unwrap();
+    for (c, h) in ["序号", "姓名", "身份证号", "保障金额", "乡镇"].iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    for i in 0..8u32 {
+        ws.write_number(2 + i, 0, f64::from(i + 1)).unwrap();
+        ws.write_string(2 + i, 1, NAMES[i as usize]).unwrap();
+        ws.write_string(2 + i, 2, nth_id(i as usize)).unwrap();
+        ws.write_number(2 + i, 3, 350.0).unwrap();
+        ws.write_string(2 + i, 4, "万谷乡").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.header_row, Some(2));
+    assert_eq!(roles(s), ["序号=seq", "姓名=name:beneficiary", "身份证号=id:beneficiary", "保障金额=amount", "乡镇=township"]);
+    assert_eq!(l.rolls.len(), 8);
+    assert_eq!(l.rolls[0].amount, Some(350.0));
+}
+
+#[test]
+fn regression_per_cadre_form_rows_tied_to_no_cadre() {
+    // 干部任免审批表-style: the official above, his family below (称谓 | 姓名 | …).
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县教育局_家庭主要成员.xlsx");
+    let mut wb = Workbook::new();
+    let f = Format::new();
+    for k in 0..2usize {
+        let ws = wb.add_worksheet();
+        ws.merge_range(0, 0, 0, 4, "干部家庭主要成员情况表", &f).unwrap();
+        ws.write_string(1, 0, format!("姓名：{}    工作单位：县教育局    职务：副局长", NAMES[k])).unwrap();
+        for (c, h) in ["称谓", "姓名", "出生年月", "身份证号", "工作单位及职务"].iter().enumerate() {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        for (r, rel) in ["妻子", "儿子", "父亲"].iter().enumerate() {
+            let row = 3 + r as u32;
+            ws.write_string(row, 0, *rel).unwrap();
+            ws.write_string(row, 1, NAMES[4 + k * 3 + r]).unwrap();
+            ws.write_string(row, 2, "1970.05").unwrap();
+            ws.write_string(row, 3, nth_id(10 + k * 3 + r)).unwrap();
+            ws.write_string(row, 4, "务农").unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    for s in &l.report.sheets {
+        assert_eq!(s.role_of("姓名"), Some("name:relative"), "{:?}", roles(s));
+        assert_eq!(s.role_of("身份证号"), Some("id:relative"));
+        assert_eq!(s.problem, None);
+    }
+    assert_eq!(l.kin.len(), 6);
+    assert!(l.kin[..3].iter().all(|k| k.cadre_name == NAMES[0] && k.cadre_unit == "县教育局" && k.cadre_post == "副局长"));
+    assert!(l.kin[3..].iter().all(|k| k.cadre_name == NAMES[1]));
+    assert_eq!(l.kin[0].relation_term, "妻子");
+}
+
+#[test]
+fn regression_self_rows_open_each_cadres_block() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "称谓,姓名,身份证号,工作单位,职务".to_string(),
+        format!("本人,{},{},县财政局,科长", NAMES[0], nth_id(0)),
+        format!("配偶,{},{},,", NAMES[1], nth_id(1)),
+        format!("儿子,{},{},,", NAMES[2], nth_id(2)),
+        format!("本人,{},{},县财政局,科员", NAMES[3], nth_id(3)),
+        format!("母亲,{},,,", NAMES[4]),
+    ];
+    let p = write_csv(tmp.path(), "县财政局_亲属.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let who: Vec<(&str, &str)> = l.kin.iter().map(|k| (k.cadre_name.as_str(), k.relative_name.as_str())).collect();
+    assert_eq!(who, [(NAMES[0], ""), (NAMES[0], NAMES[1]), (NAMES[0], NAMES[2]), (NAMES[3], ""), (NAMES[3], NAMES[4])]);
+    assert!(l.report.sheets[0].unusable.is_empty());
+}
+
+#[test]
+fn regression_several_persons_in_one_cell_read_as_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["户主姓名,户主身份证号,家庭成员姓名,家庭成员身份证号,保障金额".to_string()];
+    for i in 0..6 {
+        lines.push(format!(
+            "{},{},\"{}、{}\",\"{}，{}\",600",
+            NAMES[i],
+            nth_id(i),
+            NAMES[(i + 1) % 12],
+            NAMES[(i + 2) % 12],
+            nth_id(i + 100),
+            nth_id(i + 200)
+        ));
+    }
+    let p = write_csv(tmp.path(), "县民政局_低保家庭.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let r = &l.rolls[0];
+    let slots: Vec<(String, &str)> = r.slots.iter().map(|s| (s.role.as_str().into_owned(), s.name.as_str())).collect();
+    let want = [("household_head", NAMES[0]), ("member", NAMES[1]), ("member", NAMES[2])];
+    assert_eq!(slots, want.map(|(r, n)| (r.to_string(), n)));
+    assert_eq!(r.slots[2].norm.value.as_str(), nth_id(200));
+}
+
+#[test]
+fn regression_bank_account_under_an_id_header_taken_for_an_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,身份证号,收款人证件号码".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},'62284800{:011}", NAMES[i], nth_id(i), 12_345_678 + i));
+    }
+    let p = write_csv(tmp.path(), "县农业农村局_耕地补贴.csv", &lines);
+    let s = load(&p, Kind::Roll).report.sheets.remove(0);
+    let col = s.columns.iter().find(|c| c.header == "收款人证件号码").unwrap();
+    assert_eq!((col.role.as_str(), col.decided_by.as_str()), ("account", "content"));
+}
+
+#[test]
+fn regression_id_column_under_an_unknown_header_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,证照号,金额".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},100", NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let col = l.report.sheets[0].columns.iter().find(|c| c.header == "证照号").unwrap();
+    assert_eq!((col.role.as_str(), col.decided_by.as_str()), ("id:beneficiary", "content"));
+    assert_eq!(l.rolls[0].slots[0].norm.value.as_str(), nth_id(0));
+}
+
+fn km() -> Command {
+    Command::cargo_bin("kinmatch").unwrap()
+}
+
+#[test]
+fn regression_run_exits_0_with_an_input_it_could_not_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    std::fs::create_dir_all(&rolls).unwrap();
+    let mut good = vec!["干部姓名,身份证号,亲属姓名,称谓,身份证号".to_string()];
+    good.push(format!("{},{},{},配偶,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1)));
+    write_csv(&kin, "县民政局_亲属.csv", &good);
+    // Relatives with no cadre anywhere: every row unusable.
+    let mut bad = vec!["称谓,姓名,身份证号".to_string()];
+    for i in 2..8 {
+        bad.push(format!("配偶,{},{}", NAMES[i], nth_id(i)));
+    }
+    write_csv(&kin, "县财政局_亲属.csv", &bad);
+    write_csv(&rolls, "县民政局_低保.csv", &["姓名,身份证号".to_string(), format!("{},{}", NAMES[1], nth_id(1))]);
+    let out = tmp.path().join("out");
+    let a = km().args(["run", "--no-workbooks", "--kin"]).arg(&kin).arg("--rolls").arg(&rolls).arg("--out").arg(&out).assert();
+    let a = a.code(3);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("县财政局_亲属.csv") && err.contains("无法对应到干部"), "{err}");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let problems = m["inputs"]["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    // The hit from the good register is still found.
+    assert!(std::fs::read_to_string(out.join("hits.csv")).unwrap().contains(NAMES[1]));
+    // --strict makes it an error.
+    km().args(["run", "--strict", "--no-workbooks", "--kin"]).arg(&kin).arg("--rolls").arg(&rolls).arg("--out").arg(&out).assert().code(1);
+}
+
+#[test]
+fn regression_empty_register_folder_exits_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    std::fs::create_dir_all(&rolls).unwrap();
+    write_csv(&rolls, "县民政局_低保.csv", &["姓名,身份证号".to_string(), format!("{},{}", NAMES[1], nth_id(1))]);
+    let a = km().args(["run", "--no-workbooks", "--kin"]).arg(&kin).arg("--rolls").arg(&rolls).arg("--out").arg(tmp.path().join("o")).assert();
+    let err = String::from_utf8_lossy(&a.code(3).get_output().stderr).into_owned();
+    assert!(err.contains("没有找到任何登记表文件"), "{err}");
+    // inspect of an empty folder is not success either.
+    km().arg("inspect").arg(&kin).assert().code(3);
+}
+
+#[test]
+fn regression_inspect_json_columns_in_sheet_order_with_what_decided() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["乡镇,姓名,证照号,身份证号码".to_string()];
+    for i in 0..6 {
+        lines.push(format!("万谷乡,{},{},{}", NAMES[i], nth_id(i), nth_id(i + 30)));
+    }
+    let p = write_csv(tmp.path(), "x.csv", &lines);
+    let a = km().args(["inspect", "--json", "--kind", "roll"]).arg(&p).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let cols = v["inputs"][0]["sheets"][0]["columns"].as_array().unwrap();
+    let got: Vec<(u64, &str, &str, &str)> = cols
+        .iter()
+        .map(|c| (c["index"].as_u64().unwrap(), c["header"].as_str().unwrap(), c["role"].as_str().unwrap(), c["decided_by"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, "乡镇", "township", "header"),
+            (1, "姓名", "name:beneficiary", "header"),
+            (2, "证照号", "id:beneficiary", "content"),
+            (3, "身份证号码", "id:other1", "header"),
+        ]
+    );
+}
