@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// An 18-character ID with its GB 11643 check character.
 fn id(body17: &str) -> String {
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
-    format!("{body17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
+    format!("{body17}{}", kinmatch::normalize::id::check_char(body17).unwrap())
 }
 
 /// The n-th synthetic ID (born 1960–1999).
@@ -280,4 +278,21 @@ fn regression_inspect_json_columns_in_sheet_order_with_what_decided() {
             (3, "身份证号码", "id:other1", "header"),
         ]
     );
+}
+
+#[test]
+fn regression_second_beneficiary_column_dropped() {
+    // 享受人 and 领取人 are both roll persons of the same kind: two persons, both matched.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["享受人姓名,享受人身份证号,领取人姓名,领取人身份证号,金额".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},{},{},100", NAMES[i], nth_id(i), NAMES[i + 6], nth_id(i + 6)));
+    }
+    let p = write_csv(tmp.path(), "乡村振兴局_雨露计划.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("领取人姓名"), Some("name:other1"), "{:?}", roles(s));
+    assert_eq!(s.role_of("领取人身份证号"), Some("id:other1"));
+    let names: Vec<&str> = l.rolls[0].slots.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, [NAMES[0], NAMES[6]]);
 }

@@ -250,9 +250,7 @@ mod tests {
 
     /// An 18-character ID with its GB 11643 check character.
     fn id(body17: &str) -> String {
-        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        let sum: u32 = body17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
-        format!("{body17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
+        format!("{body17}{}", crate::normalize::id::check_char(body17).unwrap())
     }
 
     #[test]

@@ -121,6 +121,11 @@ pub fn unit_from_title(lines: &[&str]) -> Option<String> {
                 let rest = l[i + key.len()..].trim_start_matches([':', '：', ' ', '　']);
                 let v: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '　').collect();
                 let v = v.trim_end_matches(['，', ',', '；', ';']);
+                // 县民政局（盖章）: the seal mark is not part of the name.
+                let v = match v.find(['（', '(']) {
+                    Some(i) if i > 0 => &v[..i],
+                    _ => v,
+                };
                 if !v.is_empty() && !v.contains('：') {
                     return Some(v.to_string());
                 }
@@ -263,6 +268,8 @@ mod tests {
     fn title_rows() {
         let lines = ["示例县2024年10月农村最低生活保障金发放花名册", "填报单位：县民政局   单位：元   日期：2024-10-31"];
         assert_eq!(unit_from_title(&lines).as_deref(), Some("县民政局"));
+        // regression: 填报单位：县住房和城乡建设局（盖章） kept the seal mark in the unit.
+        assert_eq!(unit_from_title(&["填报单位：县住房和城乡建设局（盖章）"]).as_deref(), Some("县住房和城乡建设局"));
         assert_eq!(program_from_title(&lines).as_deref(), Some("农村最低生活保障金"));
     }
 

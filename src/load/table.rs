@@ -296,6 +296,31 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
         next_other = next_other.saturating_add(1);
         Person::Other(next_other)
     };
+    // A second name column of the same kind of person (享受人 … 领取人, both
+    // beneficiaries; 法定代表人 … 项目负责人) is another person: it and the IDs
+    // that follow it under the same word get a person of their own.
+    let mut named: Vec<Person> = Vec::new();
+    let mut renamed: Vec<(Person, Person)> = Vec::new();
+    for r in roles.iter_mut() {
+        match *r {
+            Role::Name(p) if !matches!(p, Person::Cadre | Person::Relative) => {
+                renamed.retain(|(from, _)| *from != p);
+                if named.contains(&p) {
+                    let q = new_other();
+                    renamed.push((p, q));
+                    *r = Role::Name(q);
+                } else {
+                    named.push(p);
+                }
+            }
+            Role::Id(p) => {
+                if let Some((_, q)) = renamed.iter().find(|(from, _)| *from == p) {
+                    *r = Role::Id(*q);
+                }
+            }
+            _ => {}
+        }
+    }
     let has_name = |roles: &[Role], p: Person| roles.contains(&Role::Name(p));
     let relation_near = |roles: &[Role], i: usize| {
         (i.saturating_sub(2)..(i + 3).min(roles.len())).any(|j| roles[j] == Role::Relation)
