@@ -91,7 +91,24 @@ fn parts(stem: &str) -> Vec<&str> {
 }
 
 pub fn unit_from_file_name(stem: &str) -> Option<String> {
-    parts(stem).into_iter().find(|p| is_unit(p)).map(str::to_string)
+    let ps = parts(stem);
+    ps.iter().find(|p| is_unit(p)).map(|p| p.to_string()).or_else(|| ps.iter().find_map(|p| unit_prefix(p)))
+}
+
+/// A unit written at the start of a name without a separator:
+/// `县教育局领导干部亲属采集表` -> 县教育局, `金塘镇人民政府工作人员近亲属备案` -> 金塘镇人民政府.
+fn unit_prefix(part: &str) -> Option<String> {
+    // The longest unit ending of the government words first, then a bureau's 局/委/办.
+    for suffix in ["人民政府", "办事处", "委员会", "政府", "局", "委", "办"] {
+        if let Some(i) = part.find(suffix) {
+            let head = &part[..i + suffix.len()];
+            let n = head.chars().count();
+            if n >= 2 && n < part.chars().count() && n <= 12 && is_unit(head) {
+                return Some(head.to_string());
+            }
+        }
+    }
+    None
 }
 
 fn strip_doc_words(s: &str) -> String {
@@ -213,6 +230,10 @@ mod tests {
     #[case("万谷乡人民政府-临时救助花名册", Some("万谷乡人民政府"), Some("临时救助"))]
     #[case("低保花名册", None, Some("低保"))]
     #[case("干部亲属信息_县教育局", Some("县教育局"), None)]
+    // regression: a unit at the start of a name without a separator was not read.
+    #[case("县教育局领导干部亲属采集表", Some("县教育局"), None)]
+    #[case("金塘镇人民政府工作人员近亲属备案", Some("金塘镇人民政府"), None)]
+    #[case("医保局亲属统计", Some("医保局"), None)]
     #[case("教委_学生资助", Some("教委"), Some("学生资助"))]
     #[case("妇联-2024年春蕾计划名单", Some("妇联"), Some("春蕾计划"))]
     #[case("万谷乡_临时救助", None, Some("临时救助"))]
