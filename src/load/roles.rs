@@ -669,6 +669,9 @@ fn classify_plain(t: &str) -> Option<Role> {
     if person_word(t).is_some() || is_staff(t) || (person_like(t) && !t.ends_with('户')) {
         return person_role(t, false);
     }
+    if t.ends_with("所在乡镇") || t.ends_with("所属乡镇") || t.ends_with("乡镇街道") {
+        return Some(Role::Township);
+    }
     if t.ends_with("关系") || t.ends_with("称谓") {
         return Some(if t.contains("户主") { Role::RelationToHead } else { Role::Relation });
     }
@@ -791,6 +794,7 @@ mod tests {
     #[case("创建人", "name:?创建人")]
     #[case("创建人账号", "account")]
     #[case("逝者证件号", "id:?逝者")]
+    #[case("项目所在乡镇", "township")]
     #[case("填报单位：县民政局单位：元日期：2024-10-31", "unmapped")]
     fn header_words(#[case] header: &str, #[case] want: &str) {
         assert_eq!(classify(&clean_header(header), None).label(), want, "{header}");
