@@ -177,13 +177,13 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
 /// Apply the content's verdicts to the header's roles; returns what decided each.
 /// Names found by content alone are taken only where the table has no name
 /// column of its own (a header the tables do not know over a column of names).
-pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], rows: &[DataRow]) {
+pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], profiles: &[Profile]) {
     let had_name = roles.iter().any(Role::is_name);
     for c in 0..roles.len() {
         if decided[c] == Decided::Config || matches!(roles[c], Role::Ignore) {
             continue;
         }
-        let p = profile(rows, c);
+        let Some(p) = profiles.get(c) else { continue };
         // A person's word alone over cells that are not names: a group of people
         // counted or marked (失业人员 有/无), not a name column.
         let weak = keys.get(c).is_some_and(|k| super::roles::weak_person_header(k));
@@ -192,7 +192,7 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], rows
             decided[c] = Decided::Content;
             continue;
         }
-        if let Some(r) = verdict(&roles[c], &p) {
+        if let Some(r) = verdict(&roles[c], p) {
             if r == Role::NameBare && had_name && roles[c] == Role::Unmapped {
                 continue;
             }
@@ -203,13 +203,10 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], rows
 }
 
 /// Columns whose cells list several persons (`张三、李四`), by index.
-pub fn multi_columns(roles: &[Role], rows: &[DataRow]) -> Vec<usize> {
+pub fn multi_columns(roles: &[Role], profiles: &[Profile]) -> Vec<usize> {
     (0..roles.len())
         .filter(|&c| roles[c].is_person())
-        .filter(|&c| {
-            let p = profile(rows, c);
-            p.values > 0 && (p.multi_names >= 0.2 || p.multi_ids >= 0.2)
-        })
+        .filter(|&c| profiles.get(c).is_some_and(|p| p.values > 0 && (p.multi_names >= 0.2 || p.multi_ids >= 0.2)))
         .collect()
 }
 

@@ -566,14 +566,16 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     fill_down(&fills, &mut rows);
 
     // The cells confirm or overturn the header's words.
-    content::adjust(&mut roles, &mut decided, &keys, &rows);
+    // Each column sampled once, for its role and for cells listing several persons.
+    let profiles: Vec<content::Profile> = (0..roles.len()).map(|c| content::profile(&rows, c)).collect();
+    content::adjust(&mut roles, &mut decided, &keys, &profiles);
     let only_one_name = roles.iter().filter(|r| r.is_name()).count() == 1;
     let no_cadre_fields = !roles.iter().any(|r| matches!(r, Role::CadreUnit | Role::CadrePost | Role::WideName(_)));
     let title_says_relatives = above.iter().any(|l| RELATIVES_TITLE_WORDS.iter().any(|w| l.contains(w)));
     let cadre_elsewhere =
         kind == Kind::Register && (!forms.is_empty() || (title_says_relatives && only_one_name && no_cadre_fields));
     resolve_roles(&mut roles, kind, cadre_elsewhere);
-    let multi = content::multi_columns(&roles, &rows);
+    let multi = content::multi_columns(&roles, &profiles);
 
     let mut seen: HashMap<String, usize> = HashMap::new();
     let columns: Vec<Column> = keys
