@@ -105,6 +105,9 @@ pub struct Hit {
     /// Earlier reviewer decision carried forward by `run --decisions` ("" if none).
     #[serde(default)]
     pub decision: String,
+    /// The roll's amount as written when it could not be read (`amount` is then empty).
+    #[serde(default)]
+    pub amount_unread: String,
 }
 
 /// Per file: what `inspect --json` prints and the manifest keeps.
@@ -171,6 +174,9 @@ pub struct SheetReport {
     pub id_status: BTreeMap<String, u64>,
     /// Data rows that carry no person usable for matching, by reason.
     pub unusable: BTreeMap<String, u64>,
+    /// Values that could not be read (kept as written), by column role: "amount", "date", "birth".
+    #[serde(default)]
+    pub unreadable: BTreeMap<String, u64>,
     /// Why the sheet was skipped (null when a table was read).
     pub error: Option<String>,
     /// Why the sheet gives the batch nothing (or too little) although it holds

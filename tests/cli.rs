@@ -53,7 +53,7 @@ fn unreadable_input_gives_exit_code_3_and_the_batch_still_runs() {
         .arg(&out)
         .assert()
         .code(3)
-        .stderr(predicates::str::contains("password-protected"));
+        .stderr(predicates::str::contains("有密码"));
     assert!(out.join("hits.csv").exists());
     km().args(["inspect", "fixtures/legacy"]).assert().success();
 }

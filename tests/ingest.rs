@@ -134,12 +134,12 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
         r.error.clone().unwrap_or_else(|| panic!("{f}: no error"))
     };
     for (file, words) in [
-        ("truncated.xlsx", "damaged workbook"),
-        ("renamed_text.xlsx", "content is text"),
-        ("empty.csv", "empty file"),
+        ("truncated.xlsx", "工作簿已损坏"),
+        ("renamed_text.xlsx", "内容是文本"),
+        ("empty.csv", "空文件"),
         ("no_header.xlsx", "没有任何工作表含有可读的表格"),
-        ("bad_gbk.csv", "invalid byte 0xFF at offset 13"),
-        ("加密_有密码.xlsx", "password-protected"),
+        ("bad_gbk.csv", "偏移 13）有无效字节 0xFF"),
+        ("加密_有密码.xlsx", "有密码"),
     ] {
         let e = err(file);
         assert!(e.contains(file) && e.contains(words), "{file}: {e}");
@@ -152,9 +152,9 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
     let good = all.iter().find(|r| r.file == "good.csv").unwrap();
     assert_eq!(good.sheets[0].id_status.get("valid").copied().unwrap_or(0) + good.sheets[0].id_status.get("bad_check_digit").copied().unwrap_or(0), 1);
     let skipped: Vec<(&str, &str)> = got.skipped_files.iter().map(|s| (s.file.as_str(), s.reason.as_str())).collect();
-    assert!(skipped.iter().any(|(f, r)| *f == "~$lock.xlsx" && r.contains("lock file")), "{skipped:?}");
-    assert!(skipped.iter().any(|(f, r)| *f == ".hidden.csv" && r.contains("hidden")));
-    assert!(skipped.iter().any(|(f, r)| *f == "notes.docx" && r.contains("not a spreadsheet")));
+    assert!(skipped.iter().any(|(f, r)| *f == "~$lock.xlsx" && r.contains("锁定文件")), "{skipped:?}");
+    assert!(skipped.iter().any(|(f, r)| *f == ".hidden.csv" && r.contains("隐藏")));
+    assert!(skipped.iter().any(|(f, r)| *f == "notes.docx" && r.contains("不是表格文件")));
 }
 
 #[test]

@@ -128,6 +128,10 @@ pub struct Grid {
     pub sheet: String,
     pub rows: Vec<GridRow>,
     pub merges: Vec<Merge>,
+    /// What the reader left out or read differently, in words a county user
+    /// reads (cells beyond the last column a form can have, a line with an
+    /// unclosed quote). Each is a problem of the sheet (the run exits 3).
+    pub notes: Vec<String>,
 }
 
 #[cfg(test)]

@@ -85,6 +85,17 @@ fn id_like(st: IdStatus) -> bool {
     matches!(st, IdStatus::Valid | IdStatus::Repaired | IdStatus::LegacyUpgraded | IdStatus::ExcelTruncated)
 }
 
+/// 18 characters shaped like an ID number (17 digits, a digit or X, a birth
+/// year 1900–2099 in place) although it does not check out: a typo in an ID,
+/// not a bank account.
+fn id_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 18
+        && b[..17].iter().all(u8::is_ascii_digit)
+        && (b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x')
+        && (&b[6..8] == b"19" || &b[6..8] == b"20")
+}
+
 pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
@@ -107,7 +118,9 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
             ids += 1;
         } else {
             let digits: String = t.chars().filter(|c| !c.is_whitespace() && !"-'‘’\"=".contains(*c)).collect();
-            if digits.len() >= 12 && digits.chars().all(|c| c.is_ascii_digit()) {
+            if id_shaped(&digits) {
+                // An ID with a wrong date or check digit: still an ID column.
+            } else if digits.len() >= 12 && digits.chars().all(|c| c.is_ascii_digit()) {
                 long += 1;
             } else if digits.len() == 11 && digits.starts_with('1') && digits.chars().all(|c| c.is_ascii_digit()) {
                 phones += 1;

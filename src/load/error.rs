@@ -5,29 +5,29 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{file}: cannot read the file: {source}")]
+    #[error("{file}：无法读取文件：{source}")]
     Io {
         file: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{file}: empty file (0 bytes)")]
+    #[error("{file}：空文件（0 字节）")]
     Empty { file: String },
-    #[error("{file}: password-protected or encrypted workbook; save it without a password")]
+    #[error("{file}：工作簿有密码或已加密；请去掉密码后另存")]
     Encrypted { file: String },
-    #[error("{file}: not a spreadsheet: {reason}")]
+    #[error("{file}：不是表格文件：{reason}")]
     NotSpreadsheet { file: String, reason: String },
-    #[error("{file}: damaged workbook: {reason}")]
+    #[error("{file}：工作簿已损坏：{reason}")]
     Corrupt { file: String, reason: String },
-    #[error("{file}: sheet {sheet}: cannot read the sheet: {reason}")]
+    #[error("{file}：工作表 {sheet}：无法读取：{reason}")]
     Sheet {
         file: String,
         sheet: String,
         reason: String,
     },
-    #[error("{file}: cannot decode the text: {reason}")]
+    #[error("{file}：无法识别文本编码：{reason}")]
     Encoding { file: String, reason: String },
-    #[error("{file}: line {line}: {reason}")]
+    #[error("{file}：第 {line} 行：{reason}")]
     Csv {
         file: String,
         line: u64,

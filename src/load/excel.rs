@@ -35,16 +35,143 @@ fn looks_encrypted(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
+/// Cells right of this column (0-based) are not read: no real form is this
+/// wide, and one stray value at XFD1 must not make every row 16,384 cells.
+/// They are counted and reported with the sheet.
+pub const MAX_COLUMNS: u32 = 256;
+/// A sheet with more cells than this is not read (about 4 GB in memory).
+pub const MAX_CELLS: u64 = 60_000_000;
+/// A zip entry expanding to more than this is not read.
+pub const MAX_ENTRY_BYTES: u64 = 1 << 30;
+/// ... nor one above [`RATIO_FLOOR_BYTES`] that expands more than this many times:
+/// real sheet XML compresses 4–30×, a compression bomb hundreds of times.
+pub const MAX_RATIO: u64 = 100;
+pub const RATIO_FLOOR_BYTES: u64 = 64 << 20;
+
+/// One sheet as read, or why it could not be.
+#[derive(Debug)]
+pub enum SheetRead {
+    Read(Grid),
+    Failed { sheet: String, reason: String },
+}
+
+/// Why a zip entry is refused, if it is: too large, or expanding like a bomb.
+fn entry_refusal(size: u64, compressed: u64) -> Option<String> {
+    let mb = |b: u64| b.div_ceil(1 << 20);
+    if size > MAX_ENTRY_BYTES {
+        return Some(format!("解压后 {} MB，超过上限 {} MB（可能是压缩炸弹），未读取", mb(size), mb(MAX_ENTRY_BYTES)));
+    }
+    if size > RATIO_FLOOR_BYTES && size / compressed.max(1) > MAX_RATIO {
+        return Some(format!(
+            "压缩比 {}:1（解压后 {} MB），远超正常表格（可能是压缩炸弹），未读取",
+            size / compressed.max(1),
+            mb(size)
+        ));
+    }
+    None
+}
+
+/// Attribute `key` (local name) of an XML start tag, unescaped.
+fn attr(e: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .filter_map(Result::ok)
+        .find(|a| a.key.local_name().as_ref() == key)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+}
+
+/// Start tags named `tag` in an XML document, with the attributes asked for.
+fn tags(xml: &str, tag: &str, keys: &[&str]) -> Vec<Vec<Option<String>>> {
+    use quick_xml::events::Event;
+    let mut rd = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match rd.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == tag => {
+                out.push(keys.iter().map(|k| attr(&e, k)).collect());
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Check a zip's entries before calamine expands any. Returns the sheets (by
+/// name) that must not be read and why, or an error for the whole file when an
+/// entry every sheet needs (shared strings, styles, the workbook) is refused.
+fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| LoadError::Corrupt {
+        file: file.into(),
+        reason: e.to_string(),
+    })?;
+    let mut refused: Vec<(String, String)> = Vec::new(); // (entry path, reason)
+    let small = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Option<String> {
+        let mut f = zip.by_name(name).ok()?;
+        if f.size() > 16 << 20 {
+            return None;
+        }
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s).ok()?;
+        Some(s)
+    };
+    for i in 0..zip.len() {
+        let Ok(f) = zip.by_index_raw(i) else { continue };
+        if let Some(reason) = entry_refusal(f.size(), f.compressed_size()) {
+            refused.push((f.name().unwrap_or_default().trim_start_matches('/').to_string(), reason));
+        }
+    }
+    if refused.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Sheet name -> entry, through xl/workbook.xml and its relationships.
+    let workbook = small(&mut zip, "xl/workbook.xml").unwrap_or_default();
+    let rels = small(&mut zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let targets: Vec<(String, String)> = tags(&rels, "Relationship", &["Id", "Target"])
+        .into_iter()
+        .filter_map(|v| match (v.first().cloned().flatten(), v.get(1).cloned().flatten()) {
+            (Some(id), Some(t)) => {
+                let t = t.trim_start_matches('/');
+                let path = if t.starts_with("xl/") { t.to_string() } else { format!("xl/{t}") };
+                Some((id, path))
+            }
+            _ => None,
+        })
+        .collect();
+    let sheets: Vec<(String, String)> = tags(&workbook, "sheet", &["name", "id"])
+        .into_iter()
+        .filter_map(|v| {
+            let name = v.first().cloned().flatten()?;
+            let id = v.get(1).cloned().flatten()?;
+            let path = targets.iter().find(|(i, _)| *i == id)?.1.clone();
+            Some((name, path))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (entry, reason) in refused {
+        match sheets.iter().find(|(_, p)| *p == entry) {
+            Some((name, _)) => out.push((name.clone(), format!("工作表数据 {entry} {reason}"))),
+            None => {
+                return Err(LoadError::Corrupt {
+                    file: file.into(),
+                    reason: format!("压缩包中的 {entry} {reason}"),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Read every sheet of a workbook held in memory. `ext` is the lower-case
-/// file extension, used only to word the errors.
-pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<Grid>, LoadError> {
+/// file extension, used only to word the errors. A sheet that cannot be read
+/// is [`SheetRead::Failed`]; the others are still read.
+pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetRead>, LoadError> {
     let kind = match sniff(&bytes) {
         Some(k) => k,
         None => {
             let reason = if bytes.iter().take(512).all(|b| *b != 0) {
-                format!("the content is text, not an .{ext} workbook (a renamed file?)")
+                format!("内容是文本，不是 .{ext} 工作簿（改过扩展名？）")
             } else {
-                format!("the content is not an .{ext} workbook")
+                format!("内容不是 .{ext} 工作簿")
             };
             return Err(LoadError::NotSpreadsheet {
                 file: file.into(),
@@ -55,6 +182,10 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<Grid>,
     if kind == Container::Cfb && ext != "xls" && looks_encrypted(&bytes) {
         return Err(LoadError::Encrypted { file: file.into() });
     }
+    let refused = match kind {
+        Container::Zip => zip_refusals(file, &bytes)?,
+        Container::Cfb => Vec::new(),
+    };
     let cursor = Cursor::new(bytes);
     let mut sheets: Sheets<Cursor<Vec<u8>>> = match kind {
         Container::Zip => calamine::Xlsx::new(cursor).map(Sheets::Xlsx).map_err(|e| {
@@ -76,21 +207,128 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<Grid>,
         })?,
     };
     let names = sheets.sheet_names();
-    let mut grids = Vec::with_capacity(names.len());
+    let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let range = sheets.worksheet_range(&name).map_err(|e| LoadError::Sheet {
-            file: file.into(),
-            sheet: name.clone(),
-            reason: e.to_string(),
-        })?;
-        let merges = match &mut sheets {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
+        if let Some((_, reason)) = refused.iter().find(|(n, _)| *n == name) {
+            out.push(SheetRead::Failed { sheet: name, reason: reason.clone() });
+            continue;
+        }
+        let read = match &mut sheets {
+            Sheets::Xlsx(x) => read_xlsx_sheet(x, &name),
+            other => other
+                .worksheet_range(&name)
+                .map_err(|e| e.to_string())
+                .map(|range| {
+                    let merges = match other {
+                        Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+                        _ => Vec::new(),
+                    };
+                    to_grid(name.clone(), range, &merges)
+                }),
         };
-        grids.push(to_grid(name, range, &merges));
+        out.push(match read {
+            Ok(g) => SheetRead::Read(g),
+            Err(reason) => SheetRead::Failed {
+                sheet: name.clone(),
+                reason: sheet_reason(&reason),
+            },
+        });
     }
-    Ok(grids)
+    Ok(out)
+}
+
+/// calamine's reason for a sheet it cannot read, in words a county user reads.
+fn sheet_reason(e: &str) -> String {
+    if e.contains("not found") || e.contains("NotFound") {
+        format!("工作簿中缺少这张工作表的数据（文件损坏或不完整）：{e}")
+    } else {
+        format!("工作表已损坏，无法读取：{e}")
+    }
+}
+
+/// One xlsx sheet, cell by cell from the XML stream: only the cells that hold
+/// something are kept, so a stray value far away costs nothing. Cells right of
+/// [`MAX_COLUMNS`] are counted in `Grid::ignored`, not kept.
+fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
+    let merges = x.merge_cells_by_sheet_name(name).unwrap_or_default();
+    let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut rows: Vec<GridRow> = Vec::new();
+    let (mut cells, mut ignored) = (0u64, Vec::<(u32, u32)>::new());
+    let mut ignored_count = 0u64;
+    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+        let ((r, col), value) = (c.get_position(), c.get_value());
+        if matches!(value, calamine::DataRef::Empty) {
+            continue;
+        }
+        if col >= MAX_COLUMNS {
+            ignored_count += 1;
+            if ignored.len() < 3 {
+                ignored.push((r, col));
+            }
+            continue;
+        }
+        cells += 1;
+        if cells > MAX_CELLS {
+            return Err(format!("超过 {MAX_CELLS} 个单元格，未读取"));
+        }
+        let number = r + 1;
+        let at = match rows.last() {
+            Some(last) if last.number == number => rows.len() - 1,
+            Some(last) if last.number > number => match rows.binary_search_by_key(&number, |g| g.number) {
+                Ok(i) => i,
+                Err(i) => {
+                    rows.insert(i, GridRow { number, cells: Vec::new() });
+                    i
+                }
+            },
+            _ => {
+                rows.push(GridRow { number, cells: Vec::new() });
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[at];
+        let col = col as usize;
+        if row.cells.len() <= col {
+            row.cells.resize(col + 1, Cell::Empty);
+        }
+        row.cells[col] = to_cell(Data::from(value.clone()));
+    }
+    // Rows between used rows are there, empty, as in the sheet (they are counted as blank).
+    let mut full: Vec<GridRow> = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Some(prev) = full.last().map(|p: &GridRow| p.number) {
+            full.extend((prev + 1..r.number).map(|number| GridRow { number, cells: Vec::new() }));
+        }
+        full.push(r);
+    }
+    let merges = to_merges(&merges);
+    let notes = (ignored_count > 0).then(|| {
+        let at: Vec<String> = ignored.iter().map(|(r, c)| format!("{}{}", super::table::col_letter(*c as usize), r + 1)).collect();
+        format!(
+            "{ignored_count} 个单元格在第 {MAX_COLUMNS} 列之外（如 {}），不属于表格，未读取",
+            at.join("、")
+        )
+    });
+    Ok(Grid {
+        sheet: name.to_string(),
+        rows: full,
+        merges,
+        notes: notes.into_iter().collect(),
+    })
+}
+
+/// calamine's merged ranges as the grid's (1-based rows), within [`MAX_COLUMNS`].
+fn to_merges(merges: &[Dimensions]) -> Vec<Merge> {
+    merges
+        .iter()
+        .map(|d| Merge {
+            first_row: d.start.0 + 1,
+            last_row: d.end.0 + 1,
+            first_col: d.start.1 as usize,
+            last_col: (d.end.1 as usize).min(MAX_COLUMNS as usize - 1),
+        })
+        .filter(|m| m.first_col < MAX_COLUMNS as usize)
+        .collect()
 }
 
 /// A calamine cell as the reader's `Cell`, its string moved, not copied.
@@ -121,18 +359,11 @@ fn to_grid(sheet: String, mut range: Range<Data>, merges: &[Dimensions]) -> Grid
             }
         })
         .collect();
-    let merges = merges
-        .iter()
-        .map(|d| Merge {
-            first_row: d.start.0 + 1,
-            last_row: d.end.0 + 1,
-            first_col: d.start.1 as usize,
-            last_col: d.end.1 as usize,
-        })
-        .collect();
+    let merges = to_merges(merges);
     Grid {
         sheet,
         rows,
         merges,
+        notes: Vec::new(),
     }
 }

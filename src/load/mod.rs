@@ -17,7 +17,6 @@ pub mod values;
 
 use crate::config::Config;
 use crate::model::{InputReport, SheetReport};
-use cell::Grid;
 use error::LoadError;
 use rayon::prelude::*;
 use records::{Extracted, FileContext, KinRow, RollRow};
@@ -58,32 +57,81 @@ fn ext_of(p: &Path) -> String {
 /// Why a file found in a folder is not read, if it is not.
 fn skip_reason(name: &str, ext: &str) -> Option<String> {
     if name.starts_with("~$") {
-        Some("Excel lock file (~$…), not a workbook".into())
+        Some("Excel 临时锁定文件（~$…），不是工作簿".into())
     } else if name.starts_with('.') {
-        Some("hidden file".into())
+        Some("隐藏文件".into())
     } else if !SPREADSHEET_EXTS.contains(&ext) {
-        Some(format!("not a spreadsheet (.{ext})"))
+        Some(format!("不是表格文件（.{ext}）"))
     } else {
         None
     }
 }
 
+/// Why a path that exists is not a file to read: only regular files are
+/// read (a FIFO would block the batch forever, a device never ends).
+fn not_regular(meta: &std::fs::Metadata) -> Option<String> {
+    if meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("是命名管道（FIFO），不是普通文件，未读取".into());
+        }
+        if t.is_socket() {
+            return Some("是套接字，不是普通文件，未读取".into());
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("是设备文件，不是普通文件，未读取".into());
+        }
+    }
+    Some("不是普通文件，未读取".into())
+}
+
+/// The folders and files already taken, by their real path: a symlink loop
+/// (`loop -> .`, `up -> ..`) or a second link to a file is followed once.
+#[derive(Default)]
+struct Seen {
+    dirs: std::collections::HashMap<PathBuf, String>,
+    files: std::collections::HashMap<PathBuf, String>,
+}
+
 /// Expand the command line's files and folders (folders recursively, in
-/// sorted order).
+/// sorted order). Only regular files are read; every folder and file is
+/// taken once, whatever symlinks lead to it again.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut d = Discovery::default();
+    let mut seen = Seen::default();
     for p in paths {
-        if p.is_dir() {
-            walk(p, p, &mut d);
-        } else if p.is_file() {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            d.files.push(InputFile {
-                path: p.clone(),
-                rel: name,
-            });
-        } else {
-            d.missing.push(p.display().to_string());
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(_) => {
+                d.missing.push(p.display().to_string());
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            if let Ok(real) = std::fs::canonicalize(p) {
+                if let Some(first) = seen.dirs.get(&real) {
+                    d.skipped.push(SkippedFile {
+                        file: p.display().to_string(),
+                        reason: format!("与已读取的文件夹 {first} 是同一文件夹，未重复读取"),
+                    });
+                    continue;
+                }
+                seen.dirs.insert(real, p.display().to_string());
+            }
+            walk(p, p, &mut d, &mut seen);
+            continue;
         }
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(reason) = not_regular(&meta) {
+            d.skipped.push(SkippedFile { file: name, reason });
+            continue;
+        }
+        take_file(InputFile { path: p.clone(), rel: name }, &mut d, &mut seen);
     }
     d.files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
     d.files.dedup_by(|a, b| a.path == b.path);
@@ -91,13 +139,27 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     d
 }
 
-fn walk(root: &Path, dir: &Path, d: &mut Discovery) {
+/// Add a file unless its real path was taken already (through another link).
+fn take_file(f: InputFile, d: &mut Discovery, seen: &mut Seen) {
+    let real = std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone());
+    if let Some(first) = seen.files.get(&real) {
+        d.skipped.push(SkippedFile {
+            file: f.rel,
+            reason: format!("与 {first} 是同一文件，只读取一次"),
+        });
+        return;
+    }
+    seen.files.insert(real, f.rel.clone());
+    d.files.push(f);
+}
+
+fn walk(root: &Path, dir: &Path, d: &mut Discovery, seen: &mut Seen) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
             d.skipped.push(SkippedFile {
                 file: rel_path(root, dir),
-                reason: format!("cannot list the folder: {e}"),
+                reason: format!("无法列出文件夹内容：{e}"),
             });
             return;
         }
@@ -106,18 +168,41 @@ fn walk(root: &Path, dir: &Path, d: &mut Discovery) {
     for p in entries {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let rel = rel_path(root, &p);
-        if p.is_dir() {
-            if name.starts_with('.') {
-                d.skipped.push(SkippedFile { file: rel, reason: "hidden folder".into() });
-            } else {
-                walk(root, &p, d);
+        // `metadata` follows a symlink; a dangling one is reported, not read.
+        let meta = match std::fs::metadata(&p) {
+            Ok(m) => m,
+            Err(e) => {
+                d.skipped.push(SkippedFile { file: rel, reason: format!("无法读取（失效的链接？）：{e}") });
+                continue;
             }
+        };
+        if meta.is_dir() {
+            if name.starts_with('.') {
+                d.skipped.push(SkippedFile { file: rel, reason: "隐藏文件夹".into() });
+                continue;
+            }
+            let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if let Some(first) = seen.dirs.get(&real) {
+                let first = if first.is_empty() { "（所给文件夹本身）".to_string() } else { first.clone() };
+                d.skipped.push(SkippedFile {
+                    file: rel,
+                    reason: format!("链接到已读取的文件夹 {first}（循环或重复链接），未重复读取"),
+                });
+                continue;
+            }
+            seen.dirs.insert(real, rel.clone());
+            walk(root, &p, d, seen);
             continue;
         }
-        match skip_reason(&name, &ext_of(&p)) {
-            Some(reason) => d.skipped.push(SkippedFile { file: rel, reason }),
-            None => d.files.push(InputFile { path: p, rel }),
+        if let Some(reason) = skip_reason(&name, &ext_of(&p)) {
+            d.skipped.push(SkippedFile { file: rel, reason });
+            continue;
         }
+        if let Some(reason) = not_regular(&meta) {
+            d.skipped.push(SkippedFile { file: rel, reason });
+            continue;
+        }
+        take_file(InputFile { path: p, rel }, d, seen);
     }
 }
 
@@ -142,16 +227,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Read a file's bytes into grids (one per sheet). Returns the format and,
-/// for text files, the encoding.
-pub fn read_grids(file: &str, ext: &str, bytes: Vec<u8>) -> Result<(Vec<Grid>, Option<&'static str>), LoadError> {
+/// Read a file's bytes into grids (one per sheet; a sheet that could not be
+/// read is [`excel::SheetRead::Failed`]). Returns the format and, for text
+/// files, the encoding.
+pub fn read_grids(file: &str, ext: &str, bytes: Vec<u8>) -> Result<(Vec<excel::SheetRead>, Option<&'static str>), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty { file: file.into() });
     }
     match ext {
         "csv" | "txt" => {
             let (g, enc) = text::read_text(file, &bytes)?;
-            Ok((vec![g], Some(enc)))
+            Ok((vec![excel::SheetRead::Read(g)], Some(enc)))
         }
         _ => Ok((excel::read_workbook(file, ext, bytes)?, None)),
     }
@@ -191,26 +277,34 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
     let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
 
     // Find the tables first: the title rows feed the unit and program.
-    let tables: Vec<(String, Result<table::Table, table::NoTable>)> = grids
+    // (sheet, table or why none, cells left out of the grid)
+    let tables: Vec<(String, Result<table::Table, table::NoTable>, Vec<String>)> = grids
         .into_iter()
-        .map(|g| {
-            let sheet = g.sheet.clone();
-            let t = if ov.skip_sheets.contains(&g.sheet) {
-                Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false })
-            } else {
-                table::find_table(g, &hints)
-            };
-            (sheet, t)
+        .map(|read| match read {
+            excel::SheetRead::Failed { sheet, reason } => {
+                // Data that could not be read is a problem, whatever it held.
+                (sheet, Err(table::NoTable { reason, data_like: true }), Vec::new())
+            }
+            excel::SheetRead::Read(mut g) => {
+                let sheet = g.sheet.clone();
+                let notes = std::mem::take(&mut g.notes);
+                let t = if ov.skip_sheets.contains(&g.sheet) {
+                    Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false })
+                } else {
+                    table::find_table(g, &hints)
+                };
+                (sheet, t, notes)
+            }
         })
         .collect();
     let titles: Vec<&str> = tables
         .iter()
-        .filter_map(|(_, t)| t.as_ref().ok())
+        .filter_map(|(_, t, _)| t.as_ref().ok())
         .flat_map(|t| t.above.iter().map(String::as_str))
         .collect();
     let unit_col = tables
         .iter()
-        .filter_map(|(_, t)| t.as_ref().ok())
+        .filter_map(|(_, t, _)| t.as_ref().ok())
         .any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
     let (unit, unit_source) = provenance::unit(ov.unit.as_deref(), unit_col, &stem, &titles);
     let (program, program_source) = provenance::program(ov.program.as_deref(), &stem, &titles);
@@ -221,15 +315,15 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
 
     let mut loaded = Loaded::default();
     let mut kinds: Vec<Kind> = Vec::new();
-    for (sheet, t) in tables {
+    for (sheet, t, notes) in tables {
         let mut sr = SheetReport {
             sheet: sheet.clone(),
             ..Default::default()
         };
         match t {
             Err(nt) => {
-                if nt.data_like {
-                    sr.problem = Some(nt.reason.clone());
+                if nt.data_like || !notes.is_empty() {
+                    sr.problem = Some(std::iter::once(nt.reason.clone()).chain(notes).collect::<Vec<_>>().join("；"));
                 }
                 sr.error = Some(nt.reason);
             }
@@ -255,10 +349,19 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
                     unit: unit.clone().unwrap_or_default(),
                     program: program.clone().unwrap_or_default(),
                 };
-                let Extracted { rolls, kin, id_status, unusable } = records::extract(t, &ctx);
+                let Extracted { rolls, kin, id_status, unusable, unreadable } = records::extract(t, &ctx);
                 sr.id_status = id_status;
                 sr.unusable = unusable;
+                sr.unreadable = unreadable;
                 sr.problem = sheet_problem(table_kind, sr.data_rows, rolls.len() + kin.len(), &sr.unusable);
+                // Cells left out of the table are said loudly: they may be data.
+                if !notes.is_empty() {
+                    let notes = notes.join("；");
+                    sr.problem = Some(match sr.problem.take() {
+                        Some(p) => format!("{p}；{notes}"),
+                        None => notes,
+                    });
+                }
                 append(&mut loaded.rolls, rolls);
                 append(&mut loaded.kin, kin);
             }
@@ -274,7 +377,10 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
             _ => "mixed".into(),
         };
     }
-    if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() {
+    // No sheet with a table, and none whose own problem says why (a sheet that
+    // could not be read says so itself).
+    let sheets_say = report.sheets.iter().any(|s| s.problem.is_some());
+    if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() && !sheets_say {
         report.error = Some(format!("{}：没有任何工作表含有可读的表格", f.rel));
     }
     loaded.report = report;

@@ -5,7 +5,7 @@ use super::cell::Cell;
 use super::roles::{Person, Role};
 use super::table::{DataRow, Table};
 use super::content::split_multi;
-use super::values::{parse_amount, parse_date};
+use super::values::{is_read_date, parse_date, read_amount};
 use crate::model::Source;
 use crate::normalize::id::{IdStatus, NormId, normalize_id, normalize_id_number};
 use crate::normalize::relation::{Relation, parse_relation};
@@ -60,6 +60,8 @@ pub struct RollRow {
     pub village: String,
     pub group: String,
     pub amount: Option<f64>,
+    /// The amount as written when it could not be read (壹仟元 is read; 待定 is not).
+    pub amount_unread: String,
     pub date: String,
     pub program: String,
     pub unit: String,
@@ -90,6 +92,8 @@ pub struct Extracted {
     pub kin: Vec<KinRow>,
     pub id_status: BTreeMap<String, u64>,
     pub unusable: BTreeMap<String, u64>,
+    /// Values that could not be read, by column role ("amount", "date", "birth").
+    pub unreadable: BTreeMap<String, u64>,
 }
 
 /// File-level facts every row inherits unless a column says otherwise.
@@ -237,6 +241,18 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             continue;
         }
         let or_ctx = |v: String, d: &str| if v.is_empty() { d.to_string() } else { v };
+        let (amount, amount_unread) = match amount_col.map(|c| read_amount(row.cell(c.index), c.wan)) {
+            None | Some(Ok(None)) => (None, String::new()),
+            Some(Ok(Some(a))) => (Some(a), String::new()),
+            Some(Err(raw)) => {
+                *ex.unreadable.entry("amount".into()).or_insert(0) += 1;
+                (None, raw)
+            }
+        };
+        let date = date_col.map(|c| parse_date(row.cell(c))).unwrap_or_default();
+        if !date.is_empty() && !is_read_date(&date) {
+            *ex.unreadable.entry("date".into()).or_insert(0) += 1;
+        }
         ex.rolls.push(RollRow {
             source: Source {
                 file: ctx.file.clone(),
@@ -247,8 +263,9 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             township: text(row, tw),
             village: text(row, vi),
             group: text(row, gr),
-            amount: amount_col.and_then(|c| parse_amount(row.cell(c.index), c.wan)),
-            date: date_col.map(|c| parse_date(row.cell(c))).unwrap_or_default(),
+            amount,
+            amount_unread,
+            date,
             program: or_ctx(text(row, pr), &ctx.program),
             unit: or_ctx(text(row, un), &ctx.unit),
             relation_to_head: text(row, rh),

@@ -553,11 +553,12 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         match reason {
             Some(why) => *skipped.entry(why.to_string()).or_insert(0) += 1,
             None => {
-                let mut cells = r.cells;
-                cells.resize(width, Cell::Empty);
+                // Rows keep their own width (no padding to the widest row:
+                // a stray far cell must not widen every row).
+                let cells = r.cells;
                 rows.push(DataRow {
                     number: r.number,
-                    filled: vec![false; width],
+                    filled: vec![false; cells.len()],
                     cells,
                 });
             }
@@ -620,6 +621,12 @@ fn fill_down(fills: &[(Merge, Cell)], rows: &mut [DataRow]) {
         for n in m.first_row + 1..=m.last_row {
             if let Some(&i) = index.get(&n) {
                 let row = &mut rows[i];
+                if row.cells.len() <= m.first_col {
+                    row.cells.resize(m.first_col + 1, Cell::Empty);
+                }
+                if row.filled.len() < row.cells.len() {
+                    row.filled.resize(row.cells.len(), false);
+                }
                 if row.cells.get(m.first_col).is_some_and(Cell::is_empty) {
                     row.cells[m.first_col] = value.clone();
                     row.filled[m.first_col] = true;
@@ -662,6 +669,7 @@ mod tests {
                 })
                 .collect(),
             merges,
+            notes: Vec::new(),
         }
     }
 

@@ -24,7 +24,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), LoadEr
             .map(|t| (t.into_owned(), name))
             .ok_or_else(|| LoadError::Encoding {
                 file: file.into(),
-                reason: format!("the file starts with a {name} byte-order mark but holds bytes that are not {name}"),
+                reason: format!("文件以 {name} 字节序标记开头，但内容不是 {name} 编码"),
             });
     }
     match std::str::from_utf8(bytes) {
@@ -37,7 +37,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), LoadEr
                     Err(LoadError::Encoding {
                         file: file.into(),
                         reason: format!(
-                            "neither UTF-8 nor GBK/GB18030: invalid byte 0x{:02X} at offset {} (line {})",
+                            "既不是 UTF-8 也不是 GBK/GB18030：第 {2} 行（偏移 {1}）有无效字节 0x{0:02X}",
                             bytes.get(at).copied().unwrap_or(0),
                             at,
                             bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() + 1
@@ -87,78 +87,142 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
+/// A record spanning more lines than this is a quote left open, not a field
+/// with line breaks (an address typed on two lines spans two).
+const MAX_RECORD_LINES: u64 = 4;
+
+/// Whether a record read by the csv crate is really a quote left open that
+/// swallowed the lines after it: it spans many lines, or one of its fields
+/// holds a line break followed by text that looks like a row of its own
+/// (several delimiters).
+fn swallowed_lines(rec: &csv::StringRecord, lines: u64, delim: u8, width: usize) -> bool {
+    if lines > MAX_RECORD_LINES {
+        return true;
+    }
+    let need = width.saturating_sub(1).max(2);
+    rec.iter().any(|f| {
+        f.contains('\n') && f.split('\n').skip(1).any(|l| l.bytes().filter(|b| *b == delim).count() >= need)
+    })
+}
+
+/// One physical line split at every delimiter, quotes kept as typed: how a
+/// line with an unclosed quote is read (nothing after it is lost).
+fn raw_cells(line: &str, delim: u8) -> Vec<Cell> {
+    line.trim_end_matches(['\r', '\n'])
+        .split(delim as char)
+        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+        .collect()
+}
+
 /// Read a CSV/TXT file into one grid (sheet name `""`). Row numbers are the
 /// physical line numbers; empty lines (which the csv crate skips) are kept as
-/// blank rows so that they are counted, not lost.
+/// blank rows so that they are counted, not lost. A line with a quote left
+/// open is read as it stands, split at its delimiters, and reading goes on at
+/// the next line (the grid's `notes` say which lines).
 pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadError> {
     let (text, enc) = decode(file, bytes)?;
     let delim = sniff_delimiter(&text);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delim)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let all = text.as_bytes();
+    let mut rows: Vec<GridRow> = Vec::new();
+    let mut broken: Vec<u64> = Vec::new();
+    // Where the current csv reader starts: byte offset and line number.
+    let (mut start, mut base_line) = (0usize, 1u64);
     let mut next_line: u64 = 1;
-    let mut rec = csv::StringRecord::new();
-    // Line numbers from byte offsets: the csv crate does not count empty lines.
-    let bytes_of = text.as_bytes();
-    let (mut seen_byte, mut seen_line) = (0usize, 1u64);
-    let mut line_at = |byte: usize| -> u64 {
-        let byte = byte.min(bytes_of.len());
-        if byte > seen_byte {
-            seen_line += bytes_of[seen_byte..byte].iter().filter(|b| **b == b'\n').count() as u64;
-            seen_byte = byte;
-        }
-        seen_line
-    };
-    loop {
-        match rdr.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {
-                // A record's position may include the empty lines before it.
-                let line = rec
-                    .position()
-                    .map(|p| {
-                        let mut b = p.byte() as usize;
-                        while matches!(bytes_of.get(b), Some(b'\n' | b'\r')) {
-                            b += 1;
-                        }
-                        line_at(b)
-                    })
-                    .unwrap_or(next_line);
-                while next_line < line {
+    let mut width = 0usize;
+    'segments: loop {
+        let bytes_of = &all[start..];
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delim)
+            .from_reader(bytes_of);
+        let mut rec = csv::StringRecord::new();
+        // Line numbers from byte offsets: the csv crate does not count empty lines.
+        let (mut seen_byte, mut seen_line) = (0usize, base_line);
+        let mut line_at = |byte: usize| -> u64 {
+            let byte = byte.min(bytes_of.len());
+            if byte > seen_byte {
+                seen_line += bytes_of[seen_byte..byte].iter().filter(|b| **b == b'\n').count() as u64;
+                seen_byte = byte;
+            }
+            seen_line
+        };
+        loop {
+            match rdr.read_record(&mut rec) {
+                Ok(false) => break 'segments,
+                Ok(true) => {
+                    // A record's position may include the empty lines before it.
+                    let first_byte = rec
+                        .position()
+                        .map(|p| {
+                            let mut b = p.byte() as usize;
+                            while matches!(bytes_of.get(b), Some(b'\n' | b'\r')) {
+                                b += 1;
+                            }
+                            b
+                        })
+                        .unwrap_or(0);
+                    let line = line_at(first_byte);
+                    while next_line < line {
+                        rows.push(GridRow {
+                            number: next_line as u32,
+                            cells: Vec::new(),
+                        });
+                        next_line += 1;
+                    }
+                    let end_byte = rdr.position().byte() as usize;
+                    let end_line = line_at(end_byte.saturating_sub(1).max(first_byte));
+                    if end_line > line && swallowed_lines(&rec, end_line - line + 1, delim, width) {
+                        // Read this one line as it stands; go on at the next.
+                        let from = start + first_byte;
+                        let to = all[from..].iter().position(|b| *b == b'\n').map_or(all.len(), |i| from + i + 1);
+                        let raw = text.get(from..to).unwrap_or("");
+                        rows.push(GridRow {
+                            number: line as u32,
+                            cells: raw_cells(raw, delim),
+                        });
+                        broken.push(line);
+                        next_line = line + 1;
+                        (start, base_line) = (to, line + 1);
+                        continue 'segments;
+                    }
+                    width = width.max(rec.len());
+                    let cells = rec
+                        .iter()
+                        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+                        .collect();
                     rows.push(GridRow {
-                        number: next_line as u32,
-                        cells: Vec::new(),
+                        number: line as u32,
+                        cells,
                     });
-                    next_line += 1;
+                    next_line = line_at(end_byte).max(line + 1);
                 }
-                let cells = rec
-                    .iter()
-                    .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
-                    .collect();
-                rows.push(GridRow {
-                    number: line as u32,
-                    cells,
-                });
-                next_line = line_at(rdr.position().byte() as usize).max(line + 1);
-            }
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(next_line);
-                return Err(LoadError::Csv {
-                    file: file.into(),
-                    line,
-                    reason: e.to_string(),
-                });
+                Err(e) => {
+                    let line = e.position().map(|p| p.line() + base_line - 1).unwrap_or(next_line);
+                    return Err(LoadError::Csv {
+                        file: file.into(),
+                        line,
+                        reason: e.to_string(),
+                    });
+                }
             }
         }
+    }
+    let mut notes = Vec::new();
+    if !broken.is_empty() {
+        let shown: Vec<String> = broken.iter().take(5).map(u64::to_string).collect();
+        let more = if broken.len() > 5 { format!(" 等 {} 行", broken.len()) } else { String::new() };
+        notes.push(format!(
+            "第 {} 行{more}有未闭合的引号：该行按分隔符原样读取，其后各行照常读取，请核对该行",
+            shown.join("、")
+        ));
     }
     Ok((
         Grid {
             sheet: String::new(),
             rows,
             merges: Vec::new(),
+            notes,
         },
         enc,
     ))
@@ -202,7 +266,7 @@ mod tests {
         bytes.insert(13, 0xFF); // after 身份证号, before the line break
         let err = decode("坏文件.csv", &bytes).unwrap_err().to_string();
         assert!(err.contains("坏文件.csv"), "{err}");
-        assert!(err.contains("0xFF at offset 13 (line 1)"), "{err}");
+        assert!(err.contains("第 1 行（偏移 13）有无效字节 0xFF"), "{err}");
     }
 
     #[test]

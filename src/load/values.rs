@@ -7,7 +7,8 @@ use super::cell::{Cell, serial_to_ymd};
 pub fn parse_date(cell: &Cell) -> String {
     match cell {
         Cell::Empty => String::new(),
-        Cell::Date(s) => ymd(serial_to_ymd(*s)).unwrap_or_default(),
+        // A serial out of Excel's range is kept as written, not blanked.
+        Cell::Date(s) => ymd(serial_to_ymd(*s)).unwrap_or_else(|| super::cell::format_general(*s)),
         Cell::Number(f) => {
             let f = *f;
             let yyyymmdd = (19_000_101.0..=21_001_231.0).contains(&f);
@@ -22,6 +23,20 @@ pub fn parse_date(cell: &Cell) -> String {
         }
         other => parse_date_text(&other.text()),
     }
+}
+
+/// Whether [`parse_date`] read a date (`YYYY-MM-DD` or `YYYY-MM`) rather than
+/// keeping the text as written.
+pub fn is_read_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let shaped = (b.len() == 7 || b.len() == 10)
+        && digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && (b.len() == 7 || (b.get(7) == Some(&b'-') && digits(8..10)));
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+    shaped && valid(num(0..4) as i32, num(5..7), if b.len() == 10 { num(8..10) } else { 1 })
 }
 
 fn ymd(d: Option<(i32, u32, u32)>) -> Option<String> {
@@ -78,26 +93,140 @@ pub fn parse_date_text(s: &str) -> String {
 }
 
 /// An amount in 元. `wan`: the column is in 万元. Commas, ¥, 元 and spaces are
-/// ignored; text that is not a number gives `None`.
+/// ignored; text that is not a number gives `None`. See [`read_amount`].
 pub fn parse_amount(cell: &Cell, wan: bool) -> Option<f64> {
-    let v = match cell {
-        Cell::Number(f) if f.is_finite() => Some(*f),
-        Cell::Text(s) => {
-            let cleaned: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '¥' | '￥' | '元'))
-                .collect();
-            let (num, w) = match cleaned.strip_suffix('万') {
-                Some(n) => (n.to_string(), true),
-                None => (cleaned, false),
-            };
-            num.parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| if w { f * 10_000.0 } else { f })
+    read_amount(cell, wan).ok().flatten()
+}
+
+/// Value of one Chinese numeral digit (小写 and 大写).
+fn cn_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' | 'O' => 0,
+        '一' | '壹' | '幺' => 1,
+        '二' | '贰' | '貳' | '两' | '兩' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// An integer written in Chinese numerals (壹仟贰佰, 一万零五百, 十五), or None
+/// when it is not one unambiguously.
+fn cn_integer(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let (mut total, mut section, mut digit): (u64, u64, Option<u64>) = (0, 0, None);
+    for c in s.chars() {
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some_and(|prev| prev != 0) && d != 0 {
+                return None; // 一二 is not a number here (零五 is)
+            }
+            digit = Some(d);
+            continue;
         }
-        _ => None,
-    }?;
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1_000,
+            '万' | '萬' => 10_000,
+            '亿' | '億' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            section += digit.take().unwrap_or(0);
+            total = (total + section).checked_mul(unit)?;
+            section = 0;
+        } else {
+            // 十五: a bare 十 is one ten.
+            section += digit.take().unwrap_or(1) * unit;
+        }
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// An amount in Chinese numerals with 元/圆, 角 and 分 (壹仟元整, 三百五十元五角).
+fn cn_amount(s: &str) -> Option<f64> {
+    let s = s.trim_end_matches(['整', '正']);
+    let (yuan, rest) = match s.split_once(['元', '圆']) {
+        Some((y, r)) => (y, r),
+        None => (s, ""),
+    };
+    let mut v = if yuan.is_empty() { 0.0 } else { cn_integer(yuan)? as f64 };
+    let mut rest = rest.trim_start_matches('零');
+    if let Some((j, r)) = rest.split_once('角') {
+        v += cn_digit(j.chars().next()?)? as f64 / 10.0;
+        rest = r.trim_start_matches('零');
+    }
+    if let Some((f, r)) = rest.split_once('分') {
+        v += cn_digit(f.chars().next()?)? as f64 / 100.0;
+        rest = r;
+    }
+    rest.is_empty().then_some(v)
+}
+
+/// An amount as written: `Ok(None)` for an empty cell, `Ok(Some(元))` for a
+/// number the reader is sure of, `Err(text)` for a value it cannot read (kept
+/// for the review row and counted in the sheet's data quality, never blanked
+/// silently). Full-width digits (１２３), Chinese numerals (壹仟元, 三百五十元)
+/// and 万 are read; thousands separators (1,234 or 1 234) are dropped; a
+/// decimal comma (1 234,5) is ambiguous and not read; NaN and infinities are
+/// not amounts.
+pub fn read_amount(cell: &Cell, wan: bool) -> Result<Option<f64>, String> {
+    use unicode_normalization::UnicodeNormalization;
+    let v = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Number(f) if f.is_finite() => *f,
+        Cell::Number(_) | Cell::Bool(_) | Cell::Error(_) | Cell::Date(_) => return Err(cell.text()),
+        Cell::Text(raw) => {
+            let s: String = raw.nfkc().collect();
+            let cleaned: String =
+                s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '¥' | '￥' | '$')).collect();
+            if cleaned.is_empty() {
+                return Ok(None);
+            }
+            let (body, w) = match cleaned.strip_suffix("万元").or_else(|| cleaned.strip_suffix('万')) {
+                Some(n) if n.chars().any(|c| c.is_ascii_digit()) => (n.to_string(), true),
+                _ => (cleaned.trim_end_matches('元').to_string(), false),
+            };
+            let n = match read_decimal(&body) {
+                Some(n) => n,
+                None => match cn_amount(&cleaned) {
+                    Some(n) => n,
+                    None => return Err(raw.trim().to_string()),
+                },
+            };
+            if w { n * 10_000.0 } else { n }
+        }
+    };
     let v = if wan { v * 10_000.0 } else { v };
     // Round to the cent: 1.45 万元 is 14500 元, not 14499.999999999998.
-    Some((v * 100.0).round() / 100.0)
+    Ok(Some((v * 100.0).round() / 100.0))
+}
+
+/// A decimal number with optional thousands commas (1,234.50). A comma not
+/// followed by exactly three digits (1234,5) is a decimal comma or a typo:
+/// not read.
+fn read_decimal(s: &str) -> Option<f64> {
+    let s = s.replace('，', ",");
+    if s.contains(',') {
+        let int = s.split('.').next().unwrap_or("");
+        let groups: Vec<&str> = int.split(',').collect();
+        let ok = groups.iter().skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+    }
+    let t = s.replace(',', "");
+    if !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
 #[cfg(test)]
@@ -137,7 +266,38 @@ mod tests {
     #[case(Cell::Text("2.5万".into()), false, Some(25_000.0))]
     #[case(Cell::Text("待定".into()), false, None)]
     #[case(Cell::Empty, false, None)]
+    #[case(Cell::Text("１２３".into()), false, Some(123.0))]
+    #[case(Cell::Text("壹仟元".into()), false, Some(1000.0))]
+    #[case(Cell::Text("壹仟贰佰叁拾肆元伍角".into()), false, Some(1234.5))]
+    #[case(Cell::Text("三百五十元整".into()), false, Some(350.0))]
+    #[case(Cell::Text("十五元".into()), false, Some(15.0))]
+    #[case(Cell::Text("一万零五百元".into()), false, Some(10_500.0))]
+    #[case(Cell::Text("1 234".into()), false, Some(1234.0))]
+    #[case(Cell::Text("NaN".into()), false, None)]
+    #[case(Cell::Text("1 234,5".into()), false, None)]
+    #[case(Cell::Text("inf".into()), false, None)]
     fn amounts(#[case] c: Cell, #[case] wan: bool, #[case] want: Option<f64>) {
         assert_eq!(parse_amount(&c, wan), want);
+    }
+
+    /// Regression (hostile inputs): 壹仟元, １２３ and NaN became blank and
+    /// `1 234,5` became 12345, all silently.
+    #[rstest]
+    #[case("壹仟元", Ok(Some(1000.0)))]
+    #[case("１２３", Ok(Some(123.0)))]
+    #[case("NaN", Err("NaN"))]
+    #[case("1 234,5", Err("1 234,5"))]
+    #[case("待定", Err("待定"))]
+    #[case("  ", Ok(None))]
+    fn unreadable_amounts_are_kept_as_written_not_blanked(#[case] s: &str, #[case] want: Result<Option<f64>, &str>) {
+        assert_eq!(read_amount(&Cell::Text(s.into()), false), want.map_err(str::to_string));
+    }
+
+    #[test]
+    fn impossible_dates_and_serials_out_of_range_are_kept_as_written() {
+        assert_eq!(parse_date(&Cell::Date(9_999_999.0)), "9999999");
+        assert!(!is_read_date(&parse_date(&Cell::Date(9_999_999.0))));
+        assert!(!is_read_date(&parse_date_text("2024-02-30")));
+        assert!(is_read_date("2024-02-29") && is_read_date("2024-10"));
     }
 }

@@ -507,6 +507,7 @@ fn make_hit(
         kin_sheet: poi.source.sheet.clone(),
         kin_row: poi.source.row,
         decision: String::new(),
+        amount_unread: row.amount_unread.clone(),
     }
 }
 

@@ -117,7 +117,11 @@ fn build(
         put(ws, r, 6, &h.township, &st.text)?;
         put(ws, r, 7, &h.village, &st.text)?;
         put(ws, r, 8, &h.program, &st.text)?;
-        put_amount(ws, r, 9, h.amount, &st)?;
+        if h.amount.is_none() && !h.amount_unread.is_empty() {
+            put(ws, r, 9, &format!("金额无法识别：{}", h.amount_unread), &st.wrap)?;
+        } else {
+            put_amount(ws, r, 9, h.amount, &st)?;
+        }
         put(ws, r, 10, &h.date, &st.text)?;
         put(ws, r, 11, &h.cadre_name, &st.text)?;
         put(ws, r, 12, &h.cadre_unit, &st.text)?;

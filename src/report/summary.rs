@@ -361,8 +361,22 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
                 (None, None, Some(e)) => e.clone(),
                 (None, None, None) => String::new(),
             };
-            let err = err.as_str();
-            put(ws, row, col + 2, err, &st.wrap)?;
+            // Values kept as written because they could not be read.
+            let unread: Vec<String> = s
+                .unreadable
+                .iter()
+                .map(|(k, n)| {
+                    let what = match k.as_str() {
+                        "amount" => "金额",
+                        "date" => "日期",
+                        "birth" => "出生日期",
+                        other => other,
+                    };
+                    format!("{what}无法识别 {n} 个（按原样保留）")
+                })
+                .collect();
+            let err = [err, unread.join("；")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
+            put(ws, row, col + 2, &err, &st.wrap)?;
             row += 1;
         }
     }

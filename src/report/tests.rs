@@ -42,6 +42,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         kin_sheet: "Sheet1".into(),
         kin_row: 9,
         decision: String::new(),
+        amount_unread: String::new(),
     }
 }
 
