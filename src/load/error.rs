@@ -19,12 +19,6 @@ pub enum LoadError {
     NotSpreadsheet { file: String, reason: String },
     #[error("{file}：工作簿已损坏：{reason}")]
     Corrupt { file: String, reason: String },
-    #[error("{file}：工作表 {sheet}：无法读取：{reason}")]
-    Sheet {
-        file: String,
-        sheet: String,
-        reason: String,
-    },
     #[error("{file}：无法识别文本编码：{reason}")]
     Encoding { file: String, reason: String },
     #[error("{file}：第 {line} 行：{reason}")]

@@ -248,7 +248,7 @@ fn sheet_reason(e: &str) -> String {
 
 /// One xlsx sheet, cell by cell from the XML stream: only the cells that hold
 /// something are kept, so a stray value far away costs nothing. Cells right of
-/// [`MAX_COLUMNS`] are counted in `Grid::ignored`, not kept.
+/// [`MAX_COLUMNS`] are counted in `Grid::notes`, not kept.
 fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
     let merges = x.merge_cells_by_sheet_name(name).unwrap_or_default();
     let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;

@@ -98,6 +98,20 @@ struct Seen {
     files: std::collections::HashMap<PathBuf, String>,
 }
 
+impl Seen {
+    /// Take folder `p` (shown as `label`), or say which folder it is again.
+    fn dir(&mut self, p: &Path, label: &str) -> Result<(), String> {
+        let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        match self.dirs.get(&real) {
+            Some(first) => Err(first.clone()),
+            None => {
+                self.dirs.insert(real, label.to_string());
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Expand the command line's files and folders (folders recursively, in
 /// sorted order). Only regular files are read; every folder and file is
 /// taken once, whatever symlinks lead to it again.
@@ -113,17 +127,14 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             }
         };
         if meta.is_dir() {
-            if let Ok(real) = std::fs::canonicalize(p) {
-                if let Some(first) = seen.dirs.get(&real) {
-                    d.skipped.push(SkippedFile {
-                        file: p.display().to_string(),
-                        reason: format!("与已读取的文件夹 {first} 是同一文件夹，未重复读取"),
-                    });
-                    continue;
-                }
-                seen.dirs.insert(real, p.display().to_string());
+            let label = p.display().to_string();
+            match seen.dir(p, &label) {
+                Ok(()) => walk(p, p, &mut d, &mut seen),
+                Err(first) => d.skipped.push(SkippedFile {
+                    file: label,
+                    reason: format!("与已读取的文件夹 {first} 是同一文件夹，未重复读取"),
+                }),
             }
-            walk(p, p, &mut d, &mut seen);
             continue;
         }
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -133,8 +144,8 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         }
         take_file(InputFile { path: p.clone(), rel: name }, &mut d, &mut seen);
     }
+    // Each file is in once already (`take_file`).
     d.files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
-    d.files.dedup_by(|a, b| a.path == b.path);
     d.skipped.sort();
     d
 }
@@ -181,17 +192,13 @@ fn walk(root: &Path, dir: &Path, d: &mut Discovery, seen: &mut Seen) {
                 d.skipped.push(SkippedFile { file: rel, reason: "隐藏文件夹".into() });
                 continue;
             }
-            let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
-            if let Some(first) = seen.dirs.get(&real) {
-                let first = if first.is_empty() { "（所给文件夹本身）".to_string() } else { first.clone() };
-                d.skipped.push(SkippedFile {
+            match seen.dir(&p, &rel) {
+                Ok(()) => walk(root, &p, d, seen),
+                Err(first) => d.skipped.push(SkippedFile {
                     file: rel,
                     reason: format!("链接到已读取的文件夹 {first}（循环或重复链接），未重复读取"),
-                });
-                continue;
+                }),
             }
-            seen.dirs.insert(real, rel.clone());
-            walk(root, &p, d, seen);
             continue;
         }
         if let Some(reason) = skip_reason(&name, &ext_of(&p)) {

@@ -92,12 +92,6 @@ pub fn parse_date_text(s: &str) -> String {
     t.to_string()
 }
 
-/// An amount in 元. `wan`: the column is in 万元. Commas, ¥, 元 and spaces are
-/// ignored; text that is not a number gives `None`. See [`read_amount`].
-pub fn parse_amount(cell: &Cell, wan: bool) -> Option<f64> {
-    read_amount(cell, wan).ok().flatten()
-}
-
 /// Value of one Chinese numeral digit (小写 and 大写).
 fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
@@ -213,7 +207,7 @@ pub fn read_amount(cell: &Cell, wan: bool) -> Result<Option<f64>, String> {
 /// followed by exactly three digits (1234,5) is a decimal comma or a typo:
 /// not read.
 fn read_decimal(s: &str) -> Option<f64> {
-    let s = s.replace('，', ",");
+    // Full-width commas are ',' here already (NFKC in `read_amount`).
     if s.contains(',') {
         let int = s.split('.').next().unwrap_or("");
         let groups: Vec<&str> = int.split(',').collect();
@@ -277,7 +271,7 @@ mod tests {
     #[case(Cell::Text("1 234,5".into()), false, None)]
     #[case(Cell::Text("inf".into()), false, None)]
     fn amounts(#[case] c: Cell, #[case] wan: bool, #[case] want: Option<f64>) {
-        assert_eq!(parse_amount(&c, wan), want);
+        assert_eq!(read_amount(&c, wan).ok().flatten(), want);
     }
 
     /// Regression (hostile inputs): 壹仟元, １２３ and NaN became blank and

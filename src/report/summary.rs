@@ -228,6 +228,15 @@ fn unusable_zh(k: &str) -> &str {
     }
 }
 
+fn unreadable_zh(k: &str) -> &str {
+    match k {
+        "amount" => "金额",
+        "date" => "日期",
+        "birth" => "出生日期",
+        o => o,
+    }
+}
+
 fn id_status_zh(k: &str) -> &str {
     match k {
         "valid" => "有效",
@@ -362,19 +371,8 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
                 (None, None, None) => String::new(),
             };
             // Values kept as written because they could not be read.
-            let unread: Vec<String> = s
-                .unreadable
-                .iter()
-                .map(|(k, n)| {
-                    let what = match k.as_str() {
-                        "amount" => "金额",
-                        "date" => "日期",
-                        "birth" => "出生日期",
-                        other => other,
-                    };
-                    format!("{what}无法识别 {n} 个（按原样保留）")
-                })
-                .collect();
+            let unread: Vec<String> =
+                s.unreadable.iter().map(|(k, n)| format!("{}无法识别 {n} 个（按原样保留）", unreadable_zh(k))).collect();
             let err = [err, unread.join("；")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
             put(ws, row, col + 2, &err, &st.wrap)?;
             row += 1;
