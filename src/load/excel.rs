@@ -217,7 +217,7 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetR
             Sheets::Xlsx(x) => read_xlsx_sheet(x, &name),
             other => other
                 .worksheet_range(&name)
-                .map_err(|e| e.to_string())
+                .map_err(|e| sheet_reason(&e.to_string()))
                 .map(|range| {
                     let merges = match other {
                         Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
@@ -228,10 +228,7 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetR
         };
         out.push(match read {
             Ok(g) => SheetRead::Read(g),
-            Err(reason) => SheetRead::Failed {
-                sheet: name.clone(),
-                reason: sheet_reason(&reason),
-            },
+            Err(reason) => SheetRead::Failed { sheet: name.clone(), reason },
         });
     }
     Ok(out)
@@ -246,16 +243,16 @@ fn sheet_reason(e: &str) -> String {
     }
 }
 
-/// One xlsx sheet, cell by cell from the XML stream: only the cells that hold
+/// One xlsx sheet (or why not, in words a county user reads), cell by cell from the XML stream: only the cells that hold
 /// something are kept, so a stray value far away costs nothing. Cells right of
 /// [`MAX_COLUMNS`] are counted in `Grid::notes`, not kept.
 fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
     let merges = x.merge_cells_by_sheet_name(name).unwrap_or_default();
-    let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut reader = x.worksheet_cells_reader(name).map_err(|e| sheet_reason(&e.to_string()))?;
     let mut rows: Vec<GridRow> = Vec::new();
     let (mut cells, mut ignored) = (0u64, Vec::<(u32, u32)>::new());
     let mut ignored_count = 0u64;
-    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+    while let Some(c) = reader.next_cell().map_err(|e| sheet_reason(&e.to_string()))? {
         let ((r, col), value) = (c.get_position(), c.get_value());
         if matches!(value, calamine::DataRef::Empty) {
             continue;
