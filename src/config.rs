@@ -35,7 +35,7 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}：无法读取配置文件：{source}")]
     Io {
         file: String,
         #[source]

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod labels;
 pub mod load;
 pub mod model;
 pub mod normalize;

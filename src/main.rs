@@ -16,7 +16,7 @@ fn main() {
     match dispatch(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {
-            eprintln!("kinmatch: error: {e:#}");
+            eprintln!("kinmatch：错误：{e:#}");
             std::process::exit(exit::ERROR);
         }
     }

@@ -2,6 +2,7 @@
 //! outputs and the manifest that lets an auditor re-run and verify it.
 
 use crate::config::{Config, ConfigError};
+use crate::labels::verify as V;
 use crate::load::{self, Discovery, Loaded, SkippedFile, roles::Kind};
 use crate::matching::{self, MatchStats};
 use crate::model::{Hit, InputReport};
@@ -33,6 +34,13 @@ pub enum PipelineError {
     Invalid { path: String, message: String },
     #[error("{0}")]
     Usage(String),
+    /// The output folder cannot be made or written; checked before any input is read.
+    #[error("输出文件夹 {path} 无法写入：{source}（未读取任何输入）")]
+    OutNotWritable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Snapshot(#[from] crate::snapshot::SnapshotError),
 }
@@ -66,6 +74,45 @@ pub struct RunOptions {
     /// first pass learns the places). The hits do not depend on it.
     #[serde(default)]
     pub chunk_bytes: Option<u64>,
+    /// Relative input paths (kin, rolls, config, decisions, index) are read
+    /// from this folder instead of the working directory, and recorded as given
+    /// (`verify` re-runs an archived batch from anywhere with it).
+    #[serde(default)]
+    pub base: Option<PathBuf>,
+}
+
+/// Make the output folder and prove it can be written, before any input is
+/// read: a batch that cannot write its result must say so at once, not after
+/// reading a hundred workbooks.
+pub fn check_out_dir(dir: &Path) -> Result<(), PipelineError> {
+    let err = |source| PipelineError::OutNotWritable {
+        path: dir.display().to_string(),
+        source,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "同名文件已存在，不是文件夹")));
+    }
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let probe = dir.join(format!(".kinmatch-write-check-{}", std::process::id()));
+    std::fs::write(&probe, b"").map_err(err)?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// The path from `from` (a folder) to `to` (a folder), `/`-separated, both
+/// made absolute first; "." when they are the same.
+pub fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    let abs = |p: &Path| std::fs::canonicalize(p).ok();
+    let (from, to) = (abs(from)?, abs(to)?);
+    let a: Vec<_> = from.components().collect();
+    let b: Vec<_> = to.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), a.len() - common).collect();
+    parts.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    Some(if parts.is_empty() { ".".into() } else { parts.join("/") })
 }
 
 /// Default memory budget for one chunk of rolls: 3 GiB.
@@ -147,6 +194,11 @@ pub struct Manifest {
     pub counts: Counts,
     /// Output path (relative to the output folder) -> SHA-256.
     pub outputs: BTreeMap<String, String>,
+    /// The working folder of the run, relative to the output folder: relative
+    /// input paths in `options` are read from there by `verify`, from any
+    /// working directory. Not part of the batch id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inputs_base: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -172,7 +224,7 @@ impl Manifest {
         let text = std::fs::read_to_string(&p).map_err(io_err(&p))?;
         serde_json::from_str(&text).map_err(|e| PipelineError::Invalid {
             path: p.display().to_string(),
-            message: format!("not a kinmatch manifest: {e}"),
+            message: format!("不是 kinmatch 的批次清单（manifest.json）：{e}"),
         })
     }
 }
@@ -311,7 +363,7 @@ pub fn read_hits_csv(path: &Path) -> Result<Vec<Hit>, PipelineError> {
         .enumerate()
         .map(|(i, rec)| {
             rec.map_err(|e| PipelineError::Invalid {
-                path: format!("{} line {}", path.display(), i + 2),
+                path: format!("{} 第 {} 行", path.display(), i + 2),
                 message: e.to_string(),
             })
         })
@@ -326,18 +378,27 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
 
 /// [`run`], reporting progress.
 pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOutcome, PipelineError> {
-    let (cfg, cfg_sha) = load_config(opts.config.as_deref())?;
-    let decisions = match &opts.decisions {
+    check_out_dir(&opts.out)?;
+    let at = |p: &PathBuf| match &opts.base {
+        Some(b) => b.join(p),
+        None => p.clone(),
+    };
+    let kin_paths: Vec<PathBuf> = opts.kin.iter().map(at).collect();
+    let roll_paths: Vec<PathBuf> = opts.rolls.iter().map(at).collect();
+    let config_path = opts.config.as_ref().map(at);
+    let decisions_path = opts.decisions.as_ref().map(at);
+    let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
+    let decisions = match &decisions_path {
         Some(p) => Decisions::load_csv(p)?,
         None => Decisions::default(),
     };
-    let decisions_sha = match &opts.decisions {
+    let decisions_sha = match &decisions_path {
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
         None => None,
     };
     let mut scope = scope_of(&cfg);
-    let snapshot = match &opts.index {
-        Some(p) => Some((crate::snapshot::Snapshot::load(p)?, load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?))),
+    let snapshot = match opts.index.as_ref().map(at) {
+        Some(p) => Some((crate::snapshot::Snapshot::load(&p)?, load::sha256_hex(&std::fs::read(&p).map_err(io_err(&p))?))),
         None => None,
     };
     // The register side, normalized once; its rows are not kept.
@@ -350,14 +411,14 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             (Discovery::default(), snap.header.inputs.clone(), cadres, pois, rows)
         }
         None => {
-            let (kd, loaded) = read_side_observed(&opts.kin, Kind::Register, &cfg, progress);
+            let (kd, loaded) = read_side_observed(&kin_paths, Kind::Register, &cfg, progress);
             let (reports, kin) = split_loaded(loaded, |l| std::mem::take(&mut l.kin));
             let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope, &cfg.unit_table());
             (kd, reports, cadres, pois, kin.len())
         }
     };
     let t = timing("read registers", t);
-    let rd = load::discover(&opts.rolls);
+    let rd = load::discover(&roll_paths);
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
     let (roll_reports, roll_rows, out) = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, progress)?;
     let t = timing("read and match rolls", t);
@@ -451,6 +512,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         inputs,
         counts,
         outputs,
+        inputs_base: match &opts.base {
+            Some(b) => relative_path(&opts.out, b).unwrap_or_default(),
+            None => relative_path(&opts.out, Path::new(".")).unwrap_or_default(),
+        },
     };
     timing("write outputs", t);
     let mp = opts.out.join("manifest.json");
@@ -586,8 +651,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     let mut findings = Vec::new();
     if m.version != VERSION {
         findings.push(Finding {
-            what: "version".into(),
-            detail: format!("the batch was made by kinmatch {}, this is {VERSION}", m.version),
+            what: V::version(),
+            detail: V::version_differs(&m.version, VERSION),
         });
     }
     // Outputs on disk against the manifest.
@@ -596,12 +661,12 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         match std::fs::read(&p) {
             Ok(b) if &load::sha256_hex(&b) == sha => {}
             Ok(_) => findings.push(Finding {
-                what: format!("output {rel}"),
-                detail: "changed since the batch was written (SHA-256 differs from the manifest)".into(),
+                what: V::output(rel),
+                detail: V::output_changed(),
             }),
             Err(e) => findings.push(Finding {
-                what: format!("output {rel}"),
-                detail: format!("cannot be read: {e}"),
+                what: V::output(rel),
+                detail: V::cannot_read(&e.to_string()),
             }),
         }
     }
@@ -616,6 +681,9 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         workbooks: m.options.workbooks,
         index: m.options.index.as_ref().map(PathBuf::from),
         chunk_bytes: None,
+        // Relative inputs are read from the run's own working folder, found
+        // from the manifest's folder, so that verify works from anywhere.
+        base: (!m.inputs_base.is_empty()).then(|| dir.join(&m.inputs_base)),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);
@@ -623,8 +691,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         Ok(r) => r,
         Err(e) => {
             findings.push(Finding {
-                what: "re-run".into(),
-                detail: format!("the batch could not be re-run: {e}"),
+                what: V::rerun(),
+                detail: V::rerun_failed(&e.to_string()),
             });
             return Ok(findings);
         }
@@ -635,20 +703,20 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     for (k, sha) in &old {
         match new.get(k) {
             None => findings.push(Finding {
-                what: format!("input {} ({})", k.1, k.0),
-                detail: "missing: the file is no longer where the manifest says".into(),
+                what: V::input(&k.1, &k.0),
+                detail: V::input_missing(),
             }),
             Some(s) if s != sha => findings.push(Finding {
-                what: format!("input {} ({})", k.1, k.0),
-                detail: format!("SHA-256 differs: manifest {sha}, now {s}"),
+                what: V::input(&k.1, &k.0),
+                detail: V::input_sha(sha, s),
             }),
             _ => {}
         }
     }
     for k in new.keys().filter(|k| !old.contains_key(*k)) {
         findings.push(Finding {
-            what: format!("input {} ({})", k.1, k.0),
-            detail: "new file: not in the manifest".into(),
+            what: V::input(&k.1, &k.0),
+            detail: V::input_new(),
         });
     }
     for (k, o, n) in [
@@ -658,8 +726,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     ] {
         if o != n {
             findings.push(Finding {
-                what: k.into(),
-                detail: "the file differs from the one the batch used".into(),
+                what: V::option_file(k),
+                detail: V::option_file_differs(),
             });
         }
     }
@@ -667,17 +735,17 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     for (rel, sha) in &m.outputs {
         match rerun.manifest.outputs.get(rel) {
             None => findings.push(Finding {
-                what: format!("re-run output {rel}"),
-                detail: "not produced by the re-run".into(),
+                what: V::rerun_output(rel),
+                detail: V::not_produced(),
             }),
             Some(s) if s != sha => {
                 let detail = if rel == "hits.csv" {
                     first_difference(&dir.join(rel), &opts.out.join(rel))
                 } else {
-                    "content differs".into()
+                    V::content_differs()
                 };
                 findings.push(Finding {
-                    what: format!("re-run output {rel}"),
+                    what: V::rerun_output(rel),
                     detail,
                 })
             }
@@ -686,8 +754,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
     }
     for rel in rerun.manifest.outputs.keys().filter(|k| !m.outputs.contains_key(*k)) {
         findings.push(Finding {
-            what: format!("re-run output {rel}"),
-            detail: "produced by the re-run but not in the manifest".into(),
+            what: V::rerun_output(rel),
+            detail: V::extra_output(),
         });
     }
     let _ = std::fs::remove_dir_all(&opts.out);
@@ -696,14 +764,14 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
 
 fn first_difference(a: &Path, b: &Path) -> String {
     let (Ok(x), Ok(y)) = (std::fs::read_to_string(a), std::fs::read_to_string(b)) else {
-        return "content differs".into();
+        return V::content_differs();
     };
     for (i, (l, r)) in x.lines().zip(y.lines()).enumerate() {
         if l != r {
-            return format!("first difference at line {}: archived `{}` / re-run `{}`", i + 1, l, r);
+            return V::first_difference(i + 1, l, r);
         }
     }
-    format!("line counts differ: archived {} / re-run {}", x.lines().count(), y.lines().count())
+    V::line_counts(x.lines().count(), y.lines().count())
 }
 
 /// `kinmatch index`: normalize the registers once into a snapshot file.

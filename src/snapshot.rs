@@ -33,7 +33,7 @@ pub enum SnapshotError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not a kinmatch register snapshot ({reason})")]
+    #[error("{path}：不是 kinmatch 的登记表快照（not a kinmatch register snapshot：{reason}）")]
     Format { path: String, reason: String },
 }
 

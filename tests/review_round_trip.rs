@@ -2,6 +2,7 @@
 //! workbook -> `review import` -> `run --decisions` -> publicity and sample.
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use std::path::{Path, PathBuf};
 
@@ -67,8 +68,9 @@ fn a_decision_made_on_a_hit_survives_into_the_next_batch() {
     let reviewed = reviewed_dir.join("县民政局.xlsx");
     let decided = fill_review(&out1.join("review/县民政局.xlsx"), &reviewed);
     let decisions = tmp.path().join("decisions.csv");
-    km().args(["review", "import"]).arg(&reviewed).arg("-o").arg(&decisions).assert().success()
-        .stdout(predicates::str::contains("2 decisions written"));
+    km().args(["review", "import"]).arg(&reviewed).arg("-o").arg(&decisions).arg("--batch").arg(&out1).assert().success()
+        .stdout(predicates::str::contains("2 条核查结论已写入"))
+        .stderr(predicates::str::contains("未找到本批次").not());
 
     let out2 = tmp.path().join("out2");
     run_demo(&out2, &["--decisions", decisions.to_str().unwrap()]);
@@ -111,7 +113,7 @@ fn a_decision_made_on_a_hit_survives_into_the_next_batch() {
     let s2 = tmp.path().join("s2.xlsx");
     for s in [&s1, &s2] {
         km().arg("sample").arg(&out2).args(["--decisions", decisions.to_str().unwrap(), "--rate", "0.5", "--seed", "7", "-o"]).arg(s)
-            .assert().success().stdout(predicates::str::contains("1 hits sampled"));
+            .assert().success().stdout(predicates::str::contains("已抽取 1 条命中"));
     }
     assert_eq!(std::fs::read(&s1).unwrap(), std::fs::read(&s2).unwrap());
 }

@@ -1,6 +1,7 @@
 //! `kinmatch index` and `kinmatch check`: the pre-disbursement check.
 
 use crate::config::Config;
+use crate::labels as msgs;
 use crate::load::roles::Kind;
 use crate::model::Tier;
 use crate::pipeline::{self, build_index, read_side, write_hits_csv};
@@ -20,17 +21,14 @@ pub struct IndexArgs {
 }
 
 pub fn exec_index(a: IndexArgs) -> anyhow::Result<i32> {
+    // The snapshot's folder must be writable before the registers are read.
+    let parent = a.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    pipeline::check_out_dir(parent)?;
     let h = build_index(&a.kin, a.config.as_deref(), &a.out)?;
     let not_read = h.inputs.iter().filter(|r| r.not_read()).count();
-    println!(
-        "{}: {} register files, {} cadres, {} persons of interest",
-        a.out.display(),
-        h.inputs.len(),
-        h.cadres,
-        h.persons_of_interest
-    );
+    println!("{}", msgs::index_written(&a.out.display().to_string(), h.inputs.len(), h.cadres, h.persons_of_interest));
     for r in h.inputs.iter().filter(|r| r.error.is_some()) {
-        eprintln!("  NOT READ: {}", r.error.as_deref().unwrap_or(""));
+        eprintln!("{}", msgs::not_read(r.error.as_deref().unwrap_or("")));
     }
     Ok(if not_read > 0 { super::exit::INPUT_NOT_READ } else { super::exit::OK })
 }
@@ -51,6 +49,9 @@ pub struct CheckArgs {
 }
 
 pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
+    if let Some(dir) = &a.out {
+        pipeline::check_out_dir(dir)?;
+    }
     let snap = Snapshot::load(&a.index)?;
     let cfg = match &a.config {
         Some(p) => Config::load(p)?,
@@ -80,33 +81,44 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
     }
     let n = |t: Tier| out.hits.iter().filter(|h| h.tier == t).count();
     eprintln!(
-        "{} roll persons checked against {} persons of interest: {} hits ({} confirmed, {} probable, {} possible)",
-        out.stats.roll_persons,
-        out.stats.persons_of_interest,
-        out.hits.len(),
-        n(Tier::Confirmed),
-        n(Tier::Probable),
-        n(Tier::Possible)
+        "{}",
+        msgs::check_counts(
+            out.stats.roll_persons,
+            out.stats.persons_of_interest,
+            out.hits.len(),
+            n(Tier::Confirmed),
+            n(Tier::Probable),
+            n(Tier::Possible)
+        )
     );
+    // Writing the files must not hide the hits: a failure here is reported
+    // with the others, and the exit code still says "hits".
+    let mut failures: Vec<String> = problems.clone();
     if let Some(dir) = &a.out {
-        std::fs::create_dir_all(dir)?;
-        write_hits_csv(&dir.join("hits.csv"), &out.hits)?;
-        let batch = crate::report::BatchInfo {
-            batch_id: "check".into(),
-            run_date: pipeline::today(),
-            program_version: pipeline::VERSION.into(),
-            inputs: loaded.iter().map(|l| l.report.clone()).collect(),
-        };
-        crate::report::write_review_workbooks(dir, &out.hits, &batch, &Default::default())?;
+        let written = write_hits_csv(&dir.join("hits.csv"), &out.hits).map_err(anyhow::Error::from).and_then(|_| {
+            let batch = crate::report::BatchInfo {
+                batch_id: "check".into(),
+                run_date: pipeline::today(),
+                program_version: pipeline::VERSION.into(),
+                inputs: loaded.iter().map(|l| l.report.clone()).collect(),
+            };
+            crate::report::write_review_workbooks(dir, &out.hits, &batch, &Default::default())?;
+            Ok(())
+        });
+        if let Err(e) = written {
+            let msg = msgs::check_write_failed(&dir.display().to_string(), &format!("{e:#}"));
+            eprintln!("{msg}");
+            failures.push(msg);
+        }
     }
-    // Hits always say so (do not pay); an input that could not be used says so next.
+    // Hits always say so (do not pay); anything else that failed says so next.
     Ok(if !out.hits.is_empty() {
-        if !problems.is_empty() {
-            eprintln!("另有 {} 项输入无法使用（见上），比对不完整", problems.len());
+        if !failures.is_empty() {
+            eprintln!("{}", msgs::check_hits_and_failures(failures.len()));
         }
         super::exit::HITS_FOUND
-    } else if !problems.is_empty() {
-        eprintln!("未发现命中，但有 {} 项输入无法使用：不能据此认定名单无问题", problems.len());
+    } else if !failures.is_empty() {
+        eprintln!("{}", msgs::check_clean_but_incomplete(failures.len()));
         super::exit::INPUT_NOT_READ
     } else {
         super::exit::OK

@@ -1,5 +1,6 @@
 //! `kinmatch inspect PATH...`
 
+use crate::labels as msgs;
 use crate::load::roles::Kind;
 use crate::model::InputReport;
 use crate::pipeline::{Inputs, inspect, load_config};
@@ -22,57 +23,40 @@ pub struct Args {
     pub kind: Option<String>,
 }
 
-fn kv(m: &std::collections::BTreeMap<String, u64>) -> String {
-    m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
-}
-
 fn print_file(r: &InputReport) {
-    let src = |v: &Option<String>, s: &Option<String>| match (v, s) {
-        (Some(v), Some(s)) => format!("{v} ({s})"),
-        (None, Some(s)) => format!("({s})"),
-        _ => "-".into(),
+    let zh = msgs::lang() == msgs::Lang::Zh;
+    let src = |v: &Option<String>, s: &Option<String>| {
+        let s = s.as_deref().map(|s| if zh { msgs::found_in(s) } else { s });
+        match (v, s) {
+            (Some(v), Some(s)) if zh => format!("{v}（据{s}）"),
+            (Some(v), Some(s)) => format!("{v} ({s})"),
+            (None, Some(s)) => format!("（{s}）"),
+            _ => "-".into(),
+        }
     };
-    println!(
-        "{}  [{} · {}{}]  unit: {}  program: {}",
-        r.file,
-        r.kind,
-        r.format,
-        r.encoding.as_ref().map(|e| format!(" · {e}")).unwrap_or_default(),
-        src(&r.unit, &r.unit_source),
-        src(&r.program, &r.program_source)
-    );
+    let format = format!("{}{}", r.format, r.encoding.as_ref().map(|e| format!(" · {e}")).unwrap_or_default());
+    println!("{}", msgs::inspect_file(&r.file, &r.kind, &format, &src(&r.unit, &r.unit_source), &src(&r.program, &r.program_source)));
     if let Some(e) = &r.error {
         if r.sheets.is_empty() {
-            println!("  NOT READ: {e}");
+            println!("{}", msgs::not_read(e));
             return;
         }
     }
     for s in &r.sheets {
-        let name = if s.sheet.is_empty() { "(text)".to_string() } else { s.sheet.clone() };
+        let name = if s.sheet.is_empty() { msgs::text_sheet() } else { s.sheet.clone() };
         match s.header_row {
-            None => println!("  sheet {name}: no table: {}", s.error.as_deref().unwrap_or("")),
-            Some(_) => {
-                let skipped = if s.skipped.is_empty() { "none".into() } else { kv(&s.skipped) };
-                println!(
-                    "  sheet {name}: header row {}, {} data rows; skipped: {skipped}",
-                    s.header_row.unwrap_or(0),
-                    s.data_rows
-                );
-                let cols: Vec<String> = s
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        let how = if c.decided_by == "header" { String::new() } else { format!("（{}）", c.decided_by) };
-                        format!("{}={}{how}", c.header, c.role)
-                    })
-                    .collect();
-                println!("    columns: {}", cols.join(", "));
-                println!("    IDs: {}", kv(&s.id_status));
+            None => println!("{}", msgs::inspect_no_table(&name, s.error.as_deref().unwrap_or(""))),
+            Some(h) => {
+                let skipped = if s.skipped.is_empty() { msgs::none() } else { msgs::counts(&s.skipped, msgs::skip) };
+                println!("{}", msgs::inspect_sheet(&name, h, s.data_rows, &skipped));
+                let cols: Vec<String> = s.columns.iter().map(|c| msgs::inspect_column(&c.header, &c.role, &c.decided_by)).collect();
+                println!("{}", msgs::inspect_columns(&cols.join(", ")));
+                println!("{}", msgs::inspect_ids(&msgs::counts(&s.id_status, msgs::id_status)));
                 if !s.unusable.is_empty() {
-                    println!("    rows without a usable person: {}", kv(&s.unusable));
+                    println!("{}", msgs::inspect_unusable(&msgs::counts(&s.unusable, msgs::unusable)));
                 }
                 if let Some(p) = &s.problem {
-                    println!("    不可用：{p}");
+                    println!("{}", msgs::inspect_problem(p));
                 }
             }
         }
@@ -108,13 +92,13 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             print_file(r);
         }
         for s in &res.skipped_files {
-            println!("skipped {}: {}", s.file, s.reason);
+            println!("{}", msgs::skipped_file(&s.file, &s.reason));
         }
         for m in &res.missing_paths {
-            println!("NOT FOUND: {m}");
+            println!("{}", msgs::not_found(m));
         }
         if !res.problems.is_empty() {
-            println!("\n无法使用的输入（{} 项，退出码 3）：", res.problems.len());
+            println!("{}", msgs::inputs_unusable(res.problems.len()));
             for p in &res.problems {
                 println!("  {p}");
             }

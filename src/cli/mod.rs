@@ -34,6 +34,10 @@ pub mod exit {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages on screen: zh (default) or en. Workbooks are
+    /// always in Chinese; --json, hits.csv and the manifest keep English codes.
+    #[arg(long, global = true, value_parser = ["zh", "en"], default_value = "zh")]
+    pub lang: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -64,6 +68,7 @@ pub enum Command {
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    crate::labels::set_lang(if cli.lang == "en" { crate::labels::Lang::En } else { crate::labels::Lang::Zh });
     match cli.command {
         Command::Inspect(a) => inspect::exec(a),
         Command::Run(a) => run::exec(a),

@@ -1,5 +1,6 @@
 //! `kinmatch review import`, `kinmatch sample`, `kinmatch template`
 
+use crate::labels as msgs;
 use crate::pipeline::{Manifest, read_hits_csv};
 use crate::report::{self, BatchInfo, Decisions, TemplateKind};
 use std::path::PathBuf;
@@ -7,12 +8,15 @@ use std::path::PathBuf;
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
     /// Read filled-in review workbooks back into one decisions file (for `run --decisions`).
-    #[command(after_help = "Example:\n  kinmatch review import out/review/*.xlsx -o decisions.csv")]
+    #[command(after_help = "Example:\n  kinmatch review import out/review/*.xlsx -o decisions.csv\n\nEvery hit_id is checked against the batch's hits.csv (--batch DIR, or the folder above review/).\nExit code 0 when every workbook was read and every decision taken; 3 otherwise (the good ones are still written).")]
     Import {
         #[arg(required = true)]
         workbooks: Vec<PathBuf>,
         #[arg(short, long)]
         out: PathBuf,
+        /// The batch output folder (holding hits.csv); default: the folder above the workbooks' review/ folder.
+        #[arg(long)]
+        batch: Option<PathBuf>,
     },
 }
 
@@ -45,20 +49,44 @@ pub struct TemplateArgs {
 
 pub fn exec(c: Command) -> anyhow::Result<i32> {
     match c {
-        Command::Import { workbooks, out } => {
-            let r = report::import_reviews(&workbooks)?;
+        Command::Import { workbooks, out, batch } => {
+            let mut r = report::import_reviews(&workbooks);
+            let batch = batch.or_else(|| batch_of(&workbooks));
+            match &batch {
+                Some(dir) => r.check_batch(&read_hits_csv(&dir.join("hits.csv"))?),
+                None => eprintln!("{}", msgs::review_no_batch()),
+            }
             r.decisions.write_csv(&out)?;
-            println!("{} decisions written to {}", r.decisions.by_hit.len(), out.display());
+            println!("{}", msgs::decisions_written(r.decisions.by_hit.len(), &out.display().to_string()));
+            for c in &r.unreadable {
+                println!("{}", msgs::review_unreadable(c));
+            }
             for c in &r.conflicts {
-                println!("CONFLICT: {c}");
+                println!("{}", msgs::review_conflict(c));
             }
             for i in &r.invalid {
-                println!("INVALID: {i}");
+                println!("{}", msgs::review_invalid(i));
             }
-            println!("{} hits still without a decision", r.missing.len());
-            Ok(if r.conflicts.is_empty() && r.invalid.is_empty() { super::exit::OK } else { super::exit::INPUT_NOT_READ })
+            for u in &r.unknown {
+                println!("{}", msgs::review_unknown(u));
+            }
+            println!("{}", msgs::review_missing(r.missing.len()));
+            Ok(if r.is_clean() { super::exit::OK } else { super::exit::INPUT_NOT_READ })
         }
     }
+}
+
+/// The batch folder of review workbooks written by `run` (`<batch>/review/*.xlsx`,
+/// beside `<batch>/hits.csv`), when all given workbooks agree on one.
+fn batch_of(workbooks: &[PathBuf]) -> Option<PathBuf> {
+    let mut dirs = workbooks.iter().map(|w| {
+        let review = w.parent()?;
+        let dir = review.parent().unwrap_or(std::path::Path::new("."));
+        let dir = if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { dir };
+        dir.join("hits.csv").is_file().then(|| dir.to_path_buf())
+    });
+    let first = dirs.next()??;
+    dirs.all(|d| d.as_ref() == Some(&first)).then_some(first)
 }
 
 pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
@@ -75,13 +103,13 @@ pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
         inputs: m.inputs.kin.into_iter().chain(m.inputs.rolls).collect(),
     };
     let ids = report::write_sample(&a.out, &hits, &d, a.rate, a.seed, &batch)?;
-    println!("{} hits sampled into {}", ids.len(), a.out.display());
+    println!("{}", msgs::sampled(ids.len(), &a.out.display().to_string()));
     Ok(super::exit::OK)
 }
 
 pub fn exec_template(a: TemplateArgs) -> anyhow::Result<i32> {
     let k = if a.kind == "register" { TemplateKind::Register } else { TemplateKind::Roll };
     report::write_template(&a.out, k)?;
-    println!("template written to {}", a.out.display());
+    println!("{}", msgs::template_written(&a.out.display().to_string()));
     Ok(super::exit::OK)
 }

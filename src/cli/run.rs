@@ -1,5 +1,6 @@
 //! `kinmatch run --kin PATH... --rolls PATH... --out DIR`
 
+use crate::labels as msgs;
 use crate::pipeline::{Progress, RunOptions, run_observed};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -25,7 +26,7 @@ impl Progress for Bar {
         match total {
             Some(n) => {
                 b.set_style(
-                    ProgressStyle::with_template("{msg:18} [{bar:30}] {pos}/{len} files {prefix}")
+                    ProgressStyle::with_template("{msg:18} [{bar:30}] {pos}/{len} {prefix}")
                         .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
                 b.set_length(n as u64);
@@ -37,12 +38,12 @@ impl Progress for Bar {
                 b.enable_steady_tick(std::time::Duration::from_millis(120));
             }
         }
-        b.set_message(name.to_string());
+        b.set_message(msgs::stage(name));
     }
     fn file_read(&self, _file: &str, rows: u64) {
         if let Some(b) = &self.bar {
             let total = self.rows.fetch_add(rows, Ordering::Relaxed) + rows;
-            b.set_prefix(format!("{total} rows"));
+            b.set_prefix(format!("{total} {}", msgs::rows_word()));
             b.inc(1);
         }
     }
@@ -104,45 +105,51 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         workbooks: !a.no_workbooks,
         index: a.index,
         chunk_bytes: Some(a.chunk_mb << 20),
+        base: None,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
     let c = &m.counts;
     let all = m.inputs.kin.iter().chain(&m.inputs.rolls);
     eprintln!(
-        "kinmatch {}: batch {} ({}): {} register files ({} rows), {} roll files ({} rows, {} persons)",
-        m.version,
-        m.batch_id,
-        m.run_date,
-        m.inputs.kin.len(),
-        c.register_rows,
-        m.inputs.rolls.len(),
-        c.roll_rows,
-        c.matching.roll_persons
+        "{}",
+        msgs::run_inputs(
+            &m.version,
+            &m.batch_id,
+            &m.run_date,
+            m.inputs.kin.len(),
+            c.register_rows,
+            m.inputs.rolls.len(),
+            c.roll_rows,
+            c.matching.roll_persons
+        )
     );
+    let tier = |t: &str| *c.matching.by_tier.get(t).unwrap_or(&0);
     eprintln!(
-        "  {} cadres, {} persons of interest; {} hits: {} confirmed, {} probable, {} possible",
-        c.matching.cadres,
-        c.matching.persons_of_interest,
-        c.matching.hits,
-        c.matching.by_tier.get("confirmed").unwrap_or(&0),
-        c.matching.by_tier.get("probable").unwrap_or(&0),
-        c.matching.by_tier.get("possible").unwrap_or(&0)
+        "{}",
+        msgs::hits_line(
+            c.matching.cadres,
+            c.matching.persons_of_interest,
+            c.matching.hits,
+            tier("confirmed"),
+            tier("probable"),
+            tier("possible")
+        )
     );
     for r in all {
         for s in r.sheets.iter().filter(|s| s.error.is_some() && s.problem.is_none() && r.error.is_none()) {
-            eprintln!("  跳过工作表（无表格）：{} · {}：{}", r.file, s.sheet, s.error.as_deref().unwrap_or(""));
+            eprintln!("{}", msgs::sheet_without_table(&r.file, &s.sheet, s.error.as_deref().unwrap_or("")));
         }
     }
     if !m.inputs.problems.is_empty() {
-        eprintln!("  ！有 {} 项输入无法使用，本批比对不完整（退出码 3；详见 summary.xlsx 的“数据质量”表和 manifest.json）：", m.inputs.problems.len());
+        eprintln!("{}", msgs::run_incomplete(m.inputs.problems.len()));
         for p in &m.inputs.problems {
             eprintln!("    {p}");
         }
     }
-    eprintln!("  outputs in {}: {}", a.out.display(), m.outputs.keys().cloned().collect::<Vec<_>>().join(", "));
+    eprintln!("{}", msgs::outputs_in(&a.out.display().to_string(), &m.outputs.keys().cloned().collect::<Vec<_>>().join(", ")));
     if a.strict && res.incomplete() {
-        anyhow::bail!("严格模式（--strict）：{} 项输入无法使用，视为错误", m.inputs.problems.len());
+        anyhow::bail!(msgs::strict_failed(m.inputs.problems.len()));
     }
     Ok(if res.incomplete() { super::exit::INPUT_NOT_READ } else { super::exit::OK })
 }

@@ -13,12 +13,12 @@ pub struct Args {
 pub fn exec(a: Args) -> anyhow::Result<i32> {
     let findings = verify(&a.dir)?;
     if findings.is_empty() {
-        println!("verified: every input matches its SHA-256 and the re-run reproduces every output byte for byte");
+        println!("{}", crate::labels::verified());
         return Ok(super::exit::OK);
     }
-    println!("NOT verified: {} difference(s)", findings.len());
+    println!("{}", crate::labels::not_verified(findings.len()));
     for f in findings {
-        println!("  {}: {}", f.what, f.detail);
+        println!("{}", crate::labels::finding(&f.what, &f.detail));
     }
     Ok(super::exit::NOT_VERIFIED)
 }

@@ -119,6 +119,40 @@ pub struct ImportReport {
     /// Values not in a dropdown list, with file · sheet · row. Such rows are
     /// left out of `decisions`.
     pub invalid: Vec<String>,
+    /// Workbooks that could not be read (not a review workbook, damaged,
+    /// missing), with the reason; the others are still read.
+    pub unreadable: Vec<String>,
+    /// hit_ids that are not hits of the batch ([`ImportReport::check_batch`]),
+    /// with where they were read; left out of `decisions`.
+    pub unknown: Vec<String>,
+}
+
+impl ImportReport {
+    /// Whether everything given was read and every decision could be taken.
+    pub fn is_clean(&self) -> bool {
+        self.conflicts.is_empty() && self.invalid.is_empty() && self.unreadable.is_empty() && self.unknown.is_empty()
+    }
+
+    /// Hold the decisions against the batch's hits: a hit_id that is not a
+    /// hit of the batch (a workbook of another batch, an edited id) is
+    /// reported and left out; a hit of the batch in no workbook is missing.
+    pub fn check_batch(&mut self, hits: &[crate::model::Hit]) {
+        let ids: std::collections::BTreeSet<&str> = hits.iter().map(|h| h.hit_id.as_str()).collect();
+        let unknown: Vec<String> = self.decisions.by_hit.keys().filter(|k| !ids.contains(k.as_str())).cloned().collect();
+        for k in unknown {
+            if let Some(d) = self.decisions.by_hit.remove(&k) {
+                self.unknown.push(format!("{k}（{}）不是本批次的命中，未采用", d.source));
+            }
+        }
+        let seen = |id: &str| self.decisions.by_hit.contains_key(id) || self.missing.iter().any(|m| m.starts_with(id));
+        let absent: Vec<String> = hits
+            .iter()
+            .filter(|h| !seen(&h.hit_id))
+            .filter(|h| !self.conflicts.iter().chain(&self.invalid).any(|c| c.contains(h.hit_id.as_str())))
+            .map(|h| format!("{}（{}）不在所给的任何工作簿中", h.hit_id, h.approving_unit))
+            .collect();
+        self.missing.extend(absent);
+    }
 }
 
 /// One row read from a reviewed workbook.
@@ -132,18 +166,32 @@ struct Row {
 /// Read the reviewer columns back from filled-in review workbooks, matched
 /// by hit_id. Paths are read in sorted order, so the result does not depend
 /// on the order given.
-pub fn import_reviews(paths: &[PathBuf]) -> Result<ImportReport, ReportError> {
+pub fn import_reviews(paths: &[PathBuf]) -> ImportReport {
     let mut paths: Vec<&PathBuf> = paths.iter().collect();
     paths.sort();
     paths.dedup();
     let mut rows: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     let mut invalid = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
-        read_workbook(path, &mut rows, &mut invalid)?;
+        // A bad workbook is reported; the others are still read. Its rows
+        // read before the failure are kept out too (all or nothing per file).
+        let mut mine = BTreeMap::new();
+        let mut mine_invalid = Vec::new();
+        match read_workbook(path, &mut mine, &mut mine_invalid) {
+            Ok(()) => {
+                for (k, v) in mine {
+                    rows.entry(k).or_insert_with(Vec::new).extend(v);
+                }
+                invalid.extend(mine_invalid);
+            }
+            Err(e) => unreadable.push(e.to_string()),
+        }
     }
 
     let mut report = ImportReport {
         invalid,
+        unreadable,
         ..ImportReport::default()
     };
     for (hit_id, entries) in rows {
@@ -181,7 +229,7 @@ pub fn import_reviews(paths: &[PathBuf]) -> Result<ImportReport, ReportError> {
             .by_hit
             .insert(hit_id.clone(), first.decision.clone());
     }
-    Ok(report)
+    report
 }
 
 fn or_blank(s: &str) -> &str {

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxEr
 use super::decisions::Decisions;
 use super::xlsx_util::{
     Styles, TIERS, batch_lines, conclusion_of, ensure_dir, kind_zh, new_workbook, print_setup, put,
-    put_amount, relation_label, role_zh, sanitize_file_name, save, source_text, tier_counts,
+    put_amount, relation_label, sanitize_file_name, save, source_text, tier_counts,
     unique_paths, unit_name, write_headers, write_lines, xlsx_err,
 };
 use super::{ACTIONS, BatchInfo, CONCLUSIONS, ReportError};
@@ -113,7 +113,7 @@ fn build(
         put(ws, r, 2, &h.evidence, &st.wrap)?;
         put(ws, r, 3, &h.roll_name, &st.text)?;
         put(ws, r, COL_ID, &h.roll_id, &st.id_text)?;
-        put(ws, r, 5, role_zh(&h.roll_role), &st.text)?;
+        put(ws, r, 5, crate::labels::roll_role(&h.roll_role), &st.text)?;
         put(ws, r, 6, &h.township, &st.text)?;
         put(ws, r, 7, &h.village, &st.text)?;
         put(ws, r, 8, &h.program, &st.text)?;

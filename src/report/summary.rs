@@ -5,8 +5,9 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Chart, ChartType, Workbook, Worksheet, XlsxError};
 
+use crate::labels;
 use super::xlsx_util::{
-    Styles, TIERS, batch_lines, kind_zh, new_workbook, put, relation_zh, save, tier_index,
+    Styles, TIERS, batch_lines, kind_zh, new_workbook, put, save, tier_index,
     unit_name, write_headers, write_lines, xlsx_err,
 };
 use super::{BatchInfo, ReportError};
@@ -48,7 +49,7 @@ fn build(wb: &mut Workbook, hits: &[Hit], batch: &BatchInfo) -> Result<(), XlsxE
         true,
         &st,
     )?;
-    let by_relation = count_by(hits, |h| relation_zh(h.relation.trim()).to_string());
+    let by_relation = count_by(hits, |h| labels::relation(h.relation.trim()).to_string());
     grouped_sheet(
         wb.add_worksheet(),
         "按亲属关系",
@@ -208,48 +209,6 @@ fn grouped_sheet(
     Ok(())
 }
 
-fn skip_zh(k: &str) -> &str {
-    match k {
-        "blank" => "空行",
-        "header" => "重复表头",
-        "total" => "合计行",
-        "footer" => "表尾",
-        "form" => "表单行（姓名：…）",
-        o => o,
-    }
-}
-
-fn unusable_zh(k: &str) -> &str {
-    match k {
-        "no_person" => "无人员",
-        "no_cadre" => "无法对应干部",
-        "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
-        o => o,
-    }
-}
-
-fn unreadable_zh(k: &str) -> &str {
-    match k {
-        "amount" => "金额",
-        "date" => "日期",
-        "birth" => "出生日期",
-        o => o,
-    }
-}
-
-fn id_status_zh(k: &str) -> &str {
-    match k {
-        "valid" => "有效",
-        "repaired" => "已修复",
-        "legacy_upgraded" => "15位升级",
-        "excel_truncated" => "Excel截断",
-        "bad_check_digit" => "校验位错误",
-        "malformed" => "格式错误",
-        "missing" => "缺失",
-        o => o,
-    }
-}
-
 /// Known keys first, in the given order, then any other key seen, sorted.
 fn keys_in_order<'a>(known: &[&'a str], seen: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut out: Vec<String> = known.iter().map(|s| s.to_string()).collect();
@@ -291,14 +250,14 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
     headers.extend(
         skip_keys
             .iter()
-            .map(|k| (format!("跳过·{}", skip_zh(k)), 9.0)),
+            .map(|k| (format!("跳过·{}", labels::skip(k)), 9.0)),
     );
     headers.extend(
         id_keys
             .iter()
-            .map(|k| (format!("身份证·{}", id_status_zh(k)), 10.0)),
+            .map(|k| (format!("身份证·{}", labels::id_status(k)), 10.0)),
     );
-    headers.extend(unusable_keys.iter().map(|k| (format!("不可用·{}", unusable_zh(k)), 10.0)));
+    headers.extend(unusable_keys.iter().map(|k| (format!("不可用·{}", labels::unusable(k)), 10.0)));
     headers.push(("不可用合计".into(), 10.0));
     headers.push(("可比对行数".into(), 10.0));
     headers.push(("问题 / 未能读取的原因".into(), 50.0));
@@ -372,7 +331,7 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
             };
             // Values kept as written because they could not be read.
             let unread: Vec<String> =
-                s.unreadable.iter().map(|(k, n)| format!("{}无法识别 {n} 个（按原样保留）", unreadable_zh(k))).collect();
+                s.unreadable.iter().map(|(k, n)| format!("{}无法识别 {n} 个（按原样保留）", labels::unreadable(k))).collect();
             let err = [err, unread.join("；")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
             put(ws, row, col + 2, &err, &st.wrap)?;
             row += 1;

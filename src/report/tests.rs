@@ -452,7 +452,7 @@ fn import_round_trip_with_conflicts_invalid_and_missing() {
     // An invalid value; h05, h06 left blank.
     save_reviewed(ny, &c, &[("h04", "基本合规", "无需处理")]);
 
-    let rep = import_reviews(&[c.clone(), a.clone(), b.clone()]).unwrap();
+    let rep = import_reviews(&[c.clone(), a.clone(), b.clone()]);
     let got: Vec<&str> = rep.decisions.by_hit.keys().map(String::as_str).collect();
     assert_eq!(got, ["h01", "h03"], "{rep:#?}");
     let h01 = &rep.decisions.by_hit["h01"];
@@ -492,25 +492,43 @@ fn import_round_trip_with_conflicts_invalid_and_missing() {
     assert_eq!(loaded, rep.decisions);
 
     // An untouched generated workbook: everything missing, nothing else.
-    let rep = import_reviews(std::slice::from_ref(mz)).unwrap();
+    let rep = import_reviews(std::slice::from_ref(mz));
     assert!(rep.decisions.by_hit.is_empty());
     assert_eq!(rep.missing.len(), 3);
     assert!(rep.conflicts.is_empty() && rep.invalid.is_empty());
 }
 
 #[test]
-fn import_reports_layout_errors_with_the_file() {
+fn review_import_reports_a_bad_workbook_and_still_reads_the_good_ones() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("other.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write_string(0, 0, "姓名").unwrap();
     wb.save(&p).unwrap();
-    let err = import_reviews(std::slice::from_ref(&p)).unwrap_err();
-    assert!(matches!(err, ReportError::Layout { .. }));
-    assert!(err.to_string().contains("other.xlsx"), "{err}");
     let missing = dir.path().join("nope.xlsx");
-    let err = import_reviews(&[missing]).unwrap_err();
-    assert!(err.to_string().contains("nope.xlsx"), "{err}");
+    let rep = import_reviews(&[p.clone(), missing]);
+    assert_eq!(rep.unreadable.len(), 2, "{:?}", rep.unreadable);
+    assert!(rep.unreadable.iter().any(|e| e.contains("other.xlsx") && e.contains("hit_id")), "{:?}", rep.unreadable);
+    assert!(rep.unreadable.iter().any(|e| e.contains("nope.xlsx")), "{:?}", rep.unreadable);
+    assert!(!rep.is_clean());
+}
+
+#[test]
+fn review_import_reports_an_unknown_hit_id_and_hits_in_no_workbook() {
+    let mut rep = ImportReport::default();
+    for id in ["h01", "zz99"] {
+        rep.decisions.by_hit.insert(
+            id.into(),
+            Decision { hit_id: id.into(), conclusion: "合规".into(), source: format!("a.xlsx · 比对结果 · {id}"), ..Default::default() },
+        );
+    }
+    let hits = vec![hit("h01", Tier::Confirmed, "县民政局", ""), hit("h02", Tier::Probable, "县医保局", "")];
+    rep.check_batch(&hits);
+    assert_eq!(rep.decisions.by_hit.keys().collect::<Vec<_>>(), ["h01"]);
+    assert_eq!(rep.unknown.len(), 1, "{:?}", rep.unknown);
+    assert!(rep.unknown[0].contains("zz99") && rep.unknown[0].contains("a.xlsx"), "{:?}", rep.unknown);
+    assert_eq!(rep.missing, ["h02（县医保局）不在所给的任何工作簿中"]);
+    assert!(!rep.is_clean());
 }
 
 #[test]

@@ -221,43 +221,11 @@ pub(crate) fn header_footer_text(s: &str) -> String {
     s.chars().take(80).collect::<String>().replace('&', "&&")
 }
 
-/// Chinese for a roll role.
-pub(crate) fn role_zh(role: &str) -> &str {
-    match role {
-        "beneficiary" => "受益人",
-        "household_head" => "户主",
-        "member" => "家庭成员",
-        "guardian" => "监护人",
-        "legal_rep" => "法定代表人",
-        "agent" => "委托代理人",
-        "payee" => "领款人",
-        other => other,
-    }
-}
-
-/// Chinese for a canonical relation.
-pub(crate) fn relation_zh(relation: &str) -> &str {
-    match relation {
-        "self" => "本人",
-        "spouse" => "配偶",
-        "parent" => "父母",
-        "parent_in_law" => "配偶父母",
-        "child" => "子女",
-        "child_in_law" => "子女配偶",
-        "sibling" => "兄弟姐妹",
-        "sibling_in_law" => "兄弟姐妹配偶",
-        "grandparent" => "祖父母/外祖父母",
-        "grandchild" => "孙子女/外孙子女",
-        "other" | "" => "其他",
-        other => other,
-    }
-}
-
 /// The relation as the register states it (称谓), or the canonical one.
 pub(crate) fn relation_label(hit: &Hit) -> String {
     let term = hit.relation_term.trim();
     if term.is_empty() {
-        relation_zh(hit.relation.trim()).to_string()
+        crate::labels::relation(hit.relation.trim()).to_string()
     } else {
         term.to_string()
     }

@@ -1,0 +1,519 @@
+//! Every word a county user reads that the code makes up: the Chinese labels
+//! of the machine codes (skip reasons, ID status, roles, relations …) and the
+//! messages printed on screen by the commands. One table, so that a wording is
+//! changed in one place and nothing on screen is left in English by accident.
+//!
+//! Workbooks are always Chinese. The screen is Chinese unless `--lang en`
+//! ([`set_lang`]); machine-readable output (`--json`, `hits.csv`, the
+//! manifest) keeps its English codes.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static ENGLISH: AtomicBool = AtomicBool::new(false);
+
+/// The language of the screen messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+pub fn set_lang(l: Lang) {
+    ENGLISH.store(l == Lang::En, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    if ENGLISH.load(Ordering::Relaxed) { Lang::En } else { Lang::Zh }
+}
+
+/// `zh` or `en` by the screen language.
+fn pick(zh: String, en: String) -> String {
+    match lang() {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+// ---------------------------------------------------------------- codes → 中文
+
+/// A skipped row's reason (`SheetReport::skipped` keys).
+pub fn skip(k: &str) -> &str {
+    match k {
+        "blank" => "空行",
+        "header" => "重复表头",
+        "total" => "合计行",
+        "footer" => "表尾",
+        "form" => "表单行（姓名：…）",
+        o => o,
+    }
+}
+
+/// Why a data row gave no usable person (`SheetReport::unusable` keys).
+pub fn unusable(k: &str) -> &str {
+    match k {
+        "no_person" => "无人员",
+        "no_cadre" => "无法对应干部",
+        "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
+        o => o,
+    }
+}
+
+/// A kind of value that could not be read (`SheetReport::unreadable` keys).
+pub fn unreadable(k: &str) -> &str {
+    match k {
+        "amount" => "金额",
+        "date" => "日期",
+        "birth" => "出生日期",
+        o => o,
+    }
+}
+
+/// An ID's status (`SheetReport::id_status` keys).
+pub fn id_status(k: &str) -> &str {
+    match k {
+        "valid" => "有效",
+        "repaired" => "已修复",
+        "legacy_upgraded" => "15位升级",
+        "excel_truncated" => "Excel截断",
+        "bad_check_digit" => "校验位错误",
+        "malformed" => "格式错误",
+        "missing" => "缺失",
+        o => o,
+    }
+}
+
+/// A roll person's role (`Hit::roll_role`).
+pub fn roll_role(role: &str) -> &str {
+    match role {
+        "beneficiary" => "受益人",
+        "household_head" => "户主",
+        "member" => "家庭成员",
+        "guardian" => "监护人",
+        "legal_rep" => "法定代表人",
+        "agent" => "委托代理人",
+        "payee" => "领款人",
+        "cadre" => "干部",
+        "relative" => "亲属",
+        other => other,
+    }
+}
+
+/// A canonical relation (`Hit::relation`).
+pub fn relation(relation: &str) -> &str {
+    match relation {
+        "self" => "本人",
+        "spouse" => "配偶",
+        "parent" => "父母",
+        "parent_in_law" => "配偶父母",
+        "child" => "子女",
+        "child_in_law" => "子女配偶",
+        "sibling" => "兄弟姐妹",
+        "sibling_in_law" => "兄弟姐妹配偶",
+        "grandparent" => "祖父母/外祖父母",
+        "grandchild" => "孙子女/外孙子女",
+        "other" | "" => "其他",
+        other => other,
+    }
+}
+
+/// Who decided a column's role (`ColumnReport::decided_by`).
+pub fn decided_by(k: &str) -> &str {
+    match k {
+        "header" => "表头",
+        "content" => "内容",
+        "config" => "配置",
+        o => o,
+    }
+}
+
+/// Where a file's approving unit or program was read (`InputReport::unit_source`).
+pub fn found_in(k: &str) -> &str {
+    match k {
+        "config" => "配置",
+        "file_name" => "文件名",
+        "title" => "标题行",
+        "column" => "列",
+        o => o,
+    }
+}
+
+/// A column role as `inspect` prints it (`Role::label`: `name:beneficiary`,
+/// `id:relative:配偶`, `township` …), in Chinese.
+pub fn column_role(label: &str) -> String {
+    let person = |p: &str| -> String {
+        if let Some(n) = p.strip_prefix("other") {
+            return format!("其他人员{n}");
+        }
+        if let Some(n) = p.strip_prefix("staff") {
+            return format!("经办人员{n}（不比对）");
+        }
+        if let Some(q) = p.strip_prefix('?') {
+            return if q.is_empty() { "未定人员".into() } else { format!("未定人员（{q}）") };
+        }
+        if let Some(t) = p.strip_prefix("relative:") {
+            return format!("亲属（{t}）");
+        }
+        roll_role(p).to_string()
+    };
+    if let Some(p) = label.strip_prefix("name:") {
+        return format!("{}姓名", person(p));
+    }
+    if let Some(p) = label.strip_prefix("id:") {
+        return format!("{}身份证号", person(p));
+    }
+    match label {
+        "township" => "乡镇",
+        "village" => "村（社区）",
+        "group" => "组",
+        "amount" => "金额",
+        "date" => "日期",
+        "program" => "项目",
+        "unit" => "单位",
+        "relation_to_head" => "与户主关系",
+        "contractor" => "承包单位",
+        "relation" => "称谓",
+        "cadre_unit" => "干部单位",
+        "cadre_post" => "干部职务",
+        "address" => "住址",
+        "birth" => "出生日期",
+        "sex" => "性别",
+        "seq" => "序号",
+        "phone" => "电话",
+        "account" => "账号",
+        "unmapped" => "未识别",
+        "ignore" => "忽略",
+        o => o,
+    }
+    .to_string()
+}
+
+/// `k 数, …` for a count table, codes in Chinese.
+pub fn counts(m: &std::collections::BTreeMap<String, u64>, label: fn(&str) -> &str) -> String {
+    let sep = if lang() == Lang::Zh { "，" } else { ", " };
+    m.iter()
+        .map(|(k, v)| if lang() == Lang::Zh { format!("{} {v}", label(k)) } else { format!("{k} {v}") })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+// ---------------------------------------------------------------- screen
+
+/// A progress stage (`pipeline::Progress::stage` names) for the progress bar.
+pub fn stage(name: &str) -> String {
+    if lang() == Lang::En {
+        return name.to_string();
+    }
+    if let Some(n) = name.strip_prefix("matching ") {
+        return format!("比对（第 {n} 块）");
+    }
+    match name {
+        "reading registers" => "读取登记表",
+        "reading rolls" => "读取花名册",
+        "reading places" => "读取地名（第一遍）",
+        "matching" => "比对",
+        "writing outputs" => "写出结果",
+        o => o,
+    }
+    .to_string()
+}
+
+pub fn rows_word() -> &'static str {
+    if lang() == Lang::En { "rows" } else { "行" }
+}
+
+/// `run`: the first summary line.
+pub fn run_inputs(version: &str, batch: &str, date: &str, kin_files: usize, kin_rows: usize, roll_files: usize, roll_rows: usize, persons: usize) -> String {
+    pick(
+        format!("kinmatch {version}：批次 {batch}（{date}）：登记表 {kin_files} 个文件（{kin_rows} 行），花名册 {roll_files} 个文件（{roll_rows} 行，{persons} 人次）"),
+        format!("kinmatch {version}: batch {batch} ({date}): {kin_files} register files ({kin_rows} rows), {roll_files} roll files ({roll_rows} rows, {persons} persons)"),
+    )
+}
+
+/// `run` / `check`: the hits line.
+pub fn hits_line(cadres: usize, pois: usize, hits: usize, confirmed: usize, probable: usize, possible: usize) -> String {
+    pick(
+        format!("  干部 {cadres} 人，比对对象（干部及亲属）{pois} 人；命中 {hits} 条：确认 {confirmed}，高度疑似 {probable}，疑似 {possible}"),
+        format!("  {cadres} cadres, {pois} persons of interest; {hits} hits: {confirmed} confirmed, {probable} probable, {possible} possible"),
+    )
+}
+
+pub fn sheet_without_table(file: &str, sheet: &str, why: &str) -> String {
+    pick(format!("  跳过工作表（无表格）：{file} · {sheet}：{why}"), format!("  sheet skipped (no table): {file} · {sheet}: {why}"))
+}
+
+pub fn run_incomplete(n: usize) -> String {
+    pick(
+        format!("  ！有 {n} 项输入无法使用，本批比对不完整（退出码 3；详见 summary.xlsx 的“数据质量”表和 manifest.json）："),
+        format!("  ! {n} inputs could not be used; the batch is incomplete (exit code 3; see the 数据质量 sheet of summary.xlsx and manifest.json):"),
+    )
+}
+
+pub fn outputs_in(dir: &str, files: &str) -> String {
+    pick(format!("  输出（{dir}）：{files}"), format!("  outputs in {dir}: {files}"))
+}
+
+pub fn strict_failed(n: usize) -> String {
+    pick(format!("严格模式（--strict）：{n} 项输入无法使用，视为错误"), format!("--strict: {n} inputs could not be used"))
+}
+
+/// `index`: what the snapshot holds.
+pub fn index_written(path: &str, files: usize, cadres: usize, pois: usize) -> String {
+    pick(
+        format!("{path}：登记表 {files} 个文件，干部 {cadres} 人，比对对象 {pois} 人"),
+        format!("{path}: {files} register files, {cadres} cadres, {pois} persons of interest"),
+    )
+}
+
+pub fn not_read(why: &str) -> String {
+    pick(format!("  未读取：{why}"), format!("  NOT READ: {why}"))
+}
+
+/// `check`: the count line.
+pub fn check_counts(persons: usize, pois: usize, hits: usize, confirmed: usize, probable: usize, possible: usize) -> String {
+    pick(
+        format!("花名册 {persons} 人次与比对对象 {pois} 人比对：命中 {hits} 条（确认 {confirmed}，高度疑似 {probable}，疑似 {possible}）"),
+        format!("{persons} roll persons checked against {pois} persons of interest: {hits} hits ({confirmed} confirmed, {probable} probable, {possible} possible)"),
+    )
+}
+
+pub fn check_write_failed(dir: &str, why: &str) -> String {
+    pick(format!("结果文件未能写入 {dir}：{why}"), format!("could not write the results to {dir}: {why}"))
+}
+
+pub fn check_hits_and_failures(n: usize) -> String {
+    pick(
+        format!("有命中（退出码 10）；另有 {n} 项失败（见上），比对或结果不完整"),
+        format!("hits found (exit code 10); {n} other failures (above): the check or its files are incomplete"),
+    )
+}
+
+pub fn check_clean_but_incomplete(n: usize) -> String {
+    pick(
+        format!("未发现命中，但有 {n} 项输入无法使用或失败：不能据此认定名单无问题"),
+        format!("no hit, but {n} inputs could not be used or failed: the roll is not shown clean"),
+    )
+}
+
+/// `verify`.
+pub fn verified() -> String {
+    pick(
+        "已验证：每个输入文件的 SHA-256 与清单一致，重新运行逐字节再现了每个输出".into(),
+        "verified: every input matches its SHA-256 and the re-run reproduces every output byte for byte".into(),
+    )
+}
+
+pub fn not_verified(n: usize) -> String {
+    pick(format!("未通过验证：{n} 处不一致"), format!("NOT verified: {n} difference(s)"))
+}
+
+/// One `verify` finding on screen.
+pub fn finding(what: &str, detail: &str) -> String {
+    pick(format!("  {what}：{detail}"), format!("  {what}: {detail}"))
+}
+
+/// What a `verify` finding is about, and what it found (`pipeline::Finding`).
+pub mod verify {
+    use super::pick;
+
+    pub fn version() -> String {
+        pick("程序版本".into(), "version".into())
+    }
+    pub fn version_differs(batch: &str, this: &str) -> String {
+        pick(format!("该批次由 kinmatch {batch} 生成，当前为 {this}"), format!("the batch was made by kinmatch {batch}, this is {this}"))
+    }
+    pub fn output(rel: &str) -> String {
+        pick(format!("输出 {rel}"), format!("output {rel}"))
+    }
+    pub fn output_changed() -> String {
+        pick("批次写出后已被改动（SHA-256 与清单不符）".into(), "changed since the batch was written (SHA-256 differs from the manifest)".into())
+    }
+    pub fn cannot_read(e: &str) -> String {
+        pick(format!("无法读取：{e}"), format!("cannot be read: {e}"))
+    }
+    pub fn rerun() -> String {
+        pick("重新运行".into(), "re-run".into())
+    }
+    pub fn rerun_failed(e: &str) -> String {
+        pick(format!("无法重新运行该批次：{e}"), format!("the batch could not be re-run: {e}"))
+    }
+    pub fn input(file: &str, kind: &str) -> String {
+        let k = match kind {
+            "roll" => "花名册",
+            "register" => "登记表",
+            o => o,
+        };
+        pick(format!("输入 {file}（{k}）"), format!("input {file} ({kind})"))
+    }
+    pub fn input_missing() -> String {
+        pick("缺失：文件已不在清单所记位置".into(), "missing: the file is no longer where the manifest says".into())
+    }
+    pub fn input_sha(was: &str, now: &str) -> String {
+        pick(format!("SHA-256 不同：清单 {was}，现在 {now}"), format!("SHA-256 differs: manifest {was}, now {now}"))
+    }
+    pub fn input_new() -> String {
+        pick("新文件：清单中没有".into(), "new file: not in the manifest".into())
+    }
+    pub fn option_file(k: &str) -> String {
+        let zh = match k {
+            "config" => "配置文件",
+            "decisions" => "核查结论文件",
+            "index" => "登记表快照",
+            o => o,
+        };
+        pick(zh.into(), k.into())
+    }
+    pub fn option_file_differs() -> String {
+        pick("与该批次所用文件不同".into(), "the file differs from the one the batch used".into())
+    }
+    pub fn rerun_output(rel: &str) -> String {
+        pick(format!("重新运行的输出 {rel}"), format!("re-run output {rel}"))
+    }
+    pub fn not_produced() -> String {
+        pick("重新运行未生成".into(), "not produced by the re-run".into())
+    }
+    pub fn content_differs() -> String {
+        pick("内容不同".into(), "content differs".into())
+    }
+    pub fn extra_output() -> String {
+        pick("重新运行生成了清单中没有的文件".into(), "produced by the re-run but not in the manifest".into())
+    }
+    pub fn first_difference(line: usize, a: &str, b: &str) -> String {
+        pick(
+            format!("第 {line} 行起不同：存档 `{a}` / 重新运行 `{b}`"),
+            format!("first difference at line {line}: archived `{a}` / re-run `{b}`"),
+        )
+    }
+    pub fn line_counts(a: usize, b: usize) -> String {
+        pick(format!("行数不同：存档 {a} 行 / 重新运行 {b} 行"), format!("line counts differ: archived {a} / re-run {b}"))
+    }
+}
+
+/// `inspect`: one file's first line.
+pub fn inspect_file(file: &str, kind: &str, format: &str, unit: &str, program: &str) -> String {
+    let kind_zh = match kind {
+        "roll" => "花名册",
+        "register" => "登记表",
+        o => o,
+    };
+    pick(
+        format!("{file}  [{kind_zh} · {format}]  审批单位：{unit}  项目：{program}"),
+        format!("{file}  [{kind} · {format}]  unit: {unit}  program: {program}"),
+    )
+}
+
+pub fn inspect_no_table(sheet: &str, why: &str) -> String {
+    pick(format!("  工作表 {sheet}：无表格：{why}"), format!("  sheet {sheet}: no table: {why}"))
+}
+
+pub fn inspect_sheet(sheet: &str, header_row: u32, data_rows: u64, skipped: &str) -> String {
+    pick(
+        format!("  工作表 {sheet}：表头在第 {header_row} 行，数据 {data_rows} 行；跳过：{skipped}"),
+        format!("  sheet {sheet}: header row {header_row}, {data_rows} data rows; skipped: {skipped}"),
+    )
+}
+
+pub fn none() -> String {
+    pick("无".into(), "none".into())
+}
+
+pub fn text_sheet() -> String {
+    pick("（文本）".into(), "(text)".into())
+}
+
+pub fn inspect_columns(cols: &str) -> String {
+    pick(format!("    列：{cols}"), format!("    columns: {cols}"))
+}
+
+/// One column for `inspect`: header = role, and who decided it when not the header.
+pub fn inspect_column(header: &str, role: &str, decided: &str) -> String {
+    match lang() {
+        Lang::Zh => {
+            let how = if decided == "header" { String::new() } else { format!("（据{}）", decided_by(decided)) };
+            format!("{header}={}{how}", column_role(role))
+        }
+        Lang::En => {
+            let how = if decided == "header" { String::new() } else { format!(" ({decided})") };
+            format!("{header}={role}{how}")
+        }
+    }
+}
+
+pub fn inspect_ids(ids: &str) -> String {
+    pick(format!("    身份证号：{ids}"), format!("    IDs: {ids}"))
+}
+
+pub fn inspect_unusable(what: &str) -> String {
+    pick(format!("    无可用人员的行：{what}"), format!("    rows without a usable person: {what}"))
+}
+
+pub fn inspect_problem(p: &str) -> String {
+    pick(format!("    不可用：{p}"), format!("    UNUSABLE: {p}"))
+}
+
+pub fn skipped_file(file: &str, why: &str) -> String {
+    pick(format!("跳过 {file}：{why}"), format!("skipped {file}: {why}"))
+}
+
+pub fn not_found(path: &str) -> String {
+    pick(format!("未找到：{path}"), format!("NOT FOUND: {path}"))
+}
+
+pub fn inputs_unusable(n: usize) -> String {
+    pick(format!("\n无法使用的输入（{n} 项，退出码 3）："), format!("\n{n} inputs could not be used (exit code 3):"))
+}
+
+/// `review import`.
+pub fn decisions_written(n: usize, path: &str) -> String {
+    pick(format!("{n} 条核查结论已写入 {path}"), format!("{n} decisions written to {path}"))
+}
+
+pub fn review_conflict(c: &str) -> String {
+    pick(format!("冲突：{c}"), format!("CONFLICT: {c}"))
+}
+
+pub fn review_invalid(c: &str) -> String {
+    pick(format!("无效：{c}"), format!("INVALID: {c}"))
+}
+
+pub fn review_unreadable(c: &str) -> String {
+    pick(format!("未读取：{c}"), format!("NOT READ: {c}"))
+}
+
+pub fn review_unknown(c: &str) -> String {
+    pick(format!("不在本批次中：{c}"), format!("NOT IN THE BATCH: {c}"))
+}
+
+pub fn review_no_batch() -> String {
+    pick(
+        "未找到本批次的 hits.csv（可用 --batch 指定批次输出文件夹）：未核对 hit_id 是否属于本批次".into(),
+        "no hits.csv of the batch found (give --batch DIR): hit_ids were not checked against the batch".into(),
+    )
+}
+
+pub fn review_missing(n: usize) -> String {
+    pick(format!("{n} 条命中尚无核查结论"), format!("{n} hits still without a decision"))
+}
+
+pub fn sampled(n: usize, path: &str) -> String {
+    pick(format!("已抽取 {n} 条命中，写入 {path}"), format!("{n} hits sampled into {path}"))
+}
+
+pub fn template_written(path: &str) -> String {
+    pick(format!("模板已写入 {path}"), format!("template written to {path}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_roles_read_in_chinese() {
+        assert_eq!(column_role("name:beneficiary"), "受益人姓名");
+        assert_eq!(column_role("id:relative:配偶"), "亲属（配偶）身份证号");
+        assert_eq!(column_role("name:other1"), "其他人员1姓名");
+        assert_eq!(column_role("id:?"), "未定人员身份证号");
+        assert_eq!(column_role("village"), "村（社区）");
+        // An unknown code is shown as it is, never dropped.
+        assert_eq!(column_role("new_role"), "new_role");
+    }
+}
