@@ -576,6 +576,10 @@ fn match_rolls(
         batch.add_rolls(&rolls)?;
         return Ok((reports, rolls.len(), batch.finish()));
     }
+    // A text file larger than a chunk is read in pieces of this many bytes of
+    // cells (about a sixteenth of the chunk: the records and the matching of a
+    // piece take a multiple of its cells).
+    let piece_bytes = usize::try_from(chunk_bytes / 16).unwrap_or(usize::MAX).max(64 << 10);
     // Pass 1: the places and the report of every roll file, one file per core
     // at a time; its rows are dropped as soon as its places are taken.
     let t = std::time::Instant::now();
@@ -584,10 +588,13 @@ fn match_rolls(
         .par_iter()
         .with_max_len(1)
         .map(|f| {
-            let l = load::load_file(f, Some(Kind::Roll), cfg);
-            progress.file_read(&l.report.file, l.report.data_rows());
-            let places = l.rolls.iter().map(|r| (r.township.clone(), r.village.clone())).collect();
-            (l.report, l.rolls.len(), places)
+            let (mut rows, mut places) = (0usize, std::collections::BTreeSet::new());
+            let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
+                rows += rolls.len();
+                places.extend(rolls.into_iter().map(|r| (r.township, r.village)));
+            });
+            progress.file_read(&report.file, report.data_rows());
+            (report, rows, places)
         })
         .collect();
     let rows = per_file.iter().map(|p| p.1).sum();
@@ -596,14 +603,34 @@ fn match_rolls(
     timing(&format!("  pass 1: places of {rows} rows"), t);
     let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
     matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
-    // Pass 2: match chunk by chunk; only the leads are kept.
+    // Pass 2: match chunk by chunk (a file over the budget piece by piece);
+    // only the leads are kept.
     let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
     for (i, chunk) in chunks.iter().enumerate() {
         let t = std::time::Instant::now();
-        let (_, rolls) = read(chunk, &format!("matching {}/{}", i + 1, chunks.len()));
-        let t = timing(&format!("  pass 2, chunk {}/{}: read", i + 1, chunks.len()), t);
-        batch.add_rolls(&rolls)?;
-        timing(&format!("  pass 2, chunk {}/{}: matched", i + 1, chunks.len()), t);
+        let label = format!("matching {}/{}", i + 1, chunks.len());
+        match chunk {
+            [f] if load::memory_estimate(f) > chunk_bytes => {
+                progress.stage(&label, Some(1));
+                let mut failed = None;
+                let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
+                    if failed.is_none() {
+                        failed = batch.add_rolls(&rolls).err();
+                    }
+                });
+                progress.file_read(&report.file, report.data_rows());
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+                timing(&format!("  pass 2, chunk {}/{}: read and matched in pieces", i + 1, chunks.len()), t);
+            }
+            _ => {
+                let (_, rolls) = read(chunk, &label);
+                let t = timing(&format!("  pass 2, chunk {}/{}: read", i + 1, chunks.len()), t);
+                batch.add_rolls(&rolls)?;
+                timing(&format!("  pass 2, chunk {}/{}: matched", i + 1, chunks.len()), t);
+            }
+        }
     }
     Ok((reports, rows, batch.finish()))
 }

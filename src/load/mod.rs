@@ -1,8 +1,9 @@
 //! Stage 1: find the input files, read every sheet, find its table and turn
 //! its rows into records. Nothing here decides who matches whom.
 //!
-//! Add a reader: a module that turns bytes into [`cell::Grid`]s, and a branch
-//! in [`read_grids`] for its extensions.
+//! Add a reader: a module that turns bytes into [`cell::Grid`]s (a workbook
+//! format, beside `excel`) or rows (a text format, beside `text`, read in
+//! pieces by `stream`), and a branch in [`load_file_with`] for its extensions.
 
 pub mod cell;
 pub mod content;
@@ -14,6 +15,7 @@ pub mod roles;
 pub mod table;
 pub mod text;
 pub mod values;
+mod stream;
 
 use crate::config::Config;
 use crate::model::{InputReport, SheetReport};
@@ -234,25 +236,28 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Read a file's bytes into grids (one per sheet; a sheet that could not be
-/// read is [`excel::SheetRead::Failed`]). Returns the format and, for text
-/// files, the encoding.
-pub fn read_grids(file: &str, ext: &str, bytes: Vec<u8>) -> Result<(Vec<excel::SheetRead>, Option<&'static str>), LoadError> {
-    if bytes.is_empty() {
-        return Err(LoadError::Empty { file: file.into() });
-    }
-    match ext {
-        "csv" | "txt" => {
-            let (g, enc) = text::read_text(file, &bytes)?;
-            Ok((vec![excel::SheetRead::Read(g)], Some(enc)))
-        }
-        _ => Ok((excel::read_workbook(file, ext, bytes)?, None)),
-    }
-}
+/// Persons read from a file, handed over as the file is read: a roll's rows
+/// piece by piece (a large text file), a workbook's sheet by sheet.
+pub type OnPiece<'a> = dyn FnMut(Vec<RollRow>, Vec<KinRow>) + 'a;
 
 /// Read one file completely. Never fails: what could not be read is in
 /// `report.error` or in a sheet's `error`.
 pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
+    let mut loaded = Loaded::default();
+    loaded.report = load_file_with(f, kind, cfg, usize::MAX, &mut |rolls, kin| {
+        append(&mut loaded.rolls, rolls);
+        append(&mut loaded.kin, kin);
+    });
+    loaded
+}
+
+/// Read one file, handing its persons to `on_piece` as they are read. A CSV
+/// or TXT roll is read in pieces of about `piece_bytes` (cells in memory), so
+/// that one large file is matched piece by piece; the pieces give the same
+/// records whatever their size (the table is found once, in the file's first
+/// [`stream::HEAD_ROWS`] rows). Never fails: what could not be read is in the
+/// report.
+pub fn load_file_with(f: &InputFile, kind: Option<Kind>, cfg: &Config, piece_bytes: usize, on_piece: &mut OnPiece) -> InputReport {
     let ext = ext_of(&f.path);
     let mut report = InputReport {
         file: f.rel.clone(),
@@ -264,25 +269,154 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
         Ok(b) => b,
         Err(source) => {
             report.error = Some(LoadError::Io { file: f.rel.clone(), source }.to_string());
-            return Loaded { report, ..Default::default() };
+            return report;
         }
     };
     report.sha256 = sha256_hex(&bytes);
-    let (grids, enc) = match read_grids(&f.rel, &ext, bytes) {
-        Ok(x) => x,
-        Err(e) => {
-            report.error = Some(e.to_string());
-            return Loaded { report, ..Default::default() };
-        }
-    };
-    report.encoding = enc.map(str::to_string);
+    if bytes.is_empty() {
+        report.error = Some(LoadError::Empty { file: f.rel.clone() }.to_string());
+        return report;
+    }
     let ov = cfg.for_file(&f.rel);
     let mut hints = ov.hints.clone();
     if hints.kind.is_none() {
         hints.kind = kind;
     }
     let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = FileInfo { f, ov: &ov, hints: &hints, stem: &stem };
+    if matches!(ext.as_str(), "csv" | "txt") {
+        stream::load_text(&file, &bytes, report, piece_bytes, on_piece)
+    } else {
+        load_workbook(&file, &ext, bytes, report, on_piece)
+    }
+    .finish(kind, &f.rel)
+}
 
+/// What every reader of a file needs to know about it.
+pub(crate) struct FileInfo<'a> {
+    pub f: &'a InputFile,
+    pub ov: &'a crate::config::FileOverride,
+    pub hints: &'a table::TableHints,
+    pub stem: &'a str,
+}
+
+impl FileInfo<'_> {
+    /// The file's unit and program (from the config, a unit column, the file
+    /// name, the titles above its tables), recorded in the report; the
+    /// context its records carry.
+    fn provenance(&self, report: &mut InputReport, tables: &[&table::Table]) -> (String, String) {
+        let titles: Vec<&str> = tables.iter().flat_map(|t| t.above.iter().map(String::as_str)).collect();
+        let unit_col = tables.iter().any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
+        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &titles);
+        let (program, program_source) = provenance::program(self.ov.program.as_deref(), self.stem, &titles);
+        report.unit = unit.clone();
+        report.unit_source = unit_source;
+        report.program = program.clone();
+        report.program_source = program_source;
+        (unit.unwrap_or_default(), program.unwrap_or_default())
+    }
+
+    fn context(&self, sheet: &str, up: &(String, String)) -> FileContext {
+        FileContext {
+            file: self.f.rel.clone(),
+            sheet: sheet.to_string(),
+            unit: up.0.clone(),
+            program: up.1.clone(),
+        }
+    }
+}
+
+/// A sheet's report once its table is found: header row and columns.
+fn sheet_report(sheet: &str, t: &table::Table) -> SheetReport {
+    SheetReport {
+        sheet: sheet.to_string(),
+        header_row: Some(t.header_row),
+        columns: t
+            .columns
+            .iter()
+            .map(|c| crate::model::ColumnReport {
+                index: c.index,
+                header: c.key.clone(),
+                role: c.role.label(),
+                decided_by: c.decided_by.as_str().to_string(),
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// Add one piece's counts to its sheet's report; the persons are returned.
+fn count_piece(sr: &mut SheetReport, ex: Extracted) -> (Vec<RollRow>, Vec<KinRow>) {
+    let Extracted { rolls, kin, id_status, unusable, unreadable } = ex;
+    for (into, from) in [(&mut sr.id_status, id_status), (&mut sr.unusable, unusable), (&mut sr.unreadable, unreadable)] {
+        for (k, v) in from {
+            *into.entry(k).or_insert(0) += v;
+        }
+    }
+    (rolls, kin)
+}
+
+/// A sheet with no table: why, and whether that is a problem.
+fn no_table_report(sheet: String, nt: table::NoTable, notes: Vec<String>) -> SheetReport {
+    let mut sr = SheetReport { sheet, ..Default::default() };
+    if nt.data_like || !notes.is_empty() {
+        sr.problem = Some(std::iter::once(nt.reason.clone()).chain(notes).collect::<Vec<_>>().join("；"));
+    }
+    sr.error = Some(nt.reason);
+    sr
+}
+
+/// A read sheet's problem, once all its rows are counted: too little to
+/// compare, or cells the reader left out (said loudly: they may be data).
+fn close_sheet(sr: &mut SheetReport, kind: Kind, records: usize, notes: Vec<String>) {
+    sr.problem = sheet_problem(kind, sr.data_rows, records, &sr.unusable);
+    if !notes.is_empty() {
+        let notes = notes.join("；");
+        sr.problem = Some(match sr.problem.take() {
+            Some(p) => format!("{p}；{notes}"),
+            None => notes,
+        });
+    }
+}
+
+/// What a reader leaves of a file: its report and the kinds of its tables.
+struct FileRead {
+    report: InputReport,
+    kinds: Vec<Kind>,
+}
+
+impl FileRead {
+    fn finish(mut self, kind: Option<Kind>, rel: &str) -> InputReport {
+        let report = &mut self.report;
+        if kind.is_none() {
+            self.kinds.sort();
+            self.kinds.dedup();
+            report.kind = match self.kinds.as_slice() {
+                [k] => k.as_str().to_string(),
+                [] => "unknown".into(),
+                _ => "mixed".into(),
+            };
+        }
+        // No sheet with a table, and none whose own problem says why (a sheet that
+        // could not be read says so itself).
+        let sheets_say = report.sheets.iter().any(|s| s.problem.is_some());
+        if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() && !sheets_say {
+            report.error = Some(format!("{rel}：没有任何工作表含有可读的表格"));
+        }
+        self.report
+    }
+}
+
+/// A workbook: every sheet read into a grid, its table found, its records
+/// handed over sheet by sheet.
+fn load_workbook(file: &FileInfo, ext: &str, bytes: Vec<u8>, mut report: InputReport, on_piece: &mut OnPiece) -> FileRead {
+    let grids = match excel::read_workbook(&file.f.rel, ext, bytes) {
+        Ok(g) => g,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return FileRead { report, kinds: Vec::new() };
+        }
+    };
     // Find the tables first: the title rows feed the unit and program.
     // (sheet, table or why none, cells left out of the grid)
     let tables: Vec<(String, Result<table::Table, table::NoTable>, Vec<String>)> = grids
@@ -295,103 +429,35 @@ pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
             excel::SheetRead::Read(mut g) => {
                 let sheet = g.sheet.clone();
                 let notes = std::mem::take(&mut g.notes);
-                let t = if ov.skip_sheets.contains(&g.sheet) {
+                let t = if file.ov.skip_sheets.contains(&g.sheet) {
                     Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false })
                 } else {
-                    table::find_table(g, &hints)
+                    table::find_table(g, file.hints)
                 };
                 (sheet, t, notes)
             }
         })
         .collect();
-    let titles: Vec<&str> = tables
-        .iter()
-        .filter_map(|(_, t, _)| t.as_ref().ok())
-        .flat_map(|t| t.above.iter().map(String::as_str))
-        .collect();
-    let unit_col = tables
-        .iter()
-        .filter_map(|(_, t, _)| t.as_ref().ok())
-        .any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
-    let (unit, unit_source) = provenance::unit(ov.unit.as_deref(), unit_col, &stem, &titles);
-    let (program, program_source) = provenance::program(ov.program.as_deref(), &stem, &titles);
-    report.unit = unit.clone();
-    report.unit_source = unit_source;
-    report.program = program.clone();
-    report.program_source = program_source;
-
-    let mut loaded = Loaded::default();
+    let found: Vec<&table::Table> = tables.iter().filter_map(|(_, t, _)| t.as_ref().ok()).collect();
+    let up = file.provenance(&mut report, &found);
     let mut kinds: Vec<Kind> = Vec::new();
     for (sheet, t, notes) in tables {
-        let mut sr = SheetReport {
-            sheet: sheet.clone(),
-            ..Default::default()
-        };
         match t {
-            Err(nt) => {
-                if nt.data_like || !notes.is_empty() {
-                    sr.problem = Some(std::iter::once(nt.reason.clone()).chain(notes).collect::<Vec<_>>().join("；"));
-                }
-                sr.error = Some(nt.reason);
-            }
-            Ok(t) => {
+            Err(nt) => report.sheets.push(no_table_report(sheet, nt, notes)),
+            Ok(mut t) => {
                 kinds.push(t.kind);
                 let table_kind = t.kind;
-                sr.header_row = Some(t.header_row);
+                let mut sr = sheet_report(&sheet, &t);
                 sr.data_rows = t.rows.len() as u64;
-                sr.skipped = t.skipped.clone();
-                sr.columns = t
-                    .columns
-                    .iter()
-                    .map(|c| crate::model::ColumnReport {
-                        index: c.index,
-                        header: c.key.clone(),
-                        role: c.role.label(),
-                        decided_by: c.decided_by.as_str().to_string(),
-                    })
-                    .collect();
-                let ctx = FileContext {
-                    file: f.rel.clone(),
-                    sheet: sheet.clone(),
-                    unit: unit.clone().unwrap_or_default(),
-                    program: program.clone().unwrap_or_default(),
-                };
-                let Extracted { rolls, kin, id_status, unusable, unreadable } = records::extract(t, &ctx);
-                sr.id_status = id_status;
-                sr.unusable = unusable;
-                sr.unreadable = unreadable;
-                sr.problem = sheet_problem(table_kind, sr.data_rows, rolls.len() + kin.len(), &sr.unusable);
-                // Cells left out of the table are said loudly: they may be data.
-                if !notes.is_empty() {
-                    let notes = notes.join("；");
-                    sr.problem = Some(match sr.problem.take() {
-                        Some(p) => format!("{p}；{notes}"),
-                        None => notes,
-                    });
-                }
-                append(&mut loaded.rolls, rolls);
-                append(&mut loaded.kin, kin);
+                sr.skipped = std::mem::take(&mut t.skipped);
+                let (rolls, kin) = count_piece(&mut sr, records::extract(t, &file.context(&sheet, &up)));
+                close_sheet(&mut sr, table_kind, rolls.len() + kin.len(), notes);
+                on_piece(rolls, kin);
+                report.sheets.push(sr);
             }
         }
-        report.sheets.push(sr);
     }
-    if kind.is_none() {
-        kinds.sort();
-        kinds.dedup();
-        report.kind = match kinds.as_slice() {
-            [k] => k.as_str().to_string(),
-            [] => "unknown".into(),
-            _ => "mixed".into(),
-        };
-    }
-    // No sheet with a table, and none whose own problem says why (a sheet that
-    // could not be read says so itself).
-    let sheets_say = report.sheets.iter().any(|s| s.problem.is_some());
-    if report.sheets.iter().all(|s| s.error.is_some()) && report.error.is_none() && !sheets_say {
-        report.error = Some(format!("{}：没有任何工作表含有可读的表格", f.rel));
-    }
-    loaded.report = report;
-    loaded
+    FileRead { report, kinds }
 }
 
 /// Why a sheet whose table was found still gives the batch nothing (or too
@@ -427,6 +493,11 @@ fn memory_per_byte(f: &InputFile) -> u64 {
     }
 }
 
+/// A file's estimated size in memory while it is read whole and matched.
+pub fn memory_estimate(f: &InputFile) -> u64 {
+    std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0).saturating_mul(memory_per_byte(f))
+}
+
 /// Group files, in order, into chunks whose estimated size in memory stays
 /// within `budget` bytes; a file larger than the budget is a chunk of its own.
 /// No files, no chunks.
@@ -434,7 +505,7 @@ pub fn plan_chunks(files: &[InputFile], budget: u64) -> Vec<&[InputFile]> {
     let mut chunks = Vec::new();
     let (mut start, mut used) = (0, 0u64);
     for (i, f) in files.iter().enumerate() {
-        let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0) * memory_per_byte(f);
+        let size = memory_estimate(f);
         if i > start && used + size > budget {
             chunks.push(&files[start..i]);
             (start, used) = (i, 0);

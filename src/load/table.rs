@@ -73,6 +73,77 @@ pub struct Table {
     pub rows: Vec<DataRow>,
     /// Skipped rows below the header, by reason.
     pub skipped: BTreeMap<String, u64>,
+    /// The header rows' cleaned texts: a row repeating them is a header again.
+    pub header_texts: Vec<Vec<String>>,
+    /// The header has a column for the official (form lines then name nobody).
+    pub cadre_columns: bool,
+}
+
+impl Table {
+    /// The table's rows read further down the sheet (a large text file is
+    /// read in pieces): the same columns, the same row classification as the
+    /// rows [`find_table`] read. Skipped rows and form lines are added to the
+    /// table's own. `last`: the piece ends the sheet (blank rows at its end
+    /// are not rows of the table, as in [`find_table`]).
+    pub fn more_rows(&mut self, body: Vec<GridRow>, last: bool) -> Vec<DataRow> {
+        classify_rows(body, last, self.kind, self.cadre_columns, &self.header_texts, &mut self.forms, &mut self.skipped)
+    }
+}
+
+/// Data rows out of the rows below the header, skipping (and counting by
+/// reason) blank, total, footer, repeated-header and form rows.
+fn classify_rows(
+    mut body: Vec<GridRow>,
+    last: bool,
+    kind: Kind,
+    cadre_columns: bool,
+    header_rows: &[Vec<String>],
+    forms: &mut Vec<(u32, FormCadre)>,
+    skipped: &mut BTreeMap<String, u64>,
+) -> Vec<DataRow> {
+    if last {
+        let last_nonblank = body.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty));
+        body.truncate(last_nonblank.map_or(0, |i| i + 1));
+    }
+    let mut rows: Vec<DataRow> = Vec::with_capacity(body.len());
+    for r in body {
+        let reason = if r.cells.iter().all(Cell::is_empty) {
+            Some("blank")
+        } else {
+            let texts = cleaned(&r.cells);
+            if is_total(&texts) {
+                Some("total")
+            } else if is_footer(&texts) {
+                Some("footer")
+            } else if is_repeated_header(&texts, header_rows) {
+                Some("header")
+            } else if kind == Kind::Register && !cadre_columns && texts.iter().any(|t| t.contains([':', '：'])) {
+                match FormCadre::from_pairs(&form::pairs(&r.cells)) {
+                    Some(f) => {
+                        forms.push((r.number, f));
+                        Some("form")
+                    }
+                    None => None,
+                }
+            } else {
+                None
+            }
+        };
+        match reason {
+            Some(why) => *skipped.entry(why.to_string()).or_insert(0) += 1,
+            None => {
+                // Rows keep their own width (no padding to the widest row:
+                // a stray far cell must not widen every row).
+                let cells = r.cells;
+                rows.push(DataRow {
+                    number: r.number,
+                    filled: vec![false; cells.len()],
+                    cells,
+                });
+            }
+        }
+    }
+    rows
 }
 
 /// What the user's config says about a file (all optional).
@@ -522,48 +593,9 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let cadre_columns = roles.iter().any(|r| matches!(r, Role::Name(Person::Cadre) | Role::Id(Person::Cadre)));
 
     let Grid { rows: all_rows, .. } = owned;
-    let mut body: Vec<GridRow> = all_rows.into_iter().skip(last + 1).collect();
-    let last_nonblank = body.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty));
-    body.truncate(last_nonblank.map_or(0, |i| i + 1));
+    let body: Vec<GridRow> = all_rows.into_iter().skip(last + 1).collect();
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
-    let mut rows: Vec<DataRow> = Vec::with_capacity(body.len());
-    for r in body {
-        let reason = if r.cells.iter().all(Cell::is_empty) {
-            Some("blank")
-        } else {
-            let texts = cleaned(&r.cells);
-            if is_total(&texts) {
-                Some("total")
-            } else if is_footer(&texts) {
-                Some("footer")
-            } else if is_repeated_header(&texts, &header_rows) {
-                Some("header")
-            } else if kind == Kind::Register && !cadre_columns && texts.iter().any(|t| t.contains([':', '：'])) {
-                match FormCadre::from_pairs(&form::pairs(&r.cells)) {
-                    Some(f) => {
-                        forms.push((r.number, f));
-                        Some("form")
-                    }
-                    None => None,
-                }
-            } else {
-                None
-            }
-        };
-        match reason {
-            Some(why) => *skipped.entry(why.to_string()).or_insert(0) += 1,
-            None => {
-                // Rows keep their own width (no padding to the widest row:
-                // a stray far cell must not widen every row).
-                let cells = r.cells;
-                rows.push(DataRow {
-                    number: r.number,
-                    filled: vec![false; cells.len()],
-                    cells,
-                });
-            }
-        }
-    }
+    let mut rows = classify_rows(body, true, kind, cadre_columns, &header_rows, &mut forms, &mut skipped);
     fill_down(&fills, &mut rows);
 
     // The cells confirm or overturn the header's words.
@@ -607,6 +639,8 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         forms,
         rows,
         skipped,
+        header_texts: header_rows,
+        cadre_columns,
     })
 }
 

@@ -4,11 +4,13 @@
 use super::cell::{Cell, Grid, GridRow};
 use super::error::LoadError;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
 
 /// Decode a text file. Returns the text and the encoding's name as reported
 /// in `inspect`. A file that does not decode cleanly in any supported
 /// encoding is an error: it is never read as mojibake.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), LoadError> {
+/// UTF-8 without a BOM is borrowed, not copied (a large CSV is not held twice).
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, &'static str), LoadError> {
     let bom: Option<(&'static Encoding, usize, &'static str)> = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         Some((UTF_8, 3, "UTF-8-BOM"))
     } else if bytes.starts_with(&[0xFF, 0xFE]) {
@@ -21,17 +23,17 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), LoadEr
     if let Some((enc, skip, name)) = bom {
         return enc
             .decode_without_bom_handling_and_without_replacement(&bytes[skip..])
-            .map(|t| (t.into_owned(), name))
+            .map(|t| (t, name))
             .ok_or_else(|| LoadError::Encoding {
                 file: file.into(),
                 reason: format!("文件以 {name} 字节序标记开头，但内容不是 {name} 编码"),
             });
     }
     match std::str::from_utf8(bytes) {
-        Ok(t) => Ok((t.to_string(), "UTF-8")),
+        Ok(t) => Ok((Cow::Borrowed(t), "UTF-8")),
         Err(utf8_err) => {
             match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-                Some(t) => Ok((t.into_owned(), "GB18030")),
+                Some(t) => Ok((t, "GB18030")),
                 None => {
                     let at = first_bad_gb18030_byte(bytes).unwrap_or(utf8_err.valid_up_to());
                     Err(LoadError::Encoding {
@@ -114,16 +116,35 @@ fn raw_cells(line: &str, delim: u8) -> Vec<Cell> {
         .collect()
 }
 
-/// Read a CSV/TXT file into one grid (sheet name `""`). Row numbers are the
-/// physical line numbers; empty lines (which the csv crate skips) are kept as
-/// blank rows so that they are counted, not lost. A line with a quote left
-/// open is read as it stands, split at its delimiters, and reading goes on at
-/// the next line (the grid's `notes` say which lines).
+/// Read a CSV/TXT file into one grid (sheet name `""`): [`read_text_rows`]
+/// with every row kept.
 pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadError> {
     let (text, enc) = decode(file, bytes)?;
-    let delim = sniff_delimiter(&text);
+    let mut rows = Vec::new();
+    let notes = read_text_rows(file, &text, &mut |r| {
+        rows.push(r);
+        true
+    })?;
+    Ok((
+        Grid {
+            sheet: String::new(),
+            rows,
+            merges: Vec::new(),
+            notes,
+        },
+        enc,
+    ))
+}
+
+/// Hand the rows of decoded text to `on_row` one by one, in order (it
+/// returns false to stop reading). Row numbers are the physical line
+/// numbers; empty lines (which the csv crate skips) are handed over as blank
+/// rows so that they are counted, not lost. A line with a quote left open is
+/// read as it stands, split at its delimiters, and reading goes on at the
+/// next line; the notes returned say which lines.
+pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) -> bool) -> Result<Vec<String>, LoadError> {
+    let delim = sniff_delimiter(text);
     let all = text.as_bytes();
-    let mut rows: Vec<GridRow> = Vec::new();
     let mut broken: Vec<u64> = Vec::new();
     // Where the current csv reader starts: byte offset and line number.
     let (mut start, mut base_line) = (0usize, 1u64);
@@ -164,10 +185,12 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadE
                         .unwrap_or(0);
                     let line = line_at(first_byte);
                     while next_line < line {
-                        rows.push(GridRow {
+                        if !on_row(GridRow {
                             number: next_line as u32,
                             cells: Vec::new(),
-                        });
+                        }) {
+                            break 'segments;
+                        }
                         next_line += 1;
                     }
                     let end_byte = rdr.position().byte() as usize;
@@ -177,13 +200,15 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadE
                         let from = start + first_byte;
                         let to = all[from..].iter().position(|b| *b == b'\n').map_or(all.len(), |i| from + i + 1);
                         let raw = text.get(from..to).unwrap_or("");
-                        rows.push(GridRow {
-                            number: line as u32,
-                            cells: raw_cells(raw, delim),
-                        });
                         broken.push(line);
                         next_line = line + 1;
                         (start, base_line) = (to, line + 1);
+                        if !on_row(GridRow {
+                            number: line as u32,
+                            cells: raw_cells(raw, delim),
+                        }) {
+                            break 'segments;
+                        }
                         continue 'segments;
                     }
                     width = width.max(rec.len());
@@ -191,11 +216,13 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadE
                         .iter()
                         .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
                         .collect();
-                    rows.push(GridRow {
+                    next_line = line_at(end_byte).max(line + 1);
+                    if !on_row(GridRow {
                         number: line as u32,
                         cells,
-                    });
-                    next_line = line_at(end_byte).max(line + 1);
+                    }) {
+                        break 'segments;
+                    }
                 }
                 Err(e) => {
                     let line = e.position().map(|p| p.line() + base_line - 1).unwrap_or(next_line);
@@ -217,15 +244,7 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadE
             shown.join("、")
         ));
     }
-    Ok((
-        Grid {
-            sheet: String::new(),
-            rows,
-            merges: Vec::new(),
-            notes,
-        },
-        enc,
-    ))
+    Ok(notes)
 }
 
 #[cfg(test)]
@@ -235,10 +254,10 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let (t, e) = decode("a.csv", "姓名,身份证号\n".as_bytes()).unwrap();
-        assert_eq!((t.as_str(), e), ("姓名,身份证号\n", "UTF-8"));
+        assert_eq!((t.as_ref(), e), ("姓名,身份证号\n", "UTF-8"));
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("姓名".as_bytes());
-        assert_eq!(decode("a.csv", &b).unwrap(), ("姓名".to_string(), "UTF-8-BOM"));
+        assert_eq!(decode("a.csv", &b).unwrap(), (Cow::Borrowed("姓名"), "UTF-8-BOM"));
     }
 
     #[test]
