@@ -564,7 +564,10 @@ fn match_rolls(
         });
         split_loaded(loaded, |l| std::mem::take(&mut l.rolls))
     };
-    if chunks.len() <= 1 {
+    // One chunk that fits is read once; a file over the budget (a chunk of its
+    // own) is read in pieces, twice like many chunks.
+    let fits = chunks.len() <= 1 && files.iter().map(load::memory_estimate).fold(0u64, u64::saturating_add) <= chunk_bytes;
+    if fits {
         let t = std::time::Instant::now();
         let (reports, rolls) = read(files, "reading rolls");
         let t = timing("  read rolls", t);
