@@ -211,6 +211,7 @@ pub fn stage(name: &str) -> String {
         "reading rolls" => "读取花名册",
         "reading places" => "读取地名（第一遍）",
         "matching" => "比对",
+        "enterprises" => "比对企业登记",
         "writing outputs" => "写出结果",
         o => o,
     }
@@ -230,6 +231,32 @@ pub fn run_inputs(version: &str, batch: &str, date: &str, kin_files: usize, kin_
 }
 
 /// `run` / `check`: the hits line.
+/// `run --registry`: the 经商办企业 comparison's line.
+#[allow(clippy::too_many_arguments)]
+pub fn enterprise_line(
+    files: usize,
+    rows: u64,
+    findings: usize,
+    confirmed: usize,
+    probable: usize,
+    possible: usize,
+    undeclared: Option<usize>,
+    not_found: Option<usize>,
+) -> String {
+    let decl_zh = match (undeclared, not_found) {
+        (Some(u), Some(n)) => format!("；其中未申报 {u} 条，申报但登记中未找到的企业 {n} 家"),
+        _ => String::new(),
+    };
+    let decl_en = match (undeclared, not_found) {
+        (Some(u), Some(n)) => format!("; {u} not declared, {n} declared businesses not in the registry"),
+        _ => String::new(),
+    };
+    pick(
+        format!("  经商办企业：企业登记 {files} 个文件（{rows} 行）；发现 {findings} 条：确认 {confirmed}，高度疑似 {probable}，疑似 {possible}{decl_zh}"),
+        format!("  enterprises: {files} registry files ({rows} rows); {findings} findings: {confirmed} confirmed, {probable} probable, {possible} possible{decl_en}"),
+    )
+}
+
 pub fn hits_line(cadres: usize, pois: usize, hits: usize, confirmed: usize, probable: usize, possible: usize) -> String {
     pick(
         format!("  干部 {cadres} 人，比对对象（干部及亲属）{pois} 人；命中 {hits} 条：确认 {confirmed}，高度疑似 {probable}，疑似 {possible}"),
@@ -339,6 +366,8 @@ pub mod verify {
     pub fn input(file: &str, kind: &str) -> String {
         let k = match kind {
             "roll" => "花名册",
+            "registry" => "企业登记",
+            "declarations" => "申报表",
             "register" => "登记表",
             o => o,
         };

@@ -79,6 +79,12 @@ pub struct RunOptions {
     /// (`verify` re-runs an archived batch from anywhere with it).
     #[serde(default)]
     pub base: Option<PathBuf>,
+    /// The enterprise registry (市场主体登记) for the 经商办企业 comparison.
+    #[serde(default)]
+    pub registry: Vec<PathBuf>,
+    /// Cadres' declarations of relatives' businesses, checked against the registry.
+    #[serde(default)]
+    pub declarations: Vec<PathBuf>,
 }
 
 /// Make the output folder and prove it can be written, before any input is
@@ -128,6 +134,11 @@ pub struct Inputs {
     /// county user); any makes the run exit 3.
     #[serde(default)]
     pub problems: Vec<String>,
+    /// The enterprise registry's files (the 经商办企业 comparison), when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registry: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<InputReport>,
 }
 
 /// Every input the batch could not use, in words a county user reads: files not
@@ -163,13 +174,38 @@ pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[Str
     out
 }
 
+/// The problems of a further input side (the registry, the declarations):
+/// files not read, sheets not usable, nothing read at all when it was given.
+fn side_problems(side: &str, reports: &[InputReport], given: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in reports {
+        if let Some(e) = &r.error {
+            out.push(format!("未读取（{side}）：{e}"));
+            continue;
+        }
+        for (sheet, p) in r.problems() {
+            let at = if sheet.is_empty() { r.file.clone() } else { format!("{} · {sheet}", r.file) };
+            out.push(format!("不可用（{side}）：{at}：{p}"));
+        }
+    }
+    if given && reports.iter().map(InputReport::data_rows).sum::<u64>() == 0 {
+        out.push(format!("{side}中没有读到任何数据行"));
+    }
+    out
+}
+
 impl Inputs {
     /// (kind, file) -> SHA-256 of every input, for comparing two runs.
     pub fn hashes(&self) -> BTreeMap<(String, String), String> {
         let side = |kind: &str, rs: &[InputReport]| -> Vec<((String, String), String)> {
             rs.iter().map(|r| ((kind.to_string(), r.file.clone()), r.sha256.clone())).collect()
         };
-        side("register", &self.kin).into_iter().chain(side("roll", &self.rolls)).collect()
+        side("register", &self.kin)
+            .into_iter()
+            .chain(side("roll", &self.rolls))
+            .chain(side("registry", &self.registry))
+            .chain(side("declarations", &self.declarations))
+            .collect()
     }
 }
 
@@ -216,6 +252,10 @@ pub struct RecordedOptions {
     pub index: Option<String>,
     #[serde(default)]
     pub index_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registry: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<String>,
 }
 
 impl Manifest {
@@ -232,6 +272,10 @@ impl Manifest {
 pub struct RunOutcome {
     pub manifest: Manifest,
     pub hits: Vec<Hit>,
+    /// The 经商办企业 findings (empty without `--registry`).
+    pub enterprise: Vec<crate::compare::enterprise::Finding>,
+    /// Declared businesses the registry does not hold (with `--declarations`).
+    pub declared_not_found: usize,
 }
 
 impl RunOutcome {
@@ -385,6 +429,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     };
     let kin_paths: Vec<PathBuf> = opts.kin.iter().map(at).collect();
     let roll_paths: Vec<PathBuf> = opts.rolls.iter().map(at).collect();
+    let registry_paths: Vec<PathBuf> = opts.registry.iter().map(at).collect();
+    let declaration_paths: Vec<PathBuf> = opts.declarations.iter().map(at).collect();
     let config_path = opts.config.as_ref().map(at);
     let decisions_path = opts.decisions.as_ref().map(at);
     let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
@@ -420,8 +466,35 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let t = timing("read registers", t);
     let rd = load::discover(&roll_paths);
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
-    let (roll_reports, roll_rows, out) = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, progress)?;
+    let matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, progress)?;
+    let (roll_reports, roll_rows, out) = (matched.reports, matched.rows, matched.out);
     let t = timing("read and match rolls", t);
+    // 经商办企业: the same persons of interest against the enterprise registry.
+    let (ed, dd) = (load::discover(&registry_paths), load::discover(&declaration_paths));
+    let mut enterprise = Vec::new();
+    let (mut registry_reports, mut declaration_reports, mut not_found) = (Vec::new(), Vec::new(), Vec::new());
+    if !registry_paths.is_empty() {
+        progress.stage("enterprises", None);
+        use crate::compare::enterprise as ent;
+        let reg = ent::read(&ed.files);
+        let decls = (!declaration_paths.is_empty()).then(|| ent::read_declarations(&dd.files));
+        let units = cfg.unit_table();
+        enterprise = ent::compare(
+            &reg,
+            &matched.cadres,
+            &matched.pois,
+            &matched.gaz,
+            &units,
+            &matched.contractors,
+            decls.as_ref().map(|d| d.0.as_slice()),
+        )?;
+        if let Some((ds, reports)) = decls {
+            not_found = ent::declared_not_found(&reg, &ds).into_iter().cloned().collect();
+            declaration_reports = reports;
+        }
+        registry_reports = reg.reports;
+    }
+    let t = timing("enterprises", t);
     let mut hits = out.hits;
     for h in hits.iter_mut() {
         if let Some(d) = decisions.by_hit.get(&h.hit_id) {
@@ -429,16 +502,21 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
     }
 
-    let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).cloned().collect();
+    let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).chain(&ed.skipped).chain(&dd.skipped).cloned().collect();
     skipped_files.sort();
-    let missing_paths: Vec<String> = kd.missing.iter().chain(&rd.missing).cloned().collect();
-    let problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, true));
+    let missing_paths: Vec<String> = kd.missing.iter().chain(&rd.missing).chain(&ed.missing).chain(&dd.missing).cloned().collect();
+    let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, true));
+    for (side, reports, given) in [("企业登记", &registry_reports, &registry_paths), ("申报表", &declaration_reports, &declaration_paths)] {
+        problems.extend(side_problems(side, reports, !given.is_empty()));
+    }
     let inputs = Inputs {
         kin: kin_reports,
         rolls: roll_reports,
         skipped_files,
         missing_paths,
         problems,
+        registry: registry_reports,
+        declarations: declaration_reports,
     };
     let recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
@@ -452,6 +530,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         workbooks: opts.workbooks,
         index: opts.index.as_ref().map(|p| p.display().to_string()),
         index_sha256: snapshot.as_ref().map(|s| s.1.clone()),
+        registry: display_paths(&opts.registry),
+        declarations: display_paths(&opts.declarations),
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -481,6 +561,17 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let hits_path = opts.out.join("hits.csv");
     write_hits_csv(&hits_path, &hits)?;
     written.push(hits_path);
+    if !registry_paths.is_empty() {
+        use crate::compare::enterprise as ent;
+        let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Registry).findings_file);
+        ent::write_findings(&p, &enterprise).map_err(io_err(&p))?;
+        written.push(p);
+        if !declaration_paths.is_empty() {
+            let p = opts.out.join("enterprise_declared_not_found.csv");
+            ent::write_not_found(&p, &not_found.iter().collect::<Vec<_>>()).map_err(io_err(&p))?;
+            written.push(p);
+        }
+    }
     if opts.workbooks {
         let batch = BatchInfo {
             batch_id: batch_id.clone(),
@@ -525,7 +616,12 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     })?;
     std::fs::write(&mp, text + "\n").map_err(io_err(&mp))?;
     progress.finish();
-    Ok(RunOutcome { manifest, hits })
+    Ok(RunOutcome {
+        manifest,
+        hits,
+        enterprise,
+        declared_not_found: not_found.len(),
+    })
 }
 
 /// The reports of loaded files, and their records of one kind moved out (no second copy).
@@ -554,7 +650,7 @@ fn match_rolls(
     cfg: &Config,
     chunk_bytes: u64,
     progress: &dyn Progress,
-) -> Result<(Vec<InputReport>, usize, matching::MatchOutput), PipelineError> {
+) -> Result<Matched, PipelineError> {
     let chunks = load::plan_chunks(files, chunk_bytes);
     let units = cfg.unit_table();
     let read = |chunk: &[load::InputFile], label: &str| {
@@ -577,7 +673,9 @@ fn match_rolls(
         timing("  places", t);
         let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
         batch.add_rolls(&rolls)?;
-        return Ok((reports, rolls.len(), batch.finish()));
+        let out = batch.finish();
+        let contractors = contractors_of(&rolls, &units);
+        return Ok(Matched { reports, rows: rolls.len(), out, cadres, pois, gaz, contractors });
     }
     // A text file larger than a chunk is read in pieces of this many bytes of
     // cells (about a sixteenth of the chunk: the records and the matching of a
@@ -587,20 +685,23 @@ fn match_rolls(
     // at a time; its rows are dropped as soon as its places are taken.
     let t = std::time::Instant::now();
     progress.stage("reading places", Some(files.len()));
-    let per_file: Vec<(InputReport, usize, std::collections::BTreeSet<(String, String)>)> = files
+    type Places = std::collections::BTreeSet<(String, String)>;
+    let per_file: Vec<(InputReport, usize, Places, Places)> = files
         .par_iter()
         .with_max_len(1)
         .map(|f| {
-            let (mut rows, mut places) = (0usize, std::collections::BTreeSet::new());
+            let (mut rows, mut places, mut contractors) = (0usize, Places::new(), Places::new());
             let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
                 rows += rolls.len();
+                contractors.extend(contractors_of(&rolls, &units));
                 places.extend(rolls.into_iter().map(|r| (r.township, r.village)));
             });
             progress.file_read(&report.file, report.data_rows());
-            (report, rows, places)
+            (report, rows, places, contractors)
         })
         .collect();
     let rows = per_file.iter().map(|p| p.1).sum();
+    let contractors: Places = per_file.iter().flat_map(|p| p.3.iter().cloned()).collect();
     let places: std::collections::BTreeSet<(String, String)> = per_file.iter().flat_map(|p| p.2.iter().cloned()).collect();
     let reports: Vec<InputReport> = per_file.into_iter().map(|p| p.0).collect();
     timing(&format!("  pass 1: places of {rows} rows"), t);
@@ -635,7 +736,30 @@ fn match_rolls(
             }
         }
     }
-    Ok((reports, rows, batch.finish()))
+    let out = batch.finish();
+    Ok(Matched { reports, rows, out, cadres, pois, gaz, contractors })
+}
+
+/// What matching the rolls leaves: the rolls' reports and row count, the
+/// hits, and what the other comparisons share (the persons of interest with
+/// their places, the gazetteer, the contractors of each unit's rolls).
+struct Matched {
+    reports: Vec<InputReport>,
+    rows: usize,
+    out: matching::MatchOutput,
+    cadres: Vec<matching::people::Cadre>,
+    pois: Vec<matching::people::Poi>,
+    gaz: matching::places::Gazetteer,
+    /// (approving unit's key, contractor's cleaned name) of every roll row naming one.
+    contractors: std::collections::BTreeSet<(String, String)>,
+}
+
+fn contractors_of(rolls: &[load::records::RollRow], units: &crate::normalize::unit::UnitTable) -> std::collections::BTreeSet<(String, String)> {
+    rolls
+        .iter()
+        .filter(|r| !r.contractor.is_empty())
+        .map(|r| (units.key(&r.unit), crate::compare::enterprise::name_key(&r.contractor)))
+        .collect()
 }
 
 /// `inspect`: what the reader makes of each file, without matching.
@@ -663,6 +787,8 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         skipped_files: d.skipped,
         missing_paths: d.missing,
         problems,
+        registry: Vec::new(),
+        declarations: Vec::new(),
     }
 }
 
@@ -714,6 +840,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         // Relative inputs are read from the run's own working folder, found
         // from the manifest's folder, so that verify works from anywhere.
         base: (!m.inputs_base.is_empty()).then(|| dir.join(&m.inputs_base)),
+        registry: m.options.registry.iter().map(PathBuf::from).collect(),
+        declarations: m.options.declarations.iter().map(PathBuf::from).collect(),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

@@ -2,7 +2,8 @@
 """Synthetic county for an outside test of kinmatch.  All persons are invented.
 
 python3 make_county.py --seed 7 --out OUT
-writes OUT/registers/*, OUT/rolls/*, OUT/truth.csv (+ OUT/decoys.csv)
+writes OUT/registers/*, OUT/rolls/*, OUT/truth.csv (+ OUT/decoys.csv);
+with --registry also OUT/registry/*, OUT/declarations/*, OUT/truth_enterprise.csv
 """
 import argparse, csv, os, random, datetime as dt
 import openpyxl
@@ -338,6 +339,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", default="OUT")
+    ap.add_argument("--registry", action="store_true", help="also write an enterprise registry and declarations (registry_layouts.py)")
     a = ap.parse_args()
     rng = random.Random(a.seed); random.seed(a.seed + 1)
     pop = Pop(rng)
@@ -757,6 +759,10 @@ def main():
         w = csv.writer(f); w.writerow(["unit", "file", "layout"])
         for u, (fn, l) in reg_layout.items(): w.writerow([u, fn, l])
     print(f"truth pairs={len(tr)} decoys={len(decoys)}")
+    if a.registry:
+        # Its own random stream: the registers and rolls above are unchanged by it.
+        from registry_layouts import make_registry
+        make_registry(out, cadres, Pop, random.Random(a.seed + 99), TOWNS, pop.ids)
 
 
 if __name__ == "__main__":

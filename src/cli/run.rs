@@ -71,6 +71,15 @@ pub struct Args {
     pub out: PathBuf,
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// The enterprise registry (市场主体登记: enterprises, shareholders, officers; files or
+    /// folders): the cadre, spouse, children and children's spouses are compared with its
+    /// persons and enterprise_findings.csv is written.
+    #[arg(long, num_args = 1..)]
+    pub registry: Vec<PathBuf>,
+    /// Cadres' declarations of relatives' businesses (干部姓名, 亲属姓名, 企业名称, 统一社会信用代码):
+    /// each enterprise finding is then 已申报 or 未申报.
+    #[arg(long, num_args = 1.., requires = "registry")]
+    pub declarations: Vec<PathBuf>,
     /// Earlier reviewer decisions (from `kinmatch review import`), carried forward by hit_id.
     #[arg(long)]
     pub decisions: Option<PathBuf>,
@@ -106,6 +115,8 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         index: a.index,
         chunk_bytes: Some(a.chunk_mb << 20),
         base: None,
+        registry: a.registry,
+        declarations: a.declarations,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
@@ -136,6 +147,26 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             tier("possible")
         )
     );
+    if !m.inputs.registry.is_empty() {
+        let e = &res.enterprise;
+        let n = |t: crate::model::Tier| e.iter().filter(|f| f.hit.tier == t).count();
+        let undeclared = (!m.inputs.declarations.is_empty()).then(|| e.iter().filter(|f| f.declared == "未申报").count());
+        let persons: u64 = m.inputs.registry.iter().map(|r| r.data_rows()).sum();
+        eprintln!(
+            "{}",
+            msgs::enterprise_line(
+                m.inputs.registry.len(),
+                persons,
+                e.len(),
+                n(crate::model::Tier::Confirmed),
+                n(crate::model::Tier::Probable),
+                n(crate::model::Tier::Possible),
+                undeclared,
+                (!m.inputs.declarations.is_empty()).then_some(res.declared_not_found),
+            )
+        );
+    }
+    let all = all.chain(&m.inputs.registry).chain(&m.inputs.declarations);
     for r in all {
         for s in r.sheets.iter().filter(|s| s.error.is_some() && s.problem.is_none() && r.error.is_none()) {
             eprintln!("{}", msgs::sheet_without_table(&r.file, &s.sheet, s.error.as_deref().unwrap_or("")));

@@ -1,0 +1,913 @@
+//! 配偶子女经商办企业: the cadre, spouse, children and children's spouses
+//! against the enterprise registry (市场主体登记: the enterprise, its 法定代表人
+//! / 负责人 / 经营者, its shareholders and its officers), each finding with its
+//! relevance (in the cadre's jurisdiction, in the line of work of the cadre's
+//! unit, dealings with the cadre's unit) and, with declarations, whether the
+//! cadre declared it.
+//!
+//! The reader's column words ([`FIELD_WORDS`]), the line-of-work words
+//! ([`UNIT_DOMAINS`]) and the organisation words are tables, as data. The
+//! identity evidence is that of the rolls comparison (`matching`).
+
+use crate::load::cell::{Cell, Grid};
+use crate::load::records::{RawId, RollRow, Slot};
+use crate::load::roles::Person;
+use crate::load::{self, InputFile, excel, text};
+use crate::matching::{self, MatchError, people::Cadre, people::Poi, places::Gazetteer};
+use crate::model::{ColumnReport, Hit, InputReport, SheetReport, Source};
+use crate::normalize::unit::UnitTable;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use unicode_normalization::UnicodeNormalization;
+
+/// A column of a registry export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    CreditCode,
+    EntName,
+    EntType,
+    LegalRep,
+    Shareholder,
+    PersonName,
+    Post,
+    PersonId,
+    Capital,
+    Ratio,
+    Address,
+    Scope,
+    Status,
+    Established,
+    Authority,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::CreditCode => "credit_code",
+            Field::EntName => "enterprise_name",
+            Field::EntType => "enterprise_type",
+            Field::LegalRep => "name:legal_rep",
+            Field::Shareholder => "name:shareholder",
+            Field::PersonName => "name:officer",
+            Field::Post => "post",
+            Field::PersonId => "id",
+            Field::Capital => "capital",
+            Field::Ratio => "ratio",
+            Field::Address => "address",
+            Field::Scope => "business_scope",
+            Field::Status => "status",
+            Field::Established => "established",
+            Field::Authority => "authority",
+        }
+    }
+
+    fn is_person(self) -> bool {
+        matches!(self, Field::LegalRep | Field::Shareholder | Field::PersonName)
+    }
+}
+
+/// Header words per field. A header is its field when it is one of the words,
+/// else when it holds an ID word (法定代表人证件号码 is an ID), else by the
+/// longest word it contains (股东名称 is a shareholder, not a name).
+pub const FIELD_WORDS: &[(Field, &[&str])] = &[
+    (Field::CreditCode, &["统一社会信用代码", "社会信用代码", "信用代码", "注册号", "统一代码", "营业执照号", "工商注册号"]),
+    (
+        Field::EntName,
+        &["企业名称", "市场主体名称", "主体名称", "名称", "企业（机构）名称", "单位名称", "个体户名称", "字号名称", "商号", "机构名称"],
+    ),
+    (Field::EntType, &["企业类型", "市场主体类型", "主体类型", "类型", "组织形式", "企业类别"]),
+    (
+        Field::LegalRep,
+        &[
+            "法定代表人", "法定代表", "法人代表", "法人", "负责人", "经营者", "执行事务合伙人", "投资人", "首席代表",
+            "法定代表人（负责人）", "法定代表人/负责人", "法定代表人姓名", "负责人姓名", "经营者姓名",
+        ],
+    ),
+    (Field::Shareholder, &["股东", "股东名称", "股东姓名", "出资人", "出资人名称", "发起人", "合伙人", "成员", "股东（发起人）"]),
+    (Field::PersonName, &["姓名", "人员姓名", "主要人员", "主要人员姓名", "高管姓名", "董监高姓名"]),
+    (Field::Post, &["职务", "职位", "担任职务", "任职职务", "人员职务", "职务名称"]),
+    (Field::Capital, &["认缴出资额", "出资额", "认缴额", "实缴出资额", "出资金额", "认缴出资", "出资数额", "认缴出资额（万元）"]),
+    (Field::Ratio, &["出资比例", "持股比例", "占比", "股权比例"]),
+    (Field::Address, &["住所", "经营场所", "地址", "注册地址", "住所（经营场所）", "经营地址", "住所/经营场所", "企业地址"]),
+    (Field::Scope, &["经营范围", "业务范围", "许可经营项目", "一般经营项目"]),
+    (Field::Status, &["登记状态", "经营状态", "状态", "企业状态", "存续状态"]),
+    (Field::Established, &["成立日期", "注册日期", "登记日期", "成立时间", "核准日期"]),
+    (Field::Authority, &["登记机关", "发照机关", "登记管理机关"]),
+];
+
+/// Words of an ID column, wherever they stand in the header.
+const ID_WORDS: &[&str] = &["证件号码", "证件号", "身份证号", "身份证", "证照号码", "公民身份号码", "身份号码", "证件编号"];
+
+/// Words of a name that is an organisation, not a person (a 法人股东).
+const ORGANISATION_WORDS: &[&str] = &[
+    "公司", "合作社", "企业", "中心", "集团", "厂", "店", "部", "局", "委员会", "村民", "合伙", "有限", "基金", "银行",
+    "学校", "医院", "政府", "协会", "社区", "商行", "工作室", "事务所", "研究院", "管理处",
+];
+
+/// The industry words of a unit's line of work, by the unit's key (see
+/// [`UnitTable::key`]): a business whose 经营范围 or name holds one is in the
+/// line of work of a cadre of that unit.
+pub const UNIT_DOMAINS: &[(&str, &[&str])] = &[
+    ("住房和城乡建设局", &["建筑", "工程", "房地产", "建材", "装饰", "装修", "物业", "市政", "混凝土", "劳务分包"]),
+    ("卫生健康局", &["医疗", "药品", "诊所", "医药", "医院", "卫生", "保健", "医疗器械"]),
+    ("医疗保障局", &["医疗", "药品", "医药", "药店", "医疗器械", "诊所"]),
+    ("教育局", &["教育", "培训", "文具", "教材", "校服", "图书", "托育"]),
+    ("交通运输局", &["运输", "公路", "物流", "客运", "货运", "驾驶员培训", "汽车维修"]),
+    ("农业农村局", &["农资", "种植", "养殖", "化肥", "农药", "种子", "农机", "饲料", "兽药"]),
+    ("民政局", &["养老", "殡葬", "婚姻", "福利"]),
+    ("水利局", &["水利", "供水", "灌溉", "河道", "水电"]),
+    ("自然资源局", &["矿产", "土地", "测绘", "采矿", "砂石"]),
+    ("财政局", &["会计", "代理记账", "财务咨询", "审计"]),
+    ("人力资源和社会保障局", &["劳务派遣", "人力资源", "职业培训", "职业介绍"]),
+    ("公安局", &["保安", "开锁", "印章", "机动车检测"]),
+    ("应急管理局", &["安全评价", "烟花爆竹", "危险化学品", "安全生产"]),
+    ("林业局", &["林木", "苗木", "木材", "花卉"]),
+    ("生态环境局", &["环保", "环境检测", "污水", "固废"]),
+    ("市场监督管理局", &["食品", "计量", "特种设备", "检测"]),
+    ("文化广电旅游局", &["旅游", "娱乐", "网吧", "演出", "文化传媒"]),
+];
+
+/// One enterprise of the registry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Enterprise {
+    pub credit_code: String,
+    pub name: String,
+    pub kind: String,
+    pub address: String,
+    pub scope: String,
+    pub status: String,
+    pub established: String,
+    pub authority: String,
+}
+
+/// A person's place in an enterprise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntRole {
+    LegalRep,
+    Shareholder,
+    Officer,
+}
+
+impl EntRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntRole::LegalRep => "legal_rep",
+            EntRole::Shareholder => "shareholder",
+            EntRole::Officer => "officer",
+        }
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            EntRole::LegalRep => "法定代表人/负责人/经营者",
+            EntRole::Shareholder => "股东/出资人",
+            EntRole::Officer => "主要人员",
+        }
+    }
+    fn person(self) -> Person {
+        match self {
+            EntRole::LegalRep => Person::LegalRep,
+            EntRole::Shareholder => Person::Other(1),
+            EntRole::Officer => Person::Other(2),
+        }
+    }
+    fn of_person(p: Person) -> EntRole {
+        match p {
+            Person::Other(1) => EntRole::Shareholder,
+            Person::Other(2) => EntRole::Officer,
+            _ => EntRole::LegalRep,
+        }
+    }
+}
+
+/// A person named by the registry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntPerson {
+    /// The enterprise's key: its credit code, else its cleaned name.
+    pub ent: String,
+    pub role: EntRole,
+    pub post: String,
+    pub capital: String,
+    pub ratio: String,
+    pub name: String,
+    pub id: RawId,
+    pub source: Source,
+}
+
+/// What the registry files hold.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    pub reports: Vec<InputReport>,
+    /// By key (credit code, else cleaned name).
+    pub enterprises: BTreeMap<String, Enterprise>,
+    pub persons: Vec<EntPerson>,
+    /// Cleaned name -> key, to link a sheet that names enterprises only by name.
+    pub by_name: HashMap<String, String>,
+}
+
+fn clean(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && !"*＊:：'\"“”".contains(*c))
+        .collect::<String>()
+        .replace(['(', '（'], "（")
+        .replace([')', '）'], "）")
+}
+
+/// The field a header names, if any.
+pub fn field_of(header: &str) -> Option<Field> {
+    let h = clean(header);
+    if h.is_empty() {
+        return None;
+    }
+    for (f, words) in FIELD_WORDS {
+        if words.iter().any(|w| clean(w) == h) {
+            return Some(*f);
+        }
+    }
+    if ID_WORDS.iter().any(|w| h.contains(w)) {
+        return Some(Field::PersonId);
+    }
+    FIELD_WORDS
+        .iter()
+        .flat_map(|(f, ws)| ws.iter().map(move |w| (*f, clean(w))))
+        .filter(|(_, w)| w.chars().count() >= 2 && h.contains(w.as_str()))
+        .max_by_key(|(f, w)| (w.chars().count(), std::cmp::Reverse(*f)))
+        .map(|(f, _)| f)
+}
+
+/// A cleaned enterprise name, for comparing names written two ways.
+pub fn name_key(s: &str) -> String {
+    clean(s)
+}
+
+fn is_organisation(name: &str) -> bool {
+    let n = name.chars().count();
+    n > 6 || ORGANISATION_WORDS.iter().any(|w| name.contains(w))
+}
+
+/// The header row of a sheet: the row among the first 15 naming the most
+/// registry fields (at least two, one of them the enterprise or a person).
+fn header_of(g: &Grid) -> Option<(usize, Vec<(usize, Field)>)> {
+    let mut best: Option<(usize, Vec<(usize, Field)>)> = None;
+    for (i, r) in g.rows.iter().enumerate().take(crate::load::table::HEADER_SEARCH_ROWS) {
+        let cols: Vec<(usize, Field)> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cell)| match cell {
+                Cell::Text(t) => field_of(t).map(|f| (c, f)),
+                _ => None,
+            })
+            .collect();
+        let distinct: BTreeSet<Field> = cols.iter().map(|c| c.1).collect();
+        let anchored = distinct.iter().any(|f| matches!(f, Field::EntName | Field::CreditCode) || f.is_person());
+        if distinct.len() >= 2 && anchored && best.as_ref().is_none_or(|b| cols.len() > b.1.len()) {
+            best = Some((i, cols));
+        }
+    }
+    best
+}
+
+fn cell_text(c: &Cell) -> String {
+    c.text().trim().to_string()
+}
+
+/// Read the registry files (xlsx/xls/csv/txt; every sheet: enterprises, shareholders, officers).
+pub fn read(files: &[InputFile]) -> Registry {
+    let mut reg = Registry::default();
+    for f in files {
+        let report = read_file(f, &mut reg);
+        reg.reports.push(report);
+    }
+    reg
+}
+
+fn read_file(f: &InputFile, reg: &mut Registry) -> InputReport {
+    let ext = f.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let mut report = InputReport {
+        file: f.rel.clone(),
+        kind: "registry".into(),
+        format: ext.clone(),
+        ..Default::default()
+    };
+    let bytes = match std::fs::read(&f.path) {
+        Ok(b) => b,
+        Err(source) => {
+            report.error = Some(load::error::LoadError::Io { file: f.rel.clone(), source }.to_string());
+            return report;
+        }
+    };
+    report.sha256 = load::sha256_hex(&bytes);
+    let grids: Vec<excel::SheetRead> = if matches!(ext.as_str(), "csv" | "txt") {
+        match text::read_text(&f.rel, &bytes) {
+            Ok((g, enc)) => {
+                report.encoding = Some(enc.to_string());
+                vec![excel::SheetRead::Read(g)]
+            }
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+    } else {
+        match excel::read_workbook(&f.rel, &ext, bytes) {
+            Ok(g) => g,
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+    };
+    for sr in grids {
+        match sr {
+            excel::SheetRead::Failed { sheet, reason } => report.sheets.push(SheetReport {
+                sheet,
+                problem: Some(reason.clone()),
+                error: Some(reason),
+                ..Default::default()
+            }),
+            excel::SheetRead::Read(g) => report.sheets.push(read_sheet(&f.rel, g, reg)),
+        }
+    }
+    if report.sheets.iter().all(|s| s.header_row.is_none()) && report.error.is_none() {
+        report.error = Some(format!("{}：没有任何工作表含有可读的企业登记表格（企业名称、统一社会信用代码、法定代表人、股东…）", f.rel));
+    }
+    report
+}
+
+fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
+    let mut sr = SheetReport {
+        sheet: g.sheet.clone(),
+        ..Default::default()
+    };
+    let Some((hi, cols)) = header_of(&g) else {
+        let data_like = g.rows.iter().any(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3);
+        let reason = "前 15 行中没有企业登记表的表头（企业名称、统一社会信用代码、法定代表人、股东…）".to_string();
+        if data_like {
+            sr.problem = Some(reason.clone());
+        }
+        sr.error = Some(reason);
+        return sr;
+    };
+    let header_cells: Vec<String> = g.rows[hi].cells.iter().map(cell_text).collect();
+    sr.header_row = Some(g.rows[hi].number);
+    sr.columns = cols
+        .iter()
+        .map(|(c, f)| ColumnReport {
+            index: *c,
+            header: header_cells.get(*c).cloned().unwrap_or_default(),
+            role: f.as_str().to_string(),
+            decided_by: "header".into(),
+        })
+        .collect();
+    let col = |f: Field| cols.iter().find(|c| c.1 == f).map(|c| c.0);
+    let has = |f: Field| col(f).is_some();
+    // Person columns with their ID column: the ID column right of a person
+    // column (before the next person) is that person's; one before any person
+    // is the first person's.
+    let mut persons: Vec<(usize, EntRole, Option<usize>)> = Vec::new();
+    let mut orphan_id: Option<usize> = None;
+    for (c, f) in &cols {
+        let role = match f {
+            Field::LegalRep => Some(EntRole::LegalRep),
+            Field::Shareholder => Some(EntRole::Shareholder),
+            Field::PersonName if has(Field::Post) => Some(EntRole::Officer),
+            Field::PersonName if has(Field::Capital) || has(Field::Ratio) => Some(EntRole::Shareholder),
+            Field::PersonName => Some(EntRole::Officer),
+            Field::PersonId => {
+                if persons.is_empty() {
+                    orphan_id = Some(*c);
+                } else if let Some(p) = persons.iter_mut().rev().find(|p| p.2.is_none()) {
+                    if persons_after(&cols, p.0, *c) {
+                        p.2 = Some(*c);
+                    }
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(r) = role {
+            persons.push((*c, r, orphan_id.take()));
+        }
+    }
+    let (code_c, name_c) = (col(Field::CreditCode), col(Field::EntName));
+    let describes = [Field::EntType, Field::Address, Field::Scope, Field::Status, Field::Established, Field::LegalRep]
+        .iter()
+        .any(|f| has(*f));
+    let get = |r: &crate::load::cell::GridRow, c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(cell_text).unwrap_or_default();
+    let header_clean: Vec<String> = header_cells.iter().map(|h| clean(h)).collect();
+    let last_nonblank = g.rows.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty)).unwrap_or(0);
+    for r in g.rows.iter().take(last_nonblank + 1).skip(hi + 1) {
+        let skip = if r.cells.iter().all(Cell::is_empty) {
+            Some("blank")
+        } else {
+            let texts: Vec<String> = r.cells.iter().map(|c| clean(&c.text())).collect();
+            let same = texts.iter().zip(&header_clean).filter(|(a, b)| !a.is_empty() && a == b).count();
+            if same >= 2 {
+                Some("header")
+            } else if texts.iter().find(|t| !t.is_empty()).is_some_and(|t| ["合计", "小计", "总计"].iter().any(|w| t.starts_with(w))) {
+                Some("total")
+            } else {
+                None
+            }
+        };
+        if let Some(why) = skip {
+            *sr.skipped.entry(why.into()).or_insert(0) += 1;
+            continue;
+        }
+        sr.data_rows += 1;
+        let code: String = get(r, code_c).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        let name = get(r, name_c);
+        let key = if !code.is_empty() {
+            code.clone()
+        } else if !name.is_empty() {
+            reg.by_name.get(&name_key(&name)).cloned().unwrap_or_else(|| name_key(&name))
+        } else {
+            String::new()
+        };
+        if key.is_empty() {
+            *sr.unusable.entry("no_enterprise".into()).or_insert(0) += 1;
+            continue;
+        }
+        if !name.is_empty() {
+            reg.by_name.entry(name_key(&name)).or_insert_with(|| key.clone());
+        }
+        if describes || !name.is_empty() {
+            let e = reg.enterprises.entry(key.clone()).or_default();
+            for (slot, v) in [
+                (&mut e.credit_code, code.clone()),
+                (&mut e.name, name.clone()),
+                (&mut e.kind, get(r, col(Field::EntType))),
+                (&mut e.address, get(r, col(Field::Address))),
+                (&mut e.scope, get(r, col(Field::Scope))),
+                (&mut e.status, get(r, col(Field::Status))),
+                (&mut e.established, date_text(r.cells.get(col(Field::Established).unwrap_or(usize::MAX)))),
+                (&mut e.authority, get(r, col(Field::Authority))),
+            ] {
+                if slot.is_empty() {
+                    *slot = v;
+                }
+            }
+        }
+        let mut any = false;
+        for (nc, role, ic) in &persons {
+            let pname = get(r, Some(*nc));
+            let id = ic.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            if pname.is_empty() && id.is_empty() {
+                continue;
+            }
+            // A 法人股东 (an organisation) is not a person of interest.
+            if id.is_empty() && is_organisation(&pname) {
+                continue;
+            }
+            let st = id.normalize().status;
+            *sr.id_status.entry(st.as_str().to_string()).or_insert(0) += 1;
+            any = true;
+            reg.persons.push(EntPerson {
+                ent: key.clone(),
+                role: *role,
+                post: get(r, col(Field::Post)),
+                capital: get(r, col(Field::Capital)),
+                ratio: get(r, col(Field::Ratio)),
+                name: pname,
+                id,
+                source: Source {
+                    file: file.to_string(),
+                    sheet: g.sheet.clone(),
+                    row: r.number,
+                },
+            });
+        }
+        if !any && !(describes || !name.is_empty()) {
+            *sr.unusable.entry("no_person".into()).or_insert(0) += 1;
+        }
+    }
+    sr.unusable.retain(|_, v| *v > 0);
+    if sr.data_rows == 0 {
+        sr.problem = Some("表格没有数据行".into());
+    }
+    sr
+}
+
+/// No other person column stands between `person` and `id`.
+fn persons_after(cols: &[(usize, Field)], person: usize, id: usize) -> bool {
+    !cols.iter().any(|(c, f)| f.is_person() && *c > person && *c < id)
+}
+
+fn date_text(c: Option<&Cell>) -> String {
+    match c {
+        Some(Cell::Number(f)) if *f > 0.0 && *f < 100_000.0 => crate::load::cell::serial_to_ymd(*f)
+            .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+            .unwrap_or_default(),
+        Some(c) => c.text().trim().to_string(),
+        None => String::new(),
+    }
+}
+
+/// A declaration by a cadre of a relative's business (申报表).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Declaration {
+    pub cadre: String,
+    pub relative: String,
+    pub enterprise: String,
+    pub credit_code: String,
+    pub source: Source,
+}
+
+/// Read declarations: any table with a cadre column (干部姓名 / 申报人), and
+/// the enterprise's name or credit code.
+pub fn read_declarations(files: &[InputFile]) -> (Vec<Declaration>, Vec<InputReport>) {
+    let mut out = Vec::new();
+    let mut reports = Vec::new();
+    for f in files {
+        let ext = f.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let mut report = InputReport {
+            file: f.rel.clone(),
+            kind: "declarations".into(),
+            format: ext.clone(),
+            ..Default::default()
+        };
+        let grids = match std::fs::read(&f.path) {
+            Err(e) => Err(e.to_string()),
+            Ok(bytes) => {
+                report.sha256 = load::sha256_hex(&bytes);
+                if matches!(ext.as_str(), "csv" | "txt") {
+                    text::read_text(&f.rel, &bytes).map(|(g, _)| vec![g]).map_err(|e| e.to_string())
+                } else {
+                    excel::read_workbook(&f.rel, &ext, bytes)
+                        .map(|v| {
+                            v.into_iter()
+                                .filter_map(|s| match s {
+                                    excel::SheetRead::Read(g) => Some(g),
+                                    excel::SheetRead::Failed { .. } => None,
+                                })
+                                .collect()
+                        })
+                        .map_err(|e| e.to_string())
+                }
+            }
+        };
+        let grids = match grids {
+            Ok(g) => g,
+            Err(e) => {
+                report.error = Some(e);
+                reports.push(report);
+                continue;
+            }
+        };
+        for g in grids {
+            let mut sr = SheetReport {
+                sheet: g.sheet.clone(),
+                ..Default::default()
+            };
+            let find = |row: &crate::load::cell::GridRow, words: &[&str]| {
+                row.cells.iter().position(|c| {
+                    let t = clean(&c.text());
+                    words.iter().any(|w| t.contains(w))
+                })
+            };
+            let header = g.rows.iter().enumerate().take(crate::load::table::HEADER_SEARCH_ROWS).find_map(|(i, r)| {
+                let cadre = find(r, &["干部姓名", "申报人", "干部", "本人姓名"])?;
+                let ent = find(r, &["企业名称", "名称"]);
+                let code = find(r, &["信用代码", "注册号"]);
+                (ent.is_some() || code.is_some()).then(|| (i, cadre, find(r, &["亲属姓名", "家属姓名", "亲属", "经商人员"]), ent, code))
+            });
+            let Some((hi, cc, rc, ec, kc)) = header else {
+                sr.error = Some("没有申报表的表头（干部姓名、企业名称或统一社会信用代码）".into());
+                sr.problem = sr.error.clone();
+                report.sheets.push(sr);
+                continue;
+            };
+            sr.header_row = Some(g.rows[hi].number);
+            let get = |r: &crate::load::cell::GridRow, c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(cell_text).unwrap_or_default();
+            for r in g.rows.iter().skip(hi + 1) {
+                if r.cells.iter().all(Cell::is_empty) {
+                    *sr.skipped.entry("blank".into()).or_insert(0) += 1;
+                    continue;
+                }
+                sr.data_rows += 1;
+                let d = Declaration {
+                    cadre: get(r, Some(cc)),
+                    relative: get(r, rc),
+                    enterprise: get(r, ec),
+                    credit_code: get(r, kc).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
+                    source: Source {
+                        file: f.rel.clone(),
+                        sheet: g.sheet.clone(),
+                        row: r.number,
+                    },
+                };
+                if d.cadre.is_empty() || (d.enterprise.is_empty() && d.credit_code.is_empty()) {
+                    *sr.unusable.entry("no_enterprise".into()).or_insert(0) += 1;
+                    continue;
+                }
+                out.push(d);
+            }
+            report.sheets.push(sr);
+        }
+        reports.push(report);
+    }
+    (out, reports)
+}
+
+/// Why a finding matters, each stated in the finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The enterprise's 住所 is in the township the cadre's unit serves.
+    InJurisdiction { township: String },
+    /// A county unit's cadre: the county's registry is the jurisdiction.
+    CountyJurisdiction,
+    /// 经营范围 or the name holds words of the line of work of the cadre's unit.
+    LineOfWork { unit: String, words: Vec<String> },
+    /// The enterprise is a contractor in a roll approved by the cadre's unit.
+    Dealings { unit: String },
+}
+
+impl Reason {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::InJurisdiction { .. } => "in_jurisdiction",
+            Reason::CountyJurisdiction => "county_jurisdiction",
+            Reason::LineOfWork { .. } => "line_of_work",
+            Reason::Dealings { .. } => "dealings",
+        }
+    }
+    pub fn text_zh(&self) -> String {
+        match self {
+            Reason::InJurisdiction { township } => format!("辖区内：企业住所在{township}，为干部所在单位服务的乡镇"),
+            Reason::CountyJurisdiction => "辖区内：县级单位干部，企业在本县登记".into(),
+            Reason::LineOfWork { unit, words } => format!("业务相关：经营范围含“{}”，属{unit}主管领域", words.join("、")),
+            Reason::Dealings { unit } => format!("有业务往来：企业为{unit}审批名册中的承包方/供应商"),
+        }
+    }
+}
+
+/// One finding: a person of interest who is a legal representative,
+/// shareholder or officer of an enterprise.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub hit: Hit,
+    pub role: EntRole,
+    pub person: EntPerson,
+    pub enterprise: Enterprise,
+    pub reasons: Vec<Reason>,
+    /// "已申报" / "未申报", or "" without declarations.
+    pub declared: String,
+}
+
+/// Match the registry's persons with the persons of interest, keep those in
+/// the comparison's scope, and state each finding's relevance.
+pub fn compare(
+    reg: &Registry,
+    cadres: &[Cadre],
+    pois: &[Poi],
+    gaz: &Gazetteer,
+    units: &UnitTable,
+    contractors: &BTreeSet<(String, String)>,
+    declarations: Option<&[Declaration]>,
+) -> Result<Vec<Finding>, MatchError> {
+    let scope: Vec<&str> = super::comparison(super::InputKind::Registry).scope.iter().map(|r| r.as_str()).collect();
+    // One roll row per registry row, a slot per person of it.
+    let mut by_source: BTreeMap<(String, String, u32), Vec<usize>> = BTreeMap::new();
+    for (i, p) in reg.persons.iter().enumerate() {
+        by_source.entry((p.source.file.clone(), p.source.sheet.clone(), p.source.row)).or_default().push(i);
+    }
+    let rows: Vec<RollRow> = by_source
+        .iter()
+        .map(|((file, sheet, row), idx)| {
+            let first = &reg.persons[idx[0]];
+            let ent = reg.enterprises.get(&first.ent).cloned().unwrap_or_default();
+            let place = gaz.find_in(&ent.address);
+            RollRow {
+                source: Source {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                    row: *row,
+                },
+                slots: idx
+                    .iter()
+                    .map(|i| {
+                        let p = &reg.persons[*i];
+                        Slot {
+                            role: p.role.person(),
+                            name: p.name.clone(),
+                            id: p.id.clone(),
+                            norm: p.id.normalize(),
+                        }
+                    })
+                    .collect(),
+                township: place.township.unwrap_or_default(),
+                village: place.village.unwrap_or_default(),
+                group: String::new(),
+                amount: None,
+                amount_unread: String::new(),
+                date: ent.established.clone(),
+                program: "经商办企业".into(),
+                unit: String::new(),
+                relation_to_head: String::new(),
+                contractor: ent.name.clone(),
+            }
+        })
+        .collect();
+    let mut batch = matching::Batch::new(cadres, pois, gaz, units)?;
+    batch.add_rolls(&rows)?;
+    let hits = batch.finish().hits;
+    let domains: HashMap<String, &[&str]> = UNIT_DOMAINS.iter().map(|(u, w)| (units.key(u), *w)).collect();
+    let mut out = Vec::new();
+    for hit in hits {
+        if !scope.contains(&hit.relation.as_str()) {
+            continue;
+        }
+        let Some(idx) = by_source.get(&(hit.roll_file.clone(), hit.roll_sheet.clone(), hit.roll_row)) else { continue };
+        let role_of_hit = idx
+            .iter()
+            .map(|i| &reg.persons[*i])
+            .find(|p| p.role.person().as_str() == hit.roll_role && p.name.trim() == hit.roll_name.trim())
+            .or_else(|| idx.iter().map(|i| &reg.persons[*i]).find(|p| p.role.person().as_str() == hit.roll_role))
+            .or_else(|| idx.first().map(|i| &reg.persons[*i]));
+        let Some(person) = role_of_hit.cloned() else { continue };
+        let role = EntRole::of_person(person.role.person());
+        let enterprise = reg.enterprises.get(&person.ent).cloned().unwrap_or_else(|| Enterprise {
+            name: person.ent.clone(),
+            ..Default::default()
+        });
+        let cadre = cadres.iter().find(|c| c.name.display == hit.cadre_name && c.unit == hit.cadre_unit);
+        let mut reasons = Vec::new();
+        let ent_town = gaz.find_in(&enterprise.address).township;
+        match cadre.and_then(|c| c.township.clone()) {
+            Some(t) => {
+                if ent_town.as_deref() == Some(t.as_str()) {
+                    reasons.push(Reason::InJurisdiction { township: t });
+                }
+            }
+            None => reasons.push(Reason::CountyJurisdiction),
+        }
+        let unit_key = cadre.map(|c| c.unit_key.clone()).unwrap_or_else(|| units.key(&hit.cadre_unit));
+        if let Some(words) = domains.get(&unit_key) {
+            let text = format!("{}{}", enterprise.scope, enterprise.name);
+            let found: Vec<String> = words.iter().filter(|w| text.contains(*w)).map(|w| w.to_string()).collect();
+            if !found.is_empty() {
+                reasons.push(Reason::LineOfWork {
+                    unit: hit.cadre_unit.clone(),
+                    words: found,
+                });
+            }
+        }
+        let ent_name_key = name_key(&enterprise.name);
+        if !ent_name_key.is_empty()
+            && (contractors.contains(&(unit_key.clone(), ent_name_key.clone()))
+                || (!enterprise.credit_code.is_empty() && contractors.contains(&(unit_key.clone(), enterprise.credit_code.clone()))))
+        {
+            reasons.push(Reason::Dealings {
+                unit: hit.cadre_unit.clone(),
+            });
+        }
+        let declared = match declarations {
+            None => String::new(),
+            Some(ds) => {
+                // The cadre, the relative (when the declaration names one) and the enterprise.
+                let (cadre_key, relative_key) = (name_key(&hit.cadre_name), name_key(&hit.relative_name));
+                let yes = ds.iter().any(|d| {
+                    name_key(&d.cadre) == cadre_key
+                        && (d.relative.is_empty() || name_key(&d.relative) == relative_key)
+                        && ((!d.credit_code.is_empty() && d.credit_code == enterprise.credit_code)
+                            || (!d.enterprise.is_empty() && name_key(&d.enterprise) == ent_name_key))
+                });
+                if yes { "已申报" } else { "未申报" }.to_string()
+            }
+        };
+        out.push(Finding {
+            hit,
+            role,
+            person,
+            enterprise,
+            reasons,
+            declared,
+        });
+    }
+    Ok(out)
+}
+
+/// Declarations whose enterprise the registry does not hold.
+pub fn declared_not_found<'a>(reg: &Registry, ds: &'a [Declaration]) -> Vec<&'a Declaration> {
+    let names: BTreeSet<String> = reg.enterprises.values().map(|e| name_key(&e.name)).collect();
+    ds.iter()
+        .filter(|d| {
+            let by_code = !d.credit_code.is_empty() && reg.enterprises.contains_key(&d.credit_code);
+            let by_name = !d.enterprise.is_empty() && names.contains(&name_key(&d.enterprise));
+            !(by_code || by_name)
+        })
+        .collect()
+}
+
+/// The columns of `enterprise_findings.csv`, a contract like `hits.csv`'s.
+pub const FINDINGS_COLUMNS: &[&str] = &[
+    "finding_id", "tier", "score", "match_kind", "evidence", "relation", "relation_term", "cadre_name", "cadre_id",
+    "cadre_unit", "cadre_post", "relative_name", "relative_id", "person_role", "post", "capital", "ratio",
+    "enterprise_name", "credit_code", "enterprise_type", "status", "established", "address", "business_scope",
+    "relevance", "relevance_reasons", "declared", "registry_file", "registry_sheet", "registry_row", "kin_file",
+    "kin_sheet", "kin_row",
+];
+
+/// Write the findings (UTF-8 with BOM, in the order of the registry's rows).
+pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<(), std::io::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(FINDINGS_COLUMNS)?;
+    for f in findings {
+        let h = &f.hit;
+        let codes: Vec<&str> = f.reasons.iter().map(Reason::code).collect();
+        let texts: Vec<String> = f.reasons.iter().map(Reason::text_zh).collect();
+        w.write_record([
+            format!("e{}", h.hit_id),
+            h.tier.as_str().to_string(),
+            format!("{:.2}", h.score),
+            h.match_kind.clone(),
+            h.evidence.clone(),
+            h.relation.clone(),
+            h.relation_term.clone(),
+            h.cadre_name.clone(),
+            h.cadre_id.clone(),
+            h.cadre_unit.clone(),
+            h.cadre_post.clone(),
+            h.relative_name.clone(),
+            h.relative_id.clone(),
+            f.role.as_str().to_string(),
+            f.person.post.clone(),
+            f.person.capital.clone(),
+            f.person.ratio.clone(),
+            f.enterprise.name.clone(),
+            f.enterprise.credit_code.clone(),
+            f.enterprise.kind.clone(),
+            f.enterprise.status.clone(),
+            f.enterprise.established.clone(),
+            f.enterprise.address.clone(),
+            f.enterprise.scope.clone(),
+            codes.join(";"),
+            texts.join("；"),
+            f.declared.clone(),
+            h.roll_file.clone(),
+            h.roll_sheet.clone(),
+            h.roll_row.to_string(),
+            h.kin_file.clone(),
+            h.kin_sheet.clone(),
+            h.kin_row.to_string(),
+        ])?;
+    }
+    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(body);
+    std::fs::write(path, bytes)
+}
+
+/// Write the declared businesses the registry does not hold.
+pub fn write_not_found(path: &std::path::Path, ds: &[&Declaration]) -> Result<(), std::io::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["cadre_name", "relative_name", "enterprise_name", "credit_code", "declaration_file", "declaration_sheet", "declaration_row"])?;
+    for d in ds {
+        w.write_record([
+            d.cadre.clone(),
+            d.relative.clone(),
+            d.enterprise.clone(),
+            d.credit_code.clone(),
+            d.source.file.clone(),
+            d.source.sheet.clone(),
+            d.source.row.to_string(),
+        ])?;
+    }
+    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(body);
+    std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("统一社会信用代码", Some(Field::CreditCode))]
+    #[case("企业名称", Some(Field::EntName))]
+    #[case("名称", Some(Field::EntName))]
+    #[case("法定代表人（负责人）", Some(Field::LegalRep))]
+    #[case("法定代表人证件号码", Some(Field::PersonId))]
+    #[case("股东名称", Some(Field::Shareholder))]
+    #[case("股东证件号码", Some(Field::PersonId))]
+    #[case("认缴出资额（万元）", Some(Field::Capital))]
+    #[case("住所（经营场所）", Some(Field::Address))]
+    #[case("经营范围", Some(Field::Scope))]
+    #[case("登记状态", Some(Field::Status))]
+    #[case("成立 日期", Some(Field::Established))]
+    #[case("*姓名", Some(Field::PersonName))]
+    #[case("职务", Some(Field::Post))]
+    #[case("联系电话", None)]
+    #[case("序号", None)]
+    fn header_words(#[case] h: &str, #[case] want: Option<Field>) {
+        assert_eq!(field_of(h), want, "{h}");
+    }
+
+    #[test]
+    fn organisations_are_not_persons() {
+        assert!(is_organisation("青石镇建材有限公司"));
+        assert!(is_organisation("白马村股份经济合作社"));
+        assert!(!is_organisation("张伟"));
+    }
+}

@@ -1,0 +1,147 @@
+//! 经商办企业: the demo county's registers against a small enterprise registry
+//! written here (three sheets linked by the credit code), with declarations.
+
+use kinmatch::pipeline::{RunOptions, run};
+use rust_xlsxwriter::Workbook;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn write(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut wb = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// 张萍 (县人力资源和社会保障局): 丈夫 王华 is a legal representative of a 劳务派遣
+/// firm (her unit's line of work), 儿子 王成磊 a shareholder; 父 张明春 runs a shop
+/// (out of scope: parents); a 王华 with another ID is a stranger; an
+/// organisation shareholder is not a person.
+fn county(dir: &Path) -> RunOptions {
+    let reg = dir.join("registry");
+    std::fs::create_dir_all(&reg).unwrap();
+    write(
+        &reg.join("市场监管局_企业登记.xlsx"),
+        &[
+            (
+                "企业基本信息",
+                vec![
+                    vec!["示例县市场主体登记信息（2024年10月）"],
+                    vec!["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "法定代表人证件号码", "住所", "经营范围", "成立日期", "登记状态"],
+                    vec!["91519900MA0001AB1X", "示例县华兴劳务有限公司", "有限责任公司", "王华", "519905198609021190", "示例县白马镇红星村3号", "劳务派遣服务；建筑劳务分包", "2019-04-01", "存续"],
+                    vec!["92519900MA0002CD2Y", "示例县白马镇明春副食店", "个体工商户", "张明春", "519901195407034058", "示例县白马镇红星村8组", "日用百货零售", "2010-01-01", "存续"],
+                    vec!["92519900MA0003EF3Z", "示例县石桥乡王华餐馆", "个体工商户", "王华", "519901197001011234", "示例县石桥乡白果村", "餐饮服务", "2015-05-05", "注销"],
+                    vec!["合计", "", "", "", "", "", "", "", ""],
+                ],
+            ),
+            (
+                "股东及出资信息",
+                vec![
+                    vec!["统一社会信用代码", "股东名称", "证照/证件号码", "认缴出资额（万元）", "出资比例"],
+                    vec!["91519900MA0001AB1X", "王成磊", "519901201907319832", "10", "20%"],
+                    vec!["91519900MA0001AB1X", "示例县兴旺投资有限公司", "", "40", "80%"],
+                ],
+            ),
+        ],
+    );
+    let decl = dir.join("declarations");
+    std::fs::create_dir_all(&decl).unwrap();
+    write(
+        &decl.join("申报表.xlsx"),
+        &[(
+            "申报",
+            vec![
+                vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"],
+                vec!["张萍", "王华", "丈夫", "", "91519900MA0001AB1X"],
+                vec!["张萍", "王华", "丈夫", "示例县华兴建材经营部", ""],
+            ],
+        )],
+    );
+    RunOptions {
+        kin: vec![root().join("fixtures/demo/registers")],
+        rolls: vec![root().join("fixtures/demo/rolls")],
+        out: dir.join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        registry: vec![reg],
+        declarations: vec![decl],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn relatives_in_scope_are_found_in_the_registry_with_their_relevance_and_declaration() {
+    let tmp = tempfile::tempdir().unwrap();
+    let res = run(&county(tmp.path())).unwrap();
+    let got: Vec<(String, String, String, String)> = res
+        .enterprise
+        .iter()
+        .map(|f| (f.hit.relative_name.clone(), f.hit.relation.clone(), f.role.as_str().to_string(), f.declared.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("王华".to_string(), "spouse".to_string(), "legal_rep".to_string(), "已申报".to_string()),
+            ("王成磊".to_string(), "child".to_string(), "shareholder".to_string(), "未申报".to_string()),
+        ],
+        "{:#?}",
+        res.enterprise.iter().map(|f| (&f.hit.relative_name, &f.hit.evidence, &f.hit.roll_file, f.hit.roll_row)).collect::<Vec<_>>()
+    );
+    let wang = &res.enterprise[0];
+    assert_eq!(wang.hit.tier, kinmatch::model::Tier::Confirmed);
+    let codes: Vec<&str> = wang.reasons.iter().map(|r| r.code()).collect();
+    assert_eq!(codes, ["county_jurisdiction", "line_of_work"], "{:?}", wang.reasons);
+    assert!(wang.reasons[1].text_zh().contains("劳务派遣"));
+    // The shareholder is tied to the enterprise of the other sheet.
+    assert_eq!(res.enterprise[1].enterprise.name, "示例县华兴劳务有限公司");
+    // The declared business the registry does not hold is listed.
+    assert_eq!(res.declared_not_found, 1);
+    let csv = std::fs::read_to_string(tmp.path().join("out/enterprise_findings.csv")).unwrap();
+    assert_eq!(csv.trim_start_matches('\u{feff}').lines().next().unwrap(), kinmatch::compare::enterprise::FINDINGS_COLUMNS.join(","));
+    assert_eq!(csv.lines().count(), 3);
+    assert!(res.manifest.outputs.contains_key("enterprise_findings.csv"));
+    assert!(res.manifest.outputs.contains_key("enterprise_declared_not_found.csv"));
+    // Every registry row accounted for: 3 enterprises (the total row skipped), 2 shareholder rows.
+    let r = &res.manifest.inputs.registry[0];
+    let base = r.sheets.iter().find(|s| s.sheet == "企业基本信息").unwrap();
+    assert_eq!((base.data_rows, base.skipped.get("total").copied()), (3, Some(1)));
+    assert_eq!(r.sheets.iter().find(|s| s.sheet == "股东及出资信息").unwrap().data_rows, 2);
+    assert!(res.manifest.inputs.problems.is_empty(), "{:?}", res.manifest.inputs.problems);
+}
+
+#[test]
+fn without_a_registry_the_batch_is_what_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut with = county(tmp.path());
+    let plain = RunOptions { registry: vec![], declarations: vec![], out: tmp.path().join("plain"), ..with.clone() };
+    with.out = tmp.path().join("with");
+    let a = run(&plain).unwrap();
+    let b = run(&with).unwrap();
+    assert_eq!(std::fs::read(tmp.path().join("plain/hits.csv")).unwrap(), std::fs::read(tmp.path().join("with/hits.csv")).unwrap());
+    let m = std::fs::read_to_string(tmp.path().join("plain/manifest.json")).unwrap();
+    assert!(!m.contains("registry"), "a batch without a registry keeps the manifest of before");
+    assert_ne!(a.manifest.batch_id, b.manifest.batch_id);
+}
+
+#[test]
+fn a_registry_file_without_a_registry_table_is_a_problem_and_the_batch_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    let bad = tmp.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    write(&bad.join("名单.xlsx"), &[("Sheet1", vec![vec!["甲", "乙", "丙"], vec!["1", "2", "3"], vec!["4", "5", "6"]])]);
+    opts.registry.push(bad);
+    let res = run(&opts).unwrap();
+    assert_eq!(res.enterprise.len(), 2);
+    assert!(res.manifest.inputs.problems.iter().any(|p| p.contains("企业登记") && p.contains("名单.xlsx")), "{:?}", res.manifest.inputs.problems);
+}
