@@ -577,7 +577,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             batch_id: batch_id.clone(),
             run_date: run_date.clone(),
             program_version: VERSION.to_string(),
-            inputs: inputs.kin.iter().chain(&inputs.rolls).cloned().collect(),
+            inputs: inputs.kin.iter().chain(&inputs.rolls).chain(&inputs.registry).chain(&inputs.declarations).cloned().collect(),
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
         let summary = opts.out.join("summary.xlsx");

@@ -388,6 +388,8 @@ pub(crate) fn kind_zh(kind: &str) -> &str {
     match kind {
         "roll" => "花名册",
         "register" => "亲属登记表",
+        "registry" => "企业登记",
+        "declarations" => "经商办企业申报表",
         "unknown" | "" => "未识别",
         other => other,
     }
