@@ -9,15 +9,15 @@
 //! ([`UNIT_DOMAINS`]) and the organisation words are tables, as data. The
 //! identity evidence is that of the rolls comparison (`matching`).
 
-use crate::load::cell::{Cell, Grid};
+use super::reader::{Fields, Sheet, by_words, cell, clean, read_files};
+use crate::load::InputFile;
+use crate::load::cell::Cell;
 use crate::load::records::{RawId, RollRow, Slot};
 use crate::load::roles::Person;
-use crate::load::{self, InputFile, excel, text};
 use crate::matching::{self, MatchError, people::Cadre, people::Poi, places::Gazetteer};
-use crate::model::{ColumnReport, Hit, InputReport, SheetReport, Source};
+use crate::model::{Hit, InputReport, Source};
 use crate::normalize::unit::UnitTable;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use unicode_normalization::UnicodeNormalization;
 
 /// A column of a registry export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -203,34 +203,31 @@ pub struct Registry {
     pub by_name: HashMap<String, String>,
 }
 
-fn clean(s: &str) -> String {
-    s.nfkc()
-        .filter(|c| !c.is_whitespace() && !"*＊:：'\"“”".contains(*c))
-        .collect::<String>()
-        .replace(['(', '（'], "（")
-        .replace([')', '）'], "）")
-}
-
 /// The field a header names, if any.
 pub fn field_of(header: &str) -> Option<Field> {
     let h = clean(header);
     if h.is_empty() {
         return None;
     }
-    for (f, words) in FIELD_WORDS {
-        if words.iter().any(|w| clean(w) == h) {
-            return Some(*f);
-        }
+    if FIELD_WORDS.iter().any(|(_, ws)| ws.iter().any(|w| clean(w) == h)) {
+        return by_words(&h, FIELD_WORDS);
     }
     if ID_WORDS.iter().any(|w| h.contains(w)) {
         return Some(Field::PersonId);
     }
-    FIELD_WORDS
-        .iter()
-        .flat_map(|(f, ws)| ws.iter().map(move |w| (*f, clean(w))))
-        .filter(|(_, w)| w.chars().count() >= 2 && h.contains(w.as_str()))
-        .max_by_key(|(f, w)| (w.chars().count(), std::cmp::Reverse(*f)))
-        .map(|(f, _)| f)
+    by_words(&h, FIELD_WORDS)
+}
+
+impl Fields for Field {
+    fn of(header: &str) -> Option<Field> {
+        field_of(header)
+    }
+    fn as_str(self) -> &'static str {
+        Field::as_str(self)
+    }
+    fn anchors(self) -> bool {
+        matches!(self, Field::EntName | Field::CreditCode) || self.is_person()
+    }
 }
 
 /// A cleaned enterprise name, for comparing names written two ways.
@@ -243,140 +240,31 @@ fn is_organisation(name: &str) -> bool {
     n > 6 || ORGANISATION_WORDS.iter().any(|w| name.contains(w))
 }
 
-/// The header row of a sheet: the row among the first 15 naming the most
-/// registry fields (at least two, one of them the enterprise or a person).
-fn header_of(g: &Grid) -> Option<(usize, Vec<(usize, Field)>)> {
-    let mut best: Option<(usize, Vec<(usize, Field)>)> = None;
-    for (i, r) in g.rows.iter().enumerate().take(crate::load::table::HEADER_SEARCH_ROWS) {
-        let cols: Vec<(usize, Field)> = r
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(c, cell)| match cell {
-                Cell::Text(t) => field_of(t).map(|f| (c, f)),
-                _ => None,
-            })
-            .collect();
-        let distinct: BTreeSet<Field> = cols.iter().map(|c| c.1).collect();
-        let anchored = distinct.iter().any(|f| matches!(f, Field::EntName | Field::CreditCode) || f.is_person());
-        if distinct.len() >= 2 && anchored && best.as_ref().is_none_or(|b| cols.len() > b.1.len()) {
-            best = Some((i, cols));
-        }
-    }
-    best
-}
-
-fn cell_text(c: &Cell) -> String {
-    c.text().trim().to_string()
-}
-
 /// Read the registry files (xlsx/xls/csv/txt; every sheet: enterprises, shareholders, officers).
 pub fn read(files: &[InputFile]) -> Registry {
     let mut reg = Registry::default();
-    for f in files {
-        let report = read_file(f, &mut reg);
-        reg.reports.push(report);
-    }
+    reg.reports = read_files::<Field>(files, "registry", "企业名称、统一社会信用代码、法定代表人、股东…", &mut |s| read_sheet(s, &mut reg));
     reg
 }
 
-fn read_file(f: &InputFile, reg: &mut Registry) -> InputReport {
-    let ext = f.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let mut report = InputReport {
-        file: f.rel.clone(),
-        kind: "registry".into(),
-        format: ext.clone(),
-        ..Default::default()
-    };
-    let bytes = match std::fs::read(&f.path) {
-        Ok(b) => b,
-        Err(source) => {
-            report.error = Some(load::error::LoadError::Io { file: f.rel.clone(), source }.to_string());
-            return report;
-        }
-    };
-    report.sha256 = load::sha256_hex(&bytes);
-    let grids: Vec<excel::SheetRead> = if matches!(ext.as_str(), "csv" | "txt") {
-        match text::read_text(&f.rel, &bytes) {
-            Ok((g, enc)) => {
-                report.encoding = Some(enc.to_string());
-                vec![excel::SheetRead::Read(g)]
-            }
-            Err(e) => {
-                report.error = Some(e.to_string());
-                return report;
-            }
-        }
-    } else {
-        match excel::read_workbook(&f.rel, &ext, bytes) {
-            Ok(g) => g,
-            Err(e) => {
-                report.error = Some(e.to_string());
-                return report;
-            }
-        }
-    };
-    for sr in grids {
-        match sr {
-            excel::SheetRead::Failed { sheet, reason } => report.sheets.push(SheetReport {
-                sheet,
-                problem: Some(reason.clone()),
-                error: Some(reason),
-                ..Default::default()
-            }),
-            excel::SheetRead::Read(g) => report.sheets.push(read_sheet(&f.rel, g, reg)),
-        }
-    }
-    if report.sheets.iter().all(|s| s.header_row.is_none()) && report.error.is_none() {
-        report.error = Some(format!("{}：没有任何工作表含有可读的企业登记表格（企业名称、统一社会信用代码、法定代表人、股东…）", f.rel));
-    }
-    report
-}
-
-fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
-    let mut sr = SheetReport {
-        sheet: g.sheet.clone(),
-        ..Default::default()
-    };
-    let Some((hi, cols)) = header_of(&g) else {
-        let data_like = g.rows.iter().any(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3);
-        let reason = "前 15 行中没有企业登记表的表头（企业名称、统一社会信用代码、法定代表人、股东…）".to_string();
-        if data_like {
-            sr.problem = Some(reason.clone());
-        }
-        sr.error = Some(reason);
-        return sr;
-    };
-    let header_cells: Vec<String> = g.rows[hi].cells.iter().map(cell_text).collect();
-    sr.header_row = Some(g.rows[hi].number);
-    sr.columns = cols
-        .iter()
-        .map(|(c, f)| ColumnReport {
-            index: *c,
-            header: header_cells.get(*c).cloned().unwrap_or_default(),
-            role: f.as_str().to_string(),
-            decided_by: "header".into(),
-        })
-        .collect();
-    let col = |f: Field| cols.iter().find(|c| c.1 == f).map(|c| c.0);
-    let has = |f: Field| col(f).is_some();
+fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
     // Person columns with their ID column: the ID column right of a person
     // column (before the next person) is that person's; one before any person
     // is the first person's.
     let mut persons: Vec<(usize, EntRole, Option<usize>)> = Vec::new();
     let mut orphan_id: Option<usize> = None;
-    for (c, f) in &cols {
+    for (c, f) in &s.cols {
         let role = match f {
             Field::LegalRep => Some(EntRole::LegalRep),
             Field::Shareholder => Some(EntRole::Shareholder),
-            Field::PersonName if has(Field::Post) => Some(EntRole::Officer),
-            Field::PersonName if has(Field::Capital) || has(Field::Ratio) => Some(EntRole::Shareholder),
+            Field::PersonName if s.has(Field::Post) => Some(EntRole::Officer),
+            Field::PersonName if s.has(Field::Capital) || s.has(Field::Ratio) => Some(EntRole::Shareholder),
             Field::PersonName => Some(EntRole::Officer),
             Field::PersonId => {
                 if persons.is_empty() {
                     orphan_id = Some(*c);
                 } else if let Some(p) = persons.iter_mut().rev().find(|p| p.2.is_none()) {
-                    if persons_after(&cols, p.0, *c) {
+                    if persons_after(&s.cols, p.0, *c) {
                         p.2 = Some(*c);
                     }
                 }
@@ -388,34 +276,13 @@ fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
             persons.push((*c, r, orphan_id.take()));
         }
     }
-    let (code_c, name_c) = (col(Field::CreditCode), col(Field::EntName));
     let describes = [Field::EntType, Field::Address, Field::Scope, Field::Status, Field::Established, Field::LegalRep]
         .iter()
-        .any(|f| has(*f));
-    let get = |r: &crate::load::cell::GridRow, c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(cell_text).unwrap_or_default();
-    let header_clean: Vec<String> = header_cells.iter().map(|h| clean(h)).collect();
-    let last_nonblank = g.rows.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty)).unwrap_or(0);
-    for r in g.rows.iter().take(last_nonblank + 1).skip(hi + 1) {
-        let skip = if r.cells.iter().all(Cell::is_empty) {
-            Some("blank")
-        } else {
-            let texts: Vec<String> = r.cells.iter().map(|c| clean(&c.text())).collect();
-            let same = texts.iter().zip(&header_clean).filter(|(a, b)| !a.is_empty() && a == b).count();
-            if same >= 2 {
-                Some("header")
-            } else if texts.iter().find(|t| !t.is_empty()).is_some_and(|t| ["合计", "小计", "总计"].iter().any(|w| t.starts_with(w))) {
-                Some("total")
-            } else {
-                None
-            }
-        };
-        if let Some(why) = skip {
-            *sr.skipped.entry(why.into()).or_insert(0) += 1;
-            continue;
-        }
-        sr.data_rows += 1;
-        let code: String = get(r, code_c).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-        let name = get(r, name_c);
+        .any(|f| s.has(*f));
+    let rows = std::mem::take(&mut s.rows);
+    for r in &rows {
+        let code: String = s.get(r, Field::CreditCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        let name = s.get(r, Field::EntName);
         let key = if !code.is_empty() {
             code.clone()
         } else if !name.is_empty() {
@@ -424,7 +291,7 @@ fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
             String::new()
         };
         if key.is_empty() {
-            *sr.unusable.entry("no_enterprise".into()).or_insert(0) += 1;
+            s.unusable("no_enterprise");
             continue;
         }
         if !name.is_empty() {
@@ -432,15 +299,16 @@ fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
         }
         if describes || !name.is_empty() {
             let e = reg.enterprises.entry(key.clone()).or_default();
+            let established = date_text(s.col(Field::Established).and_then(|c| r.cells.get(c)));
             for (slot, v) in [
                 (&mut e.credit_code, code.clone()),
                 (&mut e.name, name.clone()),
-                (&mut e.kind, get(r, col(Field::EntType))),
-                (&mut e.address, get(r, col(Field::Address))),
-                (&mut e.scope, get(r, col(Field::Scope))),
-                (&mut e.status, get(r, col(Field::Status))),
-                (&mut e.established, date_text(r.cells.get(col(Field::Established).unwrap_or(usize::MAX)))),
-                (&mut e.authority, get(r, col(Field::Authority))),
+                (&mut e.kind, s.get(r, Field::EntType)),
+                (&mut e.address, s.get(r, Field::Address)),
+                (&mut e.scope, s.get(r, Field::Scope)),
+                (&mut e.status, s.get(r, Field::Status)),
+                (&mut e.established, established),
+                (&mut e.authority, s.get(r, Field::Authority)),
             ] {
                 if slot.is_empty() {
                     *slot = v;
@@ -449,7 +317,7 @@ fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
         }
         let mut any = false;
         for (nc, role, ic) in &persons {
-            let pname = get(r, Some(*nc));
+            let pname = cell(r, *nc);
             let id = ic.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
             if pname.is_empty() && id.is_empty() {
                 continue;
@@ -459,32 +327,27 @@ fn read_sheet(file: &str, g: Grid, reg: &mut Registry) -> SheetReport {
                 continue;
             }
             let st = id.normalize().status;
-            *sr.id_status.entry(st.as_str().to_string()).or_insert(0) += 1;
+            *s.report.id_status.entry(st.as_str().to_string()).or_insert(0) += 1;
             any = true;
             reg.persons.push(EntPerson {
                 ent: key.clone(),
                 role: *role,
-                post: get(r, col(Field::Post)),
-                capital: get(r, col(Field::Capital)),
-                ratio: get(r, col(Field::Ratio)),
+                post: s.get(r, Field::Post),
+                capital: s.get(r, Field::Capital),
+                ratio: s.get(r, Field::Ratio),
                 name: pname,
                 id,
                 source: Source {
-                    file: file.to_string(),
-                    sheet: g.sheet.clone(),
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
                     row: r.number,
                 },
             });
         }
         if !any && !(describes || !name.is_empty()) {
-            *sr.unusable.entry("no_person".into()).or_insert(0) += 1;
+            s.unusable("no_person");
         }
     }
-    sr.unusable.retain(|_, v| *v > 0);
-    if sr.data_rows == 0 {
-        sr.problem = Some("表格没有数据行".into());
-    }
-    sr
 }
 
 /// No other person column stands between `person` and `id`.
@@ -512,99 +375,64 @@ pub struct Declaration {
     pub source: Source,
 }
 
+/// The columns of a declaration (申报表).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DeclField {
+    Cadre,
+    Relative,
+    Enterprise,
+    CreditCode,
+}
+
+const DECL_WORDS: &[(DeclField, &[&str])] = &[
+    (DeclField::Cadre, &["干部姓名", "申报人", "申报人姓名", "本人姓名", "干部", "领导干部姓名"]),
+    (DeclField::Relative, &["亲属姓名", "家属姓名", "经商人员", "经商办企业人员", "配偶子女姓名", "亲属"]),
+    (DeclField::Enterprise, &["企业名称", "名称", "企业（个体户）名称", "经商办企业名称"]),
+    (DeclField::CreditCode, &["统一社会信用代码", "信用代码", "注册号"]),
+];
+
+impl Fields for DeclField {
+    fn of(header: &str) -> Option<DeclField> {
+        by_words(header, DECL_WORDS)
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            DeclField::Cadre => "name:cadre",
+            DeclField::Relative => "name:relative",
+            DeclField::Enterprise => "enterprise_name",
+            DeclField::CreditCode => "credit_code",
+        }
+    }
+    fn anchors(self) -> bool {
+        self == DeclField::Cadre
+    }
+}
+
 /// Read declarations: any table with a cadre column (干部姓名 / 申报人), and
 /// the enterprise's name or credit code.
 pub fn read_declarations(files: &[InputFile]) -> (Vec<Declaration>, Vec<InputReport>) {
     let mut out = Vec::new();
-    let mut reports = Vec::new();
-    for f in files {
-        let ext = f.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-        let mut report = InputReport {
-            file: f.rel.clone(),
-            kind: "declarations".into(),
-            format: ext.clone(),
-            ..Default::default()
-        };
-        let grids = match std::fs::read(&f.path) {
-            Err(e) => Err(e.to_string()),
-            Ok(bytes) => {
-                report.sha256 = load::sha256_hex(&bytes);
-                if matches!(ext.as_str(), "csv" | "txt") {
-                    text::read_text(&f.rel, &bytes).map(|(g, _)| vec![g]).map_err(|e| e.to_string())
-                } else {
-                    excel::read_workbook(&f.rel, &ext, bytes)
-                        .map(|v| {
-                            v.into_iter()
-                                .filter_map(|s| match s {
-                                    excel::SheetRead::Read(g) => Some(g),
-                                    excel::SheetRead::Failed { .. } => None,
-                                })
-                                .collect()
-                        })
-                        .map_err(|e| e.to_string())
-                }
-            }
-        };
-        let grids = match grids {
-            Ok(g) => g,
-            Err(e) => {
-                report.error = Some(e);
-                reports.push(report);
+    let reports = read_files::<DeclField>(files, "declarations", "干部姓名、企业名称或统一社会信用代码", &mut |s| {
+        let rows = std::mem::take(&mut s.rows);
+        for r in &rows {
+            let d = Declaration {
+                cadre: s.get(r, DeclField::Cadre),
+                relative: s.get(r, DeclField::Relative),
+                enterprise: s.get(r, DeclField::Enterprise),
+                credit_code: s.get(r, DeclField::CreditCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
+                source: Source {
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
+                    row: r.number,
+                },
+            };
+            if d.cadre.is_empty() || (d.enterprise.is_empty() && d.credit_code.is_empty()) {
+                s.unusable("no_enterprise");
                 continue;
             }
-        };
-        for g in grids {
-            let mut sr = SheetReport {
-                sheet: g.sheet.clone(),
-                ..Default::default()
-            };
-            let find = |row: &crate::load::cell::GridRow, words: &[&str]| {
-                row.cells.iter().position(|c| {
-                    let t = clean(&c.text());
-                    words.iter().any(|w| t.contains(w))
-                })
-            };
-            let header = g.rows.iter().enumerate().take(crate::load::table::HEADER_SEARCH_ROWS).find_map(|(i, r)| {
-                let cadre = find(r, &["干部姓名", "申报人", "干部", "本人姓名"])?;
-                let ent = find(r, &["企业名称", "名称"]);
-                let code = find(r, &["信用代码", "注册号"]);
-                (ent.is_some() || code.is_some()).then(|| (i, cadre, find(r, &["亲属姓名", "家属姓名", "亲属", "经商人员"]), ent, code))
-            });
-            let Some((hi, cc, rc, ec, kc)) = header else {
-                sr.error = Some("没有申报表的表头（干部姓名、企业名称或统一社会信用代码）".into());
-                sr.problem = sr.error.clone();
-                report.sheets.push(sr);
-                continue;
-            };
-            sr.header_row = Some(g.rows[hi].number);
-            let get = |r: &crate::load::cell::GridRow, c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(cell_text).unwrap_or_default();
-            for r in g.rows.iter().skip(hi + 1) {
-                if r.cells.iter().all(Cell::is_empty) {
-                    *sr.skipped.entry("blank".into()).or_insert(0) += 1;
-                    continue;
-                }
-                sr.data_rows += 1;
-                let d = Declaration {
-                    cadre: get(r, Some(cc)),
-                    relative: get(r, rc),
-                    enterprise: get(r, ec),
-                    credit_code: get(r, kc).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
-                    source: Source {
-                        file: f.rel.clone(),
-                        sheet: g.sheet.clone(),
-                        row: r.number,
-                    },
-                };
-                if d.cadre.is_empty() || (d.enterprise.is_empty() && d.credit_code.is_empty()) {
-                    *sr.unusable.entry("no_enterprise".into()).or_insert(0) += 1;
-                    continue;
-                }
-                out.push(d);
-            }
-            report.sheets.push(sr);
+            out.push(d);
         }
-        reports.push(report);
-    }
+    });
     (out, reports)
 }
 

@@ -10,6 +10,7 @@
 //! `cli/run.rs`.
 
 pub mod enterprise;
+pub mod reader;
 
 use crate::normalize::relation::Relation;
 

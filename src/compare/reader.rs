@@ -1,0 +1,232 @@
+//! The reader every further input kind shares (the enterprise registry, the
+//! declarations, association filings, retired cadres): each sheet's header is
+//! found by the input kind's column words, rows below it are data unless blank,
+//! a repeated header or a total (each skipped row counted by reason), and the
+//! comparison turns the data rows into its records, counting the rows it
+//! cannot use. A file or sheet with no table is reported, never silently empty.
+
+use crate::load::cell::{Cell, Grid, GridRow};
+use crate::load::{self, InputFile, excel, text};
+use crate::model::{ColumnReport, InputReport, SheetReport};
+use std::collections::BTreeSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// The columns of an input kind.
+pub trait Fields: Copy + Eq + Ord + std::fmt::Debug {
+    /// The field a header names, if any.
+    fn of(header: &str) -> Option<Self>;
+    /// The field's name in `inspect`/the manifest.
+    fn as_str(self) -> &'static str;
+    /// A header must name one of these to be the table's header.
+    fn anchors(self) -> bool;
+}
+
+/// A header or cell as compared: NFKC, no spaces, no marks, one kind of bracket.
+pub fn clean(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && !"*＊:：'\"“”".contains(*c))
+        .collect::<String>()
+        .replace(['(', '（'], "（")
+        .replace([')', '）'], "）")
+}
+
+/// The field of a header by a word table: one of the words exactly, else the
+/// longest word it contains (ties: the field listed first).
+pub fn by_words<F: Copy + Ord>(header: &str, table: &[(F, &[&str])]) -> Option<F> {
+    let h = clean(header);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some((f, _)) = table.iter().find(|(_, ws)| ws.iter().any(|w| clean(w) == h)) {
+        return Some(*f);
+    }
+    let mut best: Option<(usize, usize, F)> = None;
+    for (i, (f, ws)) in table.iter().enumerate() {
+        for w in ws.iter().map(|w| clean(w)) {
+            let n = w.chars().count();
+            if n >= 2 && h.contains(w.as_str()) && best.is_none_or(|b| n > b.0 || (n == b.0 && i < b.1)) {
+                best = Some((n, i, *f));
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// One sheet's table: its columns and data rows, and its report so far.
+pub struct Sheet<F> {
+    pub file: String,
+    pub sheet: String,
+    pub cols: Vec<(usize, F)>,
+    pub rows: Vec<GridRow>,
+    pub report: SheetReport,
+}
+
+impl<F: Fields> Sheet<F> {
+    pub fn col(&self, f: F) -> Option<usize> {
+        self.cols.iter().find(|c| c.1 == f).map(|c| c.0)
+    }
+    pub fn has(&self, f: F) -> bool {
+        self.col(f).is_some()
+    }
+    /// The cell of a field in a row, trimmed ("" when absent).
+    pub fn get(&self, r: &GridRow, f: F) -> String {
+        self.col(f).map(|c| cell(r, c)).unwrap_or_default()
+    }
+    /// A data row that gives nothing, by reason.
+    pub fn unusable(&mut self, why: &str) {
+        *self.report.unusable.entry(why.to_string()).or_insert(0) += 1;
+    }
+}
+
+pub fn cell(r: &GridRow, c: usize) -> String {
+    r.cells.get(c).map(|x| x.text().trim().to_string()).unwrap_or_default()
+}
+
+/// The header row: the row among the first 15 naming the most fields (at
+/// least two distinct, one of them an anchor).
+fn header_of<F: Fields>(g: &Grid) -> Option<(usize, Vec<(usize, F)>)> {
+    let mut best: Option<(usize, Vec<(usize, F)>)> = None;
+    for (i, r) in g.rows.iter().enumerate().take(crate::load::table::HEADER_SEARCH_ROWS) {
+        let cols: Vec<(usize, F)> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(c, x)| match x {
+                Cell::Text(t) => F::of(t).map(|f| (c, f)),
+                _ => None,
+            })
+            .collect();
+        let distinct: BTreeSet<F> = cols.iter().map(|c| c.1).collect();
+        if distinct.len() >= 2 && distinct.iter().any(|f| f.anchors()) && best.as_ref().is_none_or(|b| cols.len() > b.1.len()) {
+            best = Some((i, cols));
+        }
+    }
+    best
+}
+
+/// Read files of one input kind (`kind`: its name in the manifest; `what_zh`:
+/// what its header holds, for the reason a sheet has none), handing each
+/// sheet's table to `on_sheet`.
+pub fn read_files<F: Fields>(files: &[InputFile], kind: &str, what_zh: &str, on_sheet: &mut dyn FnMut(&mut Sheet<F>)) -> Vec<InputReport> {
+    files.iter().map(|f| read_file(f, kind, what_zh, on_sheet)).collect()
+}
+
+fn read_file<F: Fields>(f: &InputFile, kind: &str, what_zh: &str, on_sheet: &mut dyn FnMut(&mut Sheet<F>)) -> InputReport {
+    let ext = f.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let mut report = InputReport {
+        file: f.rel.clone(),
+        kind: kind.into(),
+        format: ext.clone(),
+        ..Default::default()
+    };
+    let bytes = match std::fs::read(&f.path) {
+        Ok(b) => b,
+        Err(source) => {
+            report.error = Some(load::error::LoadError::Io { file: f.rel.clone(), source }.to_string());
+            return report;
+        }
+    };
+    report.sha256 = load::sha256_hex(&bytes);
+    if bytes.is_empty() {
+        report.error = Some(load::error::LoadError::Empty { file: f.rel.clone() }.to_string());
+        return report;
+    }
+    let grids: Vec<excel::SheetRead> = if matches!(ext.as_str(), "csv" | "txt") {
+        match text::read_text(&f.rel, &bytes) {
+            Ok((g, enc)) => {
+                report.encoding = Some(enc.to_string());
+                vec![excel::SheetRead::Read(g)]
+            }
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+    } else {
+        match excel::read_workbook(&f.rel, &ext, bytes) {
+            Ok(g) => g,
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+    };
+    for sr in grids {
+        match sr {
+            excel::SheetRead::Failed { sheet, reason } => report.sheets.push(SheetReport {
+                sheet,
+                problem: Some(reason.clone()),
+                error: Some(reason),
+                ..Default::default()
+            }),
+            excel::SheetRead::Read(g) => report.sheets.push(read_sheet(&f.rel, g, what_zh, on_sheet)),
+        }
+    }
+    if report.sheets.iter().all(|s| s.header_row.is_none()) && !report.sheets.iter().any(|s| s.problem.is_some()) {
+        report.error = Some(format!("{}：没有任何工作表含有可读的表格（{what_zh}）", f.rel));
+    }
+    report
+}
+
+fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn FnMut(&mut Sheet<F>)) -> SheetReport {
+    let mut report = SheetReport {
+        sheet: g.sheet.clone(),
+        ..Default::default()
+    };
+    let Some((hi, cols)) = header_of::<F>(&g) else {
+        let data_like = g.rows.iter().any(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3);
+        let reason = format!("前 15 行中没有表头（{what_zh}）");
+        if data_like {
+            report.problem = Some(reason.clone());
+        }
+        report.error = Some(reason);
+        return report;
+    };
+    let header: Vec<String> = g.rows[hi].cells.iter().map(|c| c.text().trim().to_string()).collect();
+    report.header_row = Some(g.rows[hi].number);
+    report.columns = cols
+        .iter()
+        .map(|(c, f)| ColumnReport {
+            index: *c,
+            header: header.get(*c).cloned().unwrap_or_default(),
+            role: f.as_str().to_string(),
+            decided_by: "header".into(),
+        })
+        .collect();
+    let header_clean: Vec<String> = header.iter().map(|h| clean(h)).collect();
+    let Grid { rows: all, sheet, .. } = g;
+    let last = all.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty)).unwrap_or(0);
+    let mut rows = Vec::new();
+    for r in all.into_iter().take(last + 1).skip(hi + 1) {
+        let skip = if r.cells.iter().all(Cell::is_empty) {
+            Some("blank")
+        } else {
+            let texts: Vec<String> = r.cells.iter().map(|c| clean(&c.text())).collect();
+            let same = texts.iter().zip(&header_clean).filter(|(a, b)| !a.is_empty() && a == b).count();
+            if same >= 2 {
+                Some("header")
+            } else if texts.iter().find(|t| !t.is_empty()).is_some_and(|t| ["合计", "小计", "总计"].iter().any(|w| t.starts_with(w))) {
+                Some("total")
+            } else {
+                None
+            }
+        };
+        match skip {
+            Some(why) => *report.skipped.entry(why.into()).or_insert(0) += 1,
+            None => rows.push(r),
+        }
+    }
+    report.data_rows = rows.len() as u64;
+    let mut s = Sheet {
+        file: file.to_string(),
+        sheet,
+        cols,
+        rows,
+        report,
+    };
+    on_sheet(&mut s);
+    if s.report.data_rows == 0 {
+        s.report.problem = Some("表格没有数据行".into());
+    }
+    s.report
+}
