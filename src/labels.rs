@@ -257,6 +257,14 @@ pub fn enterprise_line(
     )
 }
 
+/// `run --orgs`: the 社团兼职 comparison's line.
+pub fn association_line(files: usize, findings: usize, retired: usize, paid: usize) -> String {
+    pick(
+        format!("  社团兼职：社会组织备案 {files} 个文件；发现 {findings} 条（退休干部 {retired} 条，领取报酬 {paid} 条）"),
+        format!("  associations: {files} filing files; {findings} findings ({retired} retired cadres, {paid} paid)"),
+    )
+}
+
 pub fn hits_line(cadres: usize, pois: usize, hits: usize, confirmed: usize, probable: usize, possible: usize) -> String {
     pick(
         format!("  干部 {cadres} 人，比对对象（干部及亲属）{pois} 人；命中 {hits} 条：确认 {confirmed}，高度疑似 {probable}，疑似 {possible}"),
@@ -368,6 +376,8 @@ pub mod verify {
             "roll" => "花名册",
             "registry" => "企业登记",
             "declarations" => "申报表",
+            "orgs" => "社会组织兼职备案",
+            "retired" => "退休干部名单",
             "register" => "登记表",
             o => o,
         };

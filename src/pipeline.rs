@@ -85,6 +85,12 @@ pub struct RunOptions {
     /// Cadres' declarations of relatives' businesses, checked against the registry.
     #[serde(default)]
     pub declarations: Vec<PathBuf>,
+    /// Social organisations' officer filings for the 社团兼职 comparison.
+    #[serde(default)]
+    pub orgs: Vec<PathBuf>,
+    /// Retired cadres (姓名, 身份证号, 原单位, 原职级, 退休时间), compared with the filings too.
+    #[serde(default)]
+    pub retired: Vec<PathBuf>,
 }
 
 /// Make the output folder and prove it can be written, before any input is
@@ -139,6 +145,10 @@ pub struct Inputs {
     pub registry: Vec<InputReport>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub declarations: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orgs: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<InputReport>,
 }
 
 /// Every input the batch could not use, in words a county user reads: files not
@@ -205,6 +215,8 @@ impl Inputs {
             .chain(side("roll", &self.rolls))
             .chain(side("registry", &self.registry))
             .chain(side("declarations", &self.declarations))
+            .chain(side("orgs", &self.orgs))
+            .chain(side("retired", &self.retired))
             .collect()
     }
 }
@@ -256,6 +268,10 @@ pub struct RecordedOptions {
     pub registry: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub declarations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orgs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
 }
 
 impl Manifest {
@@ -276,6 +292,8 @@ pub struct RunOutcome {
     pub enterprise: Vec<crate::compare::enterprise::Finding>,
     /// Declared businesses the registry does not hold (with `--declarations`).
     pub declared_not_found: usize,
+    /// The 社团兼职 findings (empty without `--orgs`).
+    pub associations: Vec<crate::compare::association::Finding>,
 }
 
 impl RunOutcome {
@@ -431,6 +449,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let roll_paths: Vec<PathBuf> = opts.rolls.iter().map(at).collect();
     let registry_paths: Vec<PathBuf> = opts.registry.iter().map(at).collect();
     let declaration_paths: Vec<PathBuf> = opts.declarations.iter().map(at).collect();
+    let org_paths: Vec<PathBuf> = opts.orgs.iter().map(at).collect();
+    let retired_paths: Vec<PathBuf> = opts.retired.iter().map(at).collect();
     let config_path = opts.config.as_ref().map(at);
     let decisions_path = opts.decisions.as_ref().map(at);
     let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
@@ -495,6 +515,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         registry_reports = reg.reports;
     }
     let t = timing("enterprises", t);
+    // 社团兼职: the filings and the retired cadres are read here, compared once the run date is known.
+    let (od, rtd) = (load::discover(&org_paths), load::discover(&retired_paths));
+    let filings = (!org_paths.is_empty()).then(|| crate::compare::association::read(&od.files));
+    let retired = crate::compare::association::read_retired(&rtd.files);
+    let (org_reports, retired_reports) = (filings.as_ref().map(|f| f.reports.clone()).unwrap_or_default(), retired.2.clone());
     let mut hits = out.hits;
     for h in hits.iter_mut() {
         if let Some(d) = decisions.by_hit.get(&h.hit_id) {
@@ -502,11 +527,21 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
     }
 
-    let mut skipped_files: Vec<SkippedFile> = kd.skipped.iter().chain(&rd.skipped).chain(&ed.skipped).chain(&dd.skipped).cloned().collect();
+    let further = [&ed, &dd, &od, &rtd];
+    let mut skipped_files: Vec<SkippedFile> =
+        kd.skipped.iter().chain(&rd.skipped).chain(further.iter().flat_map(|d| &d.skipped)).cloned().collect();
     skipped_files.sort();
-    let missing_paths: Vec<String> = kd.missing.iter().chain(&rd.missing).chain(&ed.missing).chain(&dd.missing).cloned().collect();
-    let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, true));
-    for (side, reports, given) in [("企业登记", &registry_reports, &registry_paths), ("申报表", &declaration_reports, &declaration_paths)] {
+    let missing_paths: Vec<String> =
+        kd.missing.iter().chain(&rd.missing).chain(further.iter().flat_map(|d| &d.missing)).cloned().collect();
+    // Rolls are needed unless the batch runs only the other comparisons.
+    let rolls_needed = !opts.rolls.is_empty() || (opts.registry.is_empty() && opts.orgs.is_empty());
+    let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, rolls_needed));
+    for (side, reports, given) in [
+        ("企业登记", &registry_reports, &registry_paths),
+        ("申报表", &declaration_reports, &declaration_paths),
+        ("社会组织兼职备案", &org_reports, &org_paths),
+        ("退休干部名单", &retired_reports, &retired_paths),
+    ] {
         problems.extend(side_problems(side, reports, !given.is_empty()));
     }
     let inputs = Inputs {
@@ -517,6 +552,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         problems,
         registry: registry_reports,
         declarations: declaration_reports,
+        orgs: org_reports,
+        retired: retired_reports,
     };
     let recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
@@ -532,6 +569,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         index_sha256: snapshot.as_ref().map(|s| s.1.clone()),
         registry: display_paths(&opts.registry),
         declarations: display_paths(&opts.declarations),
+        orgs: display_paths(&opts.orgs),
+        retired: display_paths(&opts.retired),
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -539,6 +578,19 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         (Some(d), _) => d.clone(),
         (None, Some(m)) if m.batch_id == batch_id && !m.run_date.is_empty() => m.run_date.clone(),
         _ => today(),
+    };
+    let associations = match &filings {
+        Some(f) => crate::compare::association::compare(
+            f,
+            &matched.cadres,
+            &matched.pois,
+            &retired.0,
+            &retired.1,
+            &matched.gaz,
+            &cfg.unit_table(),
+            &run_date,
+        )?,
+        None => Vec::new(),
     };
     let all_reports = || inputs.kin.iter().chain(&inputs.rolls);
     let counts = Counts {
@@ -572,12 +624,26 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             written.push(p);
         }
     }
+    if !org_paths.is_empty() {
+        let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Orgs).findings_file);
+        crate::compare::association::write_findings(&p, &associations).map_err(io_err(&p))?;
+        written.push(p);
+    }
     if opts.workbooks {
         let batch = BatchInfo {
             batch_id: batch_id.clone(),
             run_date: run_date.clone(),
             program_version: VERSION.to_string(),
-            inputs: inputs.kin.iter().chain(&inputs.rolls).chain(&inputs.registry).chain(&inputs.declarations).cloned().collect(),
+            inputs: inputs
+                .kin
+                .iter()
+                .chain(&inputs.rolls)
+                .chain(&inputs.registry)
+                .chain(&inputs.declarations)
+                .chain(&inputs.orgs)
+                .chain(&inputs.retired)
+                .cloned()
+                .collect(),
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
         let summary = opts.out.join("summary.xlsx");
@@ -621,6 +687,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         hits,
         enterprise,
         declared_not_found: not_found.len(),
+        associations,
     })
 }
 
@@ -789,6 +856,8 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         problems,
         registry: Vec::new(),
         declarations: Vec::new(),
+        orgs: Vec::new(),
+        retired: Vec::new(),
     }
 }
 
@@ -842,6 +911,8 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         base: (!m.inputs_base.is_empty()).then(|| dir.join(&m.inputs_base)),
         registry: m.options.registry.iter().map(PathBuf::from).collect(),
         declarations: m.options.declarations.iter().map(PathBuf::from).collect(),
+        orgs: m.options.orgs.iter().map(PathBuf::from).collect(),
+        retired: m.options.retired.iter().map(PathBuf::from).collect(),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

@@ -340,6 +340,7 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", default="OUT")
     ap.add_argument("--registry", action="store_true", help="also write an enterprise registry and declarations (registry_layouts.py)")
+    ap.add_argument("--orgs", action="store_true", help="also write social organisations' filings and retired cadres (org_layouts.py)")
     a = ap.parse_args()
     rng = random.Random(a.seed); random.seed(a.seed + 1)
     pop = Pop(rng)
@@ -763,6 +764,9 @@ def main():
         # Its own random stream: the registers and rolls above are unchanged by it.
         from registry_layouts import make_registry
         make_registry(out, cadres, Pop, random.Random(a.seed + 99), TOWNS, pop.ids)
+    if a.orgs:
+        from org_layouts import make_orgs
+        make_orgs(out, cadres, Pop, random.Random(a.seed + 199), pop.ids)
 
 
 if __name__ == "__main__":

@@ -63,8 +63,8 @@ pub struct Args {
     /// A register snapshot from `kinmatch index`, in place of --kin.
     #[arg(long, conflicts_with = "kin")]
     pub index: Option<PathBuf>,
-    /// Beneficiary rolls (files or folders).
-    #[arg(long, required = true, num_args = 1..)]
+    /// Beneficiary rolls (files or folders). May be left out when only --registry or --orgs is compared.
+    #[arg(long, required_unless_present_any = ["registry", "orgs"], num_args = 1..)]
     pub rolls: Vec<PathBuf>,
     /// Output folder.
     #[arg(long)]
@@ -80,6 +80,15 @@ pub struct Args {
     /// each enterprise finding is then 已申报 or 未申报.
     #[arg(long, num_args = 1.., requires = "registry")]
     pub declarations: Vec<PathBuf>,
+    /// Social organisations' officer filings (社会组织负责人备案 / 兼职登记: 组织名称, 姓名, 身份证号, 职务,
+    /// 任职时间, 届次, 是否领取报酬, 金额): the cadres themselves are compared with them and
+    /// association_findings.csv is written, each finding with the rules it breaks.
+    #[arg(long, num_args = 1..)]
+    pub orgs: Vec<PathBuf>,
+    /// Retired cadres (姓名, 身份证号, 原单位, 原职级, 退休时间), compared with --orgs under the limits for
+    /// retired cadres (one organisation, two terms, age 70, no pay, not the legal representative).
+    #[arg(long, num_args = 1.., requires = "orgs")]
+    pub retired: Vec<PathBuf>,
     /// Earlier reviewer decisions (from `kinmatch review import`), carried forward by hit_id.
     #[arg(long)]
     pub decisions: Option<PathBuf>,
@@ -117,6 +126,8 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         base: None,
         registry: a.registry,
         declarations: a.declarations,
+        orgs: a.orgs,
+        retired: a.retired,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
@@ -166,7 +177,13 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             )
         );
     }
-    let all = all.chain(&m.inputs.registry).chain(&m.inputs.declarations);
+    if !m.inputs.orgs.is_empty() {
+        let a = &res.associations;
+        let retired = a.iter().filter(|f| f.retired).count();
+        let paid = a.iter().filter(|f| f.post.paid()).count();
+        eprintln!("{}", msgs::association_line(m.inputs.orgs.len(), a.len(), retired, paid));
+    }
+    let all = all.chain(&m.inputs.registry).chain(&m.inputs.declarations).chain(&m.inputs.orgs).chain(&m.inputs.retired);
     for r in all {
         for s in r.sheets.iter().filter(|s| s.error.is_some() && s.problem.is_none() && r.error.is_none()) {
             eprintln!("{}", msgs::sheet_without_table(&r.file, &s.sheet, s.error.as_deref().unwrap_or("")));

@@ -9,6 +9,7 @@
 //! reasons, its findings CSV), its words in `labels`, and its input option in
 //! `cli/run.rs`.
 
+pub mod association;
 pub mod enterprise;
 pub mod reader;
 
@@ -21,6 +22,8 @@ pub enum InputKind {
     Rolls,
     /// The enterprise registry, 市场主体登记 (`--registry`).
     Registry,
+    /// Social organisations' officer filings (`--orgs`).
+    Orgs,
 }
 
 /// Who verifies a finding (谁审批、谁负责).
@@ -64,6 +67,15 @@ pub const COMPARISONS: &[Comparison] = &[
         scope: &[Relation::SelfRel, Relation::Spouse, Relation::Child, Relation::ChildInLaw],
         verifier: Verifier::CadreUnit,
         findings_file: "enterprise_findings.csv",
+    },
+    Comparison {
+        id: "associations",
+        name_zh: "领导干部在社会组织兼职取酬",
+        input: InputKind::Orgs,
+        // The cadres themselves (serving, and retired with `--retired`).
+        scope: &[Relation::SelfRel],
+        verifier: Verifier::CadreUnit,
+        findings_file: "association_findings.csv",
     },
 ];
 

@@ -12,8 +12,9 @@ use crate::normalize::relation::{Relation, parse_relation};
 use std::collections::BTreeMap;
 
 /// An ID cell as found: text, or a number Excel stored (15 significant digits).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum RawId {
+    #[default]
     Empty,
     Text(String),
     Number(f64),

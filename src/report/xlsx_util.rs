@@ -390,6 +390,8 @@ pub(crate) fn kind_zh(kind: &str) -> &str {
         "register" => "亲属登记表",
         "registry" => "企业登记",
         "declarations" => "经商办企业申报表",
+        "orgs" => "社会组织兼职备案",
+        "retired" => "退休干部名单",
         "unknown" | "" => "未识别",
         other => other,
     }

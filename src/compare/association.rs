@@ -1,0 +1,528 @@
+//! 社团兼职取酬: cadres holding posts in social organisations (学会、协会、
+//! 研究会、基金会 …) and drawing pay there, found by comparing the cadres
+//! themselves (and, with `--retired`, retired cadres) with the organisations'
+//! filings of their officers. Each finding names the rules it breaks, from a
+//! table ([`ORG_RULES`]): for retired cadres the limits of 中组发〔2014〕11号
+//! (one organisation, at most two terms, up to age 70, no pay, normally not
+//! the legal representative).
+
+use super::reader::{Fields, Sheet, by_words, clean, read_files};
+use crate::load::InputFile;
+use crate::load::records::{KinRow, RawId, RollRow, Slot};
+use crate::load::roles::Person;
+use crate::matching::{self, MatchError, people::Cadre, people::Poi, places::Gazetteer};
+use crate::model::{Hit, InputReport, Source};
+use crate::normalize::relation::Relation;
+use crate::normalize::unit::UnitTable;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A column of an organisation's officer filing (社会组织负责人备案 / 兼职登记).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OrgField {
+    OrgName,
+    OrgCode,
+    OrgType,
+    Supervisor,
+    Name,
+    Id,
+    Post,
+    Since,
+    Term,
+    Paid,
+    Amount,
+    LegalRep,
+}
+
+const ORG_WORDS: &[(OrgField, &[&str])] = &[
+    (OrgField::OrgName, &["组织名称", "社会组织名称", "社团名称", "协会名称", "学会名称", "社会团体名称", "兼职单位", "兼职组织名称", "社团", "名称"]),
+    (OrgField::OrgCode, &["统一社会信用代码", "信用代码", "登记证号", "登记证书号"]),
+    (OrgField::OrgType, &["组织类型", "社会组织类型", "类型", "类别"]),
+    (OrgField::Supervisor, &["业务主管单位", "主管单位", "挂靠单位", "业务指导单位"]),
+    (OrgField::Name, &["姓名", "负责人姓名", "兼职人员姓名", "人员姓名", "兼职人员", "负责人"]),
+    (OrgField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证"]),
+    (OrgField::Post, &["职务", "担任职务", "兼任职务", "社团职务", "拟任职务", "所任职务"]),
+    (OrgField::Since, &["任职时间", "任职起始时间", "任职日期", "任期起始", "任职起始日期", "兼职时间"]),
+    (OrgField::Term, &["届次", "任职届次", "第几届", "届数"]),
+    (OrgField::Paid, &["是否领取报酬", "是否取酬", "领取报酬情况", "是否领薪", "是否领取薪酬", "取酬情况", "报酬情况"]),
+    (OrgField::Amount, &["报酬金额", "金额", "年报酬", "报酬（元）", "取酬金额", "领取金额", "报酬"]),
+    (OrgField::LegalRep, &["是否法定代表人", "是否担任法定代表人", "法定代表人"]),
+];
+
+impl Fields for OrgField {
+    fn of(header: &str) -> Option<OrgField> {
+        by_words(header, ORG_WORDS)
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            OrgField::OrgName => "org_name",
+            OrgField::OrgCode => "org_code",
+            OrgField::OrgType => "org_type",
+            OrgField::Supervisor => "supervisor",
+            OrgField::Name => "name:officer",
+            OrgField::Id => "id:officer",
+            OrgField::Post => "post",
+            OrgField::Since => "since",
+            OrgField::Term => "term",
+            OrgField::Paid => "paid",
+            OrgField::Amount => "amount",
+            OrgField::LegalRep => "legal_rep",
+        }
+    }
+    fn anchors(self) -> bool {
+        matches!(self, OrgField::Name | OrgField::Id)
+    }
+}
+
+/// A column of the retired cadres' list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RetiredField {
+    Name,
+    Id,
+    Unit,
+    Rank,
+    RetiredOn,
+}
+
+const RETIRED_WORDS: &[(RetiredField, &[&str])] = &[
+    (RetiredField::Name, &["姓名", "干部姓名", "退休干部姓名"]),
+    (RetiredField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码"]),
+    (RetiredField::Unit, &["原单位", "原工作单位", "退休前单位", "原任职单位", "单位"]),
+    (RetiredField::Rank, &["原职级", "职级", "原职务", "退休前职务", "原职务职级"]),
+    (RetiredField::RetiredOn, &["退休时间", "退休日期", "退休年月", "离退休时间"]),
+];
+
+impl Fields for RetiredField {
+    fn of(header: &str) -> Option<RetiredField> {
+        by_words(header, RETIRED_WORDS)
+    }
+    fn as_str(self) -> &'static str {
+        match self {
+            RetiredField::Name => "name:cadre",
+            RetiredField::Id => "id:cadre",
+            RetiredField::Unit => "cadre_unit",
+            RetiredField::Rank => "cadre_post",
+            RetiredField::RetiredOn => "retired_on",
+        }
+    }
+    fn anchors(self) -> bool {
+        matches!(self, RetiredField::Name | RetiredField::Id)
+    }
+}
+
+/// One officer of an organisation, as filed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrgPost {
+    pub org: String,
+    pub org_code: String,
+    pub org_type: String,
+    pub supervisor: String,
+    pub name: String,
+    pub id: RawId,
+    pub post: String,
+    pub since: String,
+    pub term: String,
+    pub paid_text: String,
+    pub amount: String,
+    pub legal_rep: bool,
+    pub source: Source,
+}
+
+impl OrgPost {
+    /// Pay is drawn: 是 / 领取 / 有, or an amount above zero.
+    pub fn paid(&self) -> bool {
+        let t = clean(&self.paid_text);
+        let said = !t.is_empty() && !["否", "无", "不", "未", "0", "N"].iter().any(|w| t.starts_with(w));
+        let amount = self.amount.trim_end_matches('元').replace(',', "").parse::<f64>().is_ok_and(|a| a > 0.0);
+        said || amount
+    }
+    /// The organisation, by its name (filings of several sources may not all carry the code).
+    fn org_key(&self) -> String {
+        if self.org.is_empty() { self.org_code.clone() } else { clean(&self.org) }
+    }
+}
+
+/// What the filings hold.
+#[derive(Clone, Debug, Default)]
+pub struct Filings {
+    pub reports: Vec<InputReport>,
+    pub posts: Vec<OrgPost>,
+}
+
+fn yes(t: &str) -> bool {
+    let t = clean(t);
+    ["是", "担任", "Y", "√"].iter().any(|w| t.starts_with(w))
+}
+
+/// Read the organisations' filings.
+pub fn read(files: &[InputFile]) -> Filings {
+    let mut f = Filings::default();
+    f.reports = read_files::<OrgField>(files, "orgs", "组织名称、姓名、身份证号、职务…", &mut |s: &mut Sheet<OrgField>| {
+        let rows = std::mem::take(&mut s.rows);
+        for r in &rows {
+            let name = s.get(r, OrgField::Name);
+            let id = s.col(OrgField::Id).and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            if name.is_empty() && id.is_empty() {
+                s.unusable("no_person");
+                continue;
+            }
+            let post = s.get(r, OrgField::Post);
+            f.posts.push(OrgPost {
+                org: s.get(r, OrgField::OrgName),
+                org_code: s.get(r, OrgField::OrgCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
+                org_type: s.get(r, OrgField::OrgType),
+                supervisor: s.get(r, OrgField::Supervisor),
+                legal_rep: yes(&s.get(r, OrgField::LegalRep)) || post.contains("法定代表人"),
+                post,
+                since: s.get(r, OrgField::Since),
+                term: s.get(r, OrgField::Term),
+                paid_text: s.get(r, OrgField::Paid),
+                amount: s.get(r, OrgField::Amount),
+                name,
+                id,
+                source: Source {
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
+                    row: r.number,
+                },
+            });
+        }
+    });
+    f
+}
+
+/// Retired cadres, as register rows of cadres without relatives.
+pub fn read_retired(files: &[InputFile]) -> (Vec<KinRow>, BTreeMap<Source, String>, Vec<InputReport>) {
+    let (mut kin, mut retired_on) = (Vec::new(), BTreeMap::new());
+    let reports = read_files::<RetiredField>(files, "retired", "姓名、身份证号、原单位、退休时间", &mut |s: &mut Sheet<RetiredField>| {
+        let rows = std::mem::take(&mut s.rows);
+        for r in &rows {
+            let name = s.get(r, RetiredField::Name);
+            let id = s.col(RetiredField::Id).and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            if name.is_empty() && id.is_empty() {
+                s.unusable("no_person");
+                continue;
+            }
+            let source = Source {
+                file: s.file.clone(),
+                sheet: s.sheet.clone(),
+                row: r.number,
+            };
+            retired_on.insert(source.clone(), s.get(r, RetiredField::RetiredOn));
+            kin.push(KinRow {
+                source,
+                cadre_name: name,
+                cadre_id: id,
+                cadre_unit: s.get(r, RetiredField::Unit),
+                cadre_post: s.get(r, RetiredField::Rank),
+                relative_name: String::new(),
+                relative_id: RawId::Empty,
+                relation_term: String::new(),
+                address: String::new(),
+                birth: String::new(),
+            });
+        }
+    });
+    (kin, retired_on, reports)
+}
+
+/// The rules a finding may break, as data: (rule, code, what it says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OrgRule {
+    ServingPost,
+    ServingPaid,
+    RetiredManyOrgs,
+    RetiredTerms,
+    RetiredOver70,
+    RetiredPaid,
+    RetiredLegalRep,
+}
+
+pub const ORG_RULES: &[(OrgRule, &str, &str)] = &[
+    (OrgRule::ServingPost, "serving_post", "在职干部在社会组织兼任职务：核实是否按干部管理权限审批"),
+    (OrgRule::ServingPaid, "serving_paid", "在职干部兼职领取报酬"),
+    (OrgRule::RetiredManyOrgs, "retired_more_than_one_org", "退休干部兼任职务的社会组织超过 1 个"),
+    (OrgRule::RetiredTerms, "retired_more_than_two_terms", "退休干部在同一社会组织任职超过两届"),
+    (OrgRule::RetiredOver70, "retired_over_70", "退休干部年满 70 周岁仍在任职"),
+    (OrgRule::RetiredPaid, "retired_paid", "退休干部兼职领取报酬"),
+    (OrgRule::RetiredLegalRep, "retired_legal_rep", "退休干部担任社会组织法定代表人"),
+];
+
+impl OrgRule {
+    pub fn code(self) -> &'static str {
+        ORG_RULES.iter().find(|r| r.0 == self).map_or("", |r| r.1)
+    }
+    pub fn text_zh(self) -> &'static str {
+        ORG_RULES.iter().find(|r| r.0 == self).map_or("", |r| r.2)
+    }
+}
+
+/// One finding: a cadre (serving or retired) holding a post in an organisation.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub hit: Hit,
+    pub post: OrgPost,
+    pub retired: bool,
+    pub retired_on: String,
+    /// Organisations and terms the person holds across the filings.
+    pub orgs_held: usize,
+    pub terms_held: usize,
+    /// Age on the run date, from the ID's birth date.
+    pub age: Option<u32>,
+    pub rules: Vec<OrgRule>,
+}
+
+fn rows_of(posts: &[OrgPost]) -> Vec<RollRow> {
+    posts
+        .iter()
+        .map(|p| RollRow {
+            source: p.source.clone(),
+            slots: vec![Slot {
+                role: Person::Other(3),
+                name: p.name.clone(),
+                id: p.id.clone(),
+                norm: p.id.normalize(),
+            }],
+            township: String::new(),
+            village: String::new(),
+            group: String::new(),
+            amount: None,
+            amount_unread: String::new(),
+            date: p.since.clone(),
+            program: "社团兼职".into(),
+            unit: p.supervisor.clone(),
+            relation_to_head: String::new(),
+            contractor: p.org.clone(),
+        })
+        .collect()
+}
+
+/// Age in whole years on `date` (`YYYY-MM-DD`) of someone born `birth` (`yyyymmdd`).
+pub fn age_on(birth: u32, date: &str) -> Option<u32> {
+    let d: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
+    let on: u32 = d.get(..8)?.parse().ok()?;
+    let years = (on / 10_000).checked_sub(birth / 10_000)?;
+    Some(if on % 10_000 < birth % 10_000 { years.saturating_sub(1) } else { years })
+}
+
+/// Compare the filings with the serving cadres (their own `self` persons)
+/// and with the retired cadres; apply the rules on `run_date`.
+#[allow(clippy::too_many_arguments)]
+pub fn compare(
+    filings: &Filings,
+    cadres: &[Cadre],
+    pois: &[Poi],
+    retired: &[KinRow],
+    retired_on: &BTreeMap<Source, String>,
+    gaz: &Gazetteer,
+    units: &UnitTable,
+    run_date: &str,
+) -> Result<Vec<Finding>, MatchError> {
+    let rows = rows_of(&filings.posts);
+    let by_source: BTreeMap<&Source, &OrgPost> = filings.posts.iter().map(|p| (&p.source, p)).collect();
+    let selfs: Vec<Poi> = pois.iter().filter(|p| p.relation == Relation::SelfRel).cloned().collect();
+    let (rc, rp) = matching::people::persons_of_interest(retired, &[Relation::SelfRel], units);
+    let mut found: Vec<(Hit, bool, Option<u32>)> = Vec::new();
+    for (cs, ps, is_retired) in [(cadres, selfs.as_slice(), false), (rc.as_slice(), rp.as_slice(), true)] {
+        if ps.is_empty() {
+            continue;
+        }
+        let mut batch = matching::Batch::new(cs, ps, gaz, units)?;
+        batch.add_rolls(&rows)?;
+        for h in batch.finish().hits {
+            let birth = ps
+                .iter()
+                .find(|p| cs.get(p.cadre).is_some_and(|c| c.name.display == h.cadre_name && c.unit == h.cadre_unit))
+                .and_then(|p| p.id.birth);
+            found.push((h, is_retired, birth));
+        }
+    }
+    // Organisations and terms per person (by the cadre the hit names).
+    let person_of = |h: &Hit| (h.cadre_name.clone(), h.cadre_id.clone(), h.cadre_unit.clone());
+    let mut orgs: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut terms: BTreeMap<((String, String, String), String), BTreeSet<String>> = BTreeMap::new();
+    for (h, _, _) in &found {
+        let src = Source {
+            file: h.roll_file.clone(),
+            sheet: h.roll_sheet.clone(),
+            row: h.roll_row,
+        };
+        if let Some(p) = by_source.get(&src) {
+            orgs.entry(person_of(h)).or_default().insert(p.org_key());
+            let term = if p.term.is_empty() { format!("row{}", p.source.row) } else { clean(&p.term) };
+            terms.entry((person_of(h), p.org_key())).or_default().insert(term);
+        }
+    }
+    let mut out = Vec::new();
+    for (hit, is_retired, birth) in found {
+        let src = Source {
+            file: hit.roll_file.clone(),
+            sheet: hit.roll_sheet.clone(),
+            row: hit.roll_row,
+        };
+        let Some(post) = by_source.get(&src).map(|p| (*p).clone()) else { continue };
+        let key = person_of(&hit);
+        let orgs_held = orgs.get(&key).map_or(1, BTreeSet::len);
+        let terms_held = terms.get(&(key, post.org_key())).map_or(1, BTreeSet::len);
+        let age = birth.and_then(|b| age_on(b, run_date));
+        let mut rules = Vec::new();
+        if is_retired {
+            if orgs_held > 1 {
+                rules.push(OrgRule::RetiredManyOrgs);
+            }
+            if terms_held > 2 {
+                rules.push(OrgRule::RetiredTerms);
+            }
+            if age.is_some_and(|a| a >= 70) {
+                rules.push(OrgRule::RetiredOver70);
+            }
+            if post.paid() {
+                rules.push(OrgRule::RetiredPaid);
+            }
+            if post.legal_rep {
+                rules.push(OrgRule::RetiredLegalRep);
+            }
+        } else {
+            rules.push(OrgRule::ServingPost);
+            if post.paid() {
+                rules.push(OrgRule::ServingPaid);
+            }
+        }
+        // A retired cadre within every limit is not a finding.
+        if rules.is_empty() {
+            continue;
+        }
+        let retired_on = if is_retired {
+            retired
+                .iter()
+                .find(|k| k.cadre_name == hit.cadre_name && k.cadre_unit == hit.cadre_unit)
+                .and_then(|k| retired_on.get(&k.source).cloned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        out.push(Finding {
+            hit,
+            post,
+            retired: is_retired,
+            retired_on,
+            orgs_held,
+            terms_held,
+            age,
+            rules,
+        });
+    }
+    out.sort_by(|a, b| {
+        (&a.hit.roll_file, &a.hit.roll_sheet, a.hit.roll_row, a.retired, &a.hit.kin_file, a.hit.kin_row).cmp(&(
+            &b.hit.roll_file,
+            &b.hit.roll_sheet,
+            b.hit.roll_row,
+            b.retired,
+            &b.hit.kin_file,
+            b.hit.kin_row,
+        ))
+    });
+    Ok(out)
+}
+
+/// The columns of `association_findings.csv`.
+pub const FINDINGS_COLUMNS: &[&str] = &[
+    "finding_id", "tier", "score", "match_kind", "evidence", "cadre_name", "cadre_id", "cadre_unit", "cadre_post", "retired",
+    "retired_on", "org_name", "org_code", "org_type", "supervisor", "post", "since", "term", "paid", "amount", "legal_rep",
+    "orgs_held", "terms_held", "age", "rules", "rules_text", "orgs_file", "orgs_sheet", "orgs_row", "kin_file", "kin_sheet",
+    "kin_row",
+];
+
+pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<(), std::io::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(FINDINGS_COLUMNS)?;
+    for f in findings {
+        let h = &f.hit;
+        let p = &f.post;
+        let b = |x: bool| if x { "true" } else { "false" }.to_string();
+        w.write_record([
+            format!("a{}", h.hit_id),
+            h.tier.as_str().to_string(),
+            format!("{:.2}", h.score),
+            h.match_kind.clone(),
+            h.evidence.clone(),
+            h.cadre_name.clone(),
+            h.cadre_id.clone(),
+            h.cadre_unit.clone(),
+            h.cadre_post.clone(),
+            b(f.retired),
+            f.retired_on.clone(),
+            p.org.clone(),
+            p.org_code.clone(),
+            p.org_type.clone(),
+            p.supervisor.clone(),
+            p.post.clone(),
+            p.since.clone(),
+            p.term.clone(),
+            b(p.paid()),
+            p.amount.clone(),
+            b(p.legal_rep),
+            f.orgs_held.to_string(),
+            f.terms_held.to_string(),
+            f.age.map(|a| a.to_string()).unwrap_or_default(),
+            f.rules.iter().map(|r| r.code()).collect::<Vec<_>>().join(";"),
+            f.rules.iter().map(|r| r.text_zh()).collect::<Vec<_>>().join("；"),
+            h.roll_file.clone(),
+            h.roll_sheet.clone(),
+            h.roll_row.to_string(),
+            h.kin_file.clone(),
+            h.kin_sheet.clone(),
+            h.kin_row.to_string(),
+        ])?;
+    }
+    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(body);
+    std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("社会组织名称", Some(OrgField::OrgName))]
+    #[case("业务主管单位", Some(OrgField::Supervisor))]
+    #[case("兼职人员姓名", Some(OrgField::Name))]
+    #[case("公民身份号码", Some(OrgField::Id))]
+    #[case("担任职务", Some(OrgField::Post))]
+    #[case("是否领取报酬", Some(OrgField::Paid))]
+    #[case("报酬金额（元）", Some(OrgField::Amount))]
+    #[case("届次", Some(OrgField::Term))]
+    #[case("是否担任法定代表人", Some(OrgField::LegalRep))]
+    #[case("备注", None)]
+    fn org_headers(#[case] h: &str, #[case] want: Option<OrgField>) {
+        assert_eq!(OrgField::of(h), want, "{h}");
+    }
+
+    #[rstest]
+    #[case("是", "", true)]
+    #[case("否", "", false)]
+    #[case("", "3000", true)]
+    #[case("不领取", "0", false)]
+    #[case("领取", "", true)]
+    fn pay(#[case] text: &str, #[case] amount: &str, #[case] want: bool) {
+        let p = OrgPost { paid_text: text.into(), amount: amount.into(), ..Default::default() };
+        assert_eq!(p.paid(), want);
+    }
+
+    #[test]
+    fn age_on_a_date() {
+        assert_eq!(age_on(19541102, "2024-11-01"), Some(69));
+        assert_eq!(age_on(19541101, "2024-11-01"), Some(70));
+        assert_eq!(age_on(19541101, ""), None);
+    }
+
+    #[test]
+    fn every_rule_has_a_code_and_a_text() {
+        for (r, code, text) in ORG_RULES {
+            assert_eq!(r.code(), *code);
+            assert!(!text.is_empty() && !code.is_empty());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! 社团兼职取酬: the demo county's cadres and a retired list against a small
+//! filing written here; each finding names the rules it breaks.
+
+use kinmatch::compare::association::OrgRule;
+use kinmatch::pipeline::{RunOptions, run};
+use rust_xlsxwriter::Workbook;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn write(path: &Path, rows: &[&[&str]]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn serving_and_retired_cadres_in_associations_with_the_rules_they_break() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (orgs, retired) = (tmp.path().join("orgs"), tmp.path().join("retired"));
+    std::fs::create_dir_all(&orgs).unwrap();
+    std::fs::create_dir_all(&retired).unwrap();
+    write(
+        &orgs.join("社会组织负责人备案.xlsx"),
+        &[
+            &["示例县社会组织负责人备案表"],
+            &["社会组织名称", "业务主管单位", "负责人姓名", "公民身份号码", "担任职务", "届次", "是否领取报酬", "报酬金额（元）"],
+            // 张萍, serving (县人力资源和社会保障局), paid.
+            &["示例县书法家协会", "县文联", "张萍", "519902198806171068", "副会长", "第三届", "是", "6000"],
+            // 李老, retired, born 1950: over 70, in two organisations.
+            &["示例县书法家协会", "县文联", "李老", "519901195003031234", "顾问", "第三届", "否", ""],
+            &["示例县老年体育协会", "县体育局", "李老", "519901195003031234", "理事", "第二届", "否", ""],
+            // 王新, retired, born 1962, one organisation, unpaid: within the limits.
+            &["示例县诗词学会", "县文联", "王新", "519901196205051235", "理事", "第一届", "否", ""],
+            // Another 张萍 (another ID): not the cadre.
+            &["示例县诗词学会", "县文联", "张萍", "519901199001011236", "会员", "第一届", "否", ""],
+        ],
+    );
+    write(
+        &retired.join("退休干部名单.xlsx"),
+        &[
+            &["姓名", "身份证号", "原工作单位", "原职务职级", "退休时间"],
+            &["李老", "519901195003031234", "县财政局", "正科级", "2010-03"],
+            &["王新", "519901196205051235", "县民政局", "副科级", "2022-05"],
+        ],
+    );
+    let res = run(&RunOptions {
+        kin: vec![root().join("fixtures/demo/registers")],
+        rolls: vec![root().join("fixtures/demo/rolls")],
+        out: tmp.path().join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        orgs: vec![orgs],
+        retired: vec![retired],
+        ..Default::default()
+    })
+    .unwrap();
+    let got: Vec<(String, u32, bool, Vec<OrgRule>)> = res
+        .associations
+        .iter()
+        .map(|f| (f.hit.cadre_name.clone(), f.hit.roll_row, f.retired, f.rules.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("张萍".into(), 3, false, vec![OrgRule::ServingPost, OrgRule::ServingPaid]),
+            ("李老".into(), 4, true, vec![OrgRule::RetiredManyOrgs, OrgRule::RetiredOver70]),
+            ("李老".into(), 5, true, vec![OrgRule::RetiredManyOrgs, OrgRule::RetiredOver70]),
+        ],
+        "{:#?}",
+        res.associations.iter().map(|f| (&f.hit.cadre_name, &f.hit.evidence, f.hit.roll_row)).collect::<Vec<_>>()
+    );
+    assert_eq!(res.associations[1].age, Some(74));
+    let csv = std::fs::read_to_string(tmp.path().join("out/association_findings.csv")).unwrap();
+    assert!(csv.contains("retired_more_than_one_org;retired_over_70"), "{csv}");
+    assert!(csv.contains("退休干部年满 70 周岁仍在任职"));
+    assert!(res.manifest.inputs.problems.is_empty(), "{:?}", res.manifest.inputs.problems);
+}
