@@ -78,6 +78,8 @@ struct KeyCols {
     region: StrCol,
     name: StrCol,
     birth: Vec<u32>,
+    /// The register's stated birth of a relative without ID (0: none).
+    stated_birth: Vec<u32>,
     present: Vec<bool>,
 }
 
@@ -130,6 +132,7 @@ impl Snapshot {
             body.keys.region.push(k.region);
             body.keys.name.push(Some(k.name));
             body.keys.birth.push(k.birth.unwrap_or(0));
+            body.keys.stated_birth.push(p.birth.unwrap_or(0));
             body.keys.present.push(k.present);
             body.pois.push(p);
         }
@@ -181,6 +184,7 @@ impl Snapshot {
             key: k.key.opt(i),
             partial: k.partial.opt(i),
             birth: Some(k.birth[i]).filter(|b| *b != 0),
+            stated_birth: k.stated_birth.get(i).copied().filter(|b| *b != 0),
             surname: k.surname.get(i),
             region: k.region.opt(i),
             name: k.name.get(i),
@@ -255,6 +259,7 @@ impl Snapshot {
             body.keys.region.ends.len(),
             body.keys.name.ends.len(),
             body.keys.birth.len(),
+            body.keys.stated_birth.len(),
             body.pois.ends.len(),
         ];
         if cols.iter().any(|c| *c != n) || body.cadres.ends.len() != header.cadres {

@@ -296,3 +296,55 @@ fn regression_second_beneficiary_column_dropped() {
     let names: Vec<&str> = l.rolls[0].slots.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(names, [NAMES[0], NAMES[6]]);
 }
+
+/// Outside county (issue 9): relatives reported without an ID, with the birth
+/// the register states (出生年月 / 出生日期) and their place split over
+/// 亲属所在乡镇 / 亲属所在村, were never matched: the stated birth was not read,
+/// and 亲属所在村 was not recognised, so only name + village could find them.
+#[test]
+fn regression_relative_without_id_ignored_stated_birth_and_split_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    std::fs::create_dir_all(&rolls).unwrap();
+    let cadre = nth_id(3);
+    let mother = id("51990119490902036"); // a woman (17th digit even), born 1949-09-02
+    let brother = id("51990119750301123");
+    write_csv(
+        &kin,
+        "县农业农村局_近亲属备案.csv",
+        &[
+            "编号,工作人员姓名,工作人员身份证号,亲属姓名,亲属关系,亲属身份证号,出生日期,亲属所在乡镇,亲属所在村".into(),
+            format!("1,蔡忠庆,{cadre},范欣,母亲,/,1949.09.02,,"),
+            format!("2,蔡忠庆,{cadre},蔡国华,哥哥,无,,青石镇,石门村"),
+        ],
+    );
+    let l = load(&kin.join("县农业农村局_近亲属备案.csv"), Kind::Register);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("亲属所在乡镇"), Some("township"));
+    assert_eq!(s.role_of("亲属所在村"), Some("village"));
+    write_csv(
+        &rolls,
+        "县民政局_临时救助.csv",
+        &[
+            "序号,乡镇,村,申请人姓名,申请人身份证号,救助金额".into(),
+            format!("1,柳河镇,河口村,范欣,{mother},500"),
+            format!("2,青石镇,石门村,蔡国华,{brother},300"),
+        ],
+    );
+    let out = kinmatch::pipeline::run(&kinmatch::pipeline::RunOptions {
+        kin: vec![kin],
+        rolls: vec![rolls],
+        out: tmp.path().join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        ..Default::default()
+    })
+    .unwrap();
+    let hit = |name: &str| out.hits.iter().find(|h| h.roll_name == name).unwrap_or_else(|| panic!("{name}: {:#?}", out.hits));
+    let m = hit("范欣");
+    assert_eq!((m.tier, m.match_kind.as_str()), (kinmatch::model::Tier::Probable, "name_birth"), "{}", m.evidence);
+    assert!(m.evidence.contains("1949-09-02"), "{}", m.evidence);
+    let b = hit("蔡国华");
+    assert!(b.evidence.contains("同村（石门"), "{}", b.evidence);
+}

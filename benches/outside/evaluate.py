@@ -4,6 +4,7 @@
 python3 evaluate.py OUT            # runs kinmatch, then scores
 python3 evaluate.py OUT --no-run   # scores an existing OUT/result
 """
+import os
 import argparse, csv, json, os, re, subprocess, sys
 from collections import Counter, defaultdict
 
@@ -100,8 +101,9 @@ def main():
     missed = [t for k, t in tkeys.items() if k not in best]
     print("\nmissed by cause-ish (reg_id_missing, id_noise, slot): " + ", ".join(
         f"{a}/{b}/{c}={n}" for (a, b, c), n in Counter((t.get("reg_id_missing"), t["id_noise"], t["slot"]) for t in missed).most_common()))
-    print(f"\nmissed true pairs ({len(missed)}), first 15:")
-    for t in missed[:15]:
+    show = int(os.environ.get("SHOW_MISSED", "15"))
+    print(f"\nmissed true pairs ({len(missed)}), first {show}:")
+    for t in missed[:show]:
         print(f"  {t['roll_file']}·{t['roll_sheet']}·r{t['roll_row']} roll_name={t['roll_name']} rel={t['relative_name']}({t['relation']}) "
               f"cadre={t['cadre_name']} regid_missing={t.get('reg_id_missing')} slot={t['slot']} id={t['id_noise']} name={t['name_noise']} | {t['layout']}")
     print("  missed by file: " + ", ".join(f"{f}={c}" for f, c in Counter(t["roll_file"] for t in missed).most_common()))

@@ -5,7 +5,7 @@ use super::cell::Cell;
 use super::roles::{Person, Role};
 use super::table::{DataRow, Table};
 use super::content::split_multi;
-use super::values::{is_read_date, parse_date, read_amount};
+use super::values::{is_read_date, parse_birth, parse_date, read_amount};
 use crate::model::Source;
 use crate::normalize::id::{IdStatus, NormId, normalize_id, normalize_id_number};
 use crate::normalize::relation::{Relation, parse_relation};
@@ -281,6 +281,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     let col = |role: Role| first(table, |r| *r == role);
     let (cn, ci) = (col(Role::Name(Person::Cadre)), col(Role::Id(Person::Cadre)));
     let (rn, ri) = (col(Role::Name(Person::Relative)), col(Role::Id(Person::Relative)));
+    // A relative's place may be split over township and village columns.
+    let (town, village) = (col(Role::Township), col(Role::Village));
     let (cu, cp, rel, addr, birth) = (
         col(Role::CadreUnit),
         col(Role::CadrePost),
@@ -362,22 +364,25 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             relative_name: String::new(),
             relative_id: RawId::Empty,
             relation_term: String::new(),
-            address: text(row, addr),
-            birth: birth.map(|c| parse_date(row.cell(c))).unwrap_or_default(),
+            address: register_address(row, town, village, addr),
+            birth: String::new(),
         };
-        let mut relatives: Vec<(String, String, RawId)> = Vec::new();
+        // The birth column of a long register is the row's relative's; in a wide
+        // register it has no one group to belong to and is not used.
+        let row_birth = birth.map(|c| parse_birth(row.cell(c))).unwrap_or_default();
+        let mut relatives: Vec<(String, String, RawId, String)> = Vec::new();
         if (rn.is_some() || ri.is_some()) && !self_row {
             let name = text(row, rn);
             let id = ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
             if !name.is_empty() || !id.is_empty() {
-                relatives.push((text(row, rel), name, id));
+                relatives.push((text(row, rel), name, id, row_birth.clone()));
             }
         }
         for (term, n, i) in &groups {
             let name = text(row, *n);
             let id = i.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
             if !name.is_empty() || !id.is_empty() {
-                relatives.push((term.clone(), name, id));
+                relatives.push((term.clone(), name, id, String::new()));
             }
         }
         let has_cadre = !base.cadre_name.is_empty() || !base.cadre_id.is_empty();
@@ -394,17 +399,30 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             ex.kin.push(base);
             continue;
         }
-        for (term, name, id) in relatives {
+        for (term, name, id, birth) in relatives {
             count_status(&mut ex.id_status, id.normalize().status);
             ex.kin.push(KinRow {
                 relative_name: name,
                 relative_id: id,
                 relation_term: term,
+                birth,
                 ..base.clone()
             });
         }
     }
     ex
+}
+
+/// The register's address of a row: its township and village columns (when
+/// the address does not already name them) before the address column.
+fn register_address(row: &DataRow, town: Option<usize>, village: Option<usize>, addr: Option<usize>) -> String {
+    let mut out = text(row, addr);
+    for part in [text(row, village), text(row, town)] {
+        if !part.is_empty() && !out.contains(&part) {
+            out.insert_str(0, &part);
+        }
+    }
+    out
 }
 
 fn row_filled_any(row: &DataRow, col: Option<usize>) -> bool {

@@ -460,6 +460,9 @@ pub const REGISTER_WORDS: &[(&str, Role)] = &[
     ("本人职务", Role::CadrePost),
 ];
 
+/// Header endings that make a column an address, whatever qualifies them
+/// (家属户籍地址, 亲属现住址, 户籍所在地).
+const ADDRESS_ENDINGS: &[&str] = &["住址", "地址", "居住地", "户籍地", "户籍所在地", "现住地", "户口所在地"];
 /// Header words that hold an amount when they contain one of these.
 const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金"];
 /// Header words that hold a date when they contain one of these.
@@ -672,6 +675,18 @@ fn classify_plain(t: &str) -> Option<Role> {
     if t.ends_with("所在乡镇") || t.ends_with("所属乡镇") || t.ends_with("乡镇街道") {
         return Some(Role::Township);
     }
+    // A relative's place in its parts: 亲属所在乡镇, 亲属所在村, 家属户籍地址.
+    for q in RELATIVE_PARTS {
+        if let Some(r) = t.strip_prefix(q).and_then(classify_plain) {
+            if matches!(r, Role::Township | Role::Village | Role::Group | Role::Address) {
+                return Some(r);
+            }
+        }
+    }
+    // [qualifier] + an address word: 家属户籍地址, 亲属现住址, 本人居住地.
+    if ADDRESS_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.contains("单位地址") {
+        return Some(Role::Address);
+    }
     if t.ends_with("关系") || t.ends_with("称谓") {
         return Some(if t.contains("户主") { Role::RelationToHead } else { Role::Relation });
     }
@@ -771,6 +786,11 @@ mod tests {
     #[case("工作单位", "cadre_unit")]
     #[case("职务", "cadre_post")]
     #[case("现居住地址或工作单位", "address")]
+    #[case("家属户籍地址", "address")]
+    #[case("亲属现住址", "address")]
+    #[case("户籍所在地", "address")]
+    #[case("亲属所在乡镇", "township")]
+    #[case("亲属所在村", "village")]
     #[case("干部姓名", "name:cadre")]
     #[case("亲属姓名", "name:relative")]
     #[case("干部身份证号", "id:cadre")]

@@ -25,6 +25,31 @@ pub fn parse_date(cell: &Cell) -> String {
     }
 }
 
+/// A birth date as [`parse_date`] reads it, and also `1972.01` typed as a
+/// number (year.month, which Excel would otherwise take for a day serial).
+pub fn parse_birth(cell: &Cell) -> String {
+    if let Cell::Number(f) = cell {
+        let y = f.trunc();
+        let m = ((f - y) * 100.0).round() as u32;
+        if (1900.0..=2100.0).contains(&y) && f.fract() != 0.0 && (1..=12).contains(&m) {
+            return format!("{:04}-{m:02}", y as i32);
+        }
+    }
+    parse_date(cell)
+}
+
+/// A birth as `yyyymmdd` from what [`parse_date`] wrote (`YYYY-MM-DD`), or
+/// `yyyymm00` when only the month is known (`YYYY-MM`); `None` for anything else.
+pub fn birth_number(s: &str) -> Option<u32> {
+    if !is_read_date(s) {
+        return None;
+    }
+    let y: u32 = s.get(0..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10).map(|d| d.parse().unwrap_or(0)).unwrap_or(0);
+    Some(y * 10_000 + m * 100 + d)
+}
+
 /// Whether [`parse_date`] read a date (`YYYY-MM-DD` or `YYYY-MM`) rather than
 /// keeping the text as written.
 pub fn is_read_date(s: &str) -> bool {
@@ -225,6 +250,20 @@ fn read_decimal(s: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (outside county, issue 9): 出生年月 typed as the number
+    /// 1972.01 was read as an Excel day serial (1905).
+    #[test]
+    fn birth_typed_as_year_dot_month() {
+        assert_eq!(parse_birth(&Cell::Number(1972.01)), "1972-01");
+        assert_eq!(parse_birth(&Cell::Number(1972.1)), "1972-10");
+        assert_eq!(parse_birth(&Cell::Text("1953.05".into())), "1953-05");
+        assert_eq!(parse_birth(&Cell::Text("1956/09/24".into())), "1956-09-24");
+        assert_eq!(birth_number("1956-09-24"), Some(19560924));
+        assert_eq!(birth_number("1953-05"), Some(19530500));
+        assert_eq!(birth_number("不详"), None);
+    }
+
     use super::*;
     use rstest::rstest;
 

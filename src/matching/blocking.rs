@@ -9,6 +9,7 @@
 //! | birth date + surname | typos in the region code |
 //! | region + name | typos in the birth date |
 //! | name + village | an ID missing on one side, or both (same name in the same township alone is no lead: 王伟 and 刘芳 are everywhere) |
+//! | name + birth month | a relative without ID whose register states a birth (出生日期), against the birth in a roll ID |
 //!
 //! Names are blocked by their variant key (萧/肖 fold together); homophones
 //! are never blocked on without an ID, so pinyin never makes a hit alone.
@@ -59,6 +60,8 @@ pub struct Keys<'a> {
     pub village: Option<&'a str>,
     /// The ID says something (not missing or malformed).
     pub present: bool,
+    /// A birth stated beside the ID (a register's 出生日期), `yyyymmdd` or `yyyymm00`.
+    pub stated_birth: Option<u32>,
 }
 
 impl<'a> Keys<'a> {
@@ -72,7 +75,13 @@ impl<'a> Keys<'a> {
             name: name.variant_key.as_str(),
             village,
             present: id_present(id),
+            stated_birth: None,
         }
+    }
+
+    /// The birth month (`yyyymm`) the name + birth block uses: the ID's, else the stated one.
+    fn birth_month(&self) -> Option<u32> {
+        self.birth.or(self.stated_birth).map(|b| b / 100)
     }
 }
 
@@ -97,12 +106,17 @@ pub struct Blocks<'a> {
     birth_surname: HashMap<(u32, &'a str), Vec<u32>>,
     region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
+    name_birth: HashMap<(&'a str, u32), Vec<u32>>,
     keys: Vec<Keys<'a>>,
 }
 
 impl<'a> Blocks<'a> {
     pub fn build(pois: &'a [Poi]) -> Blocks<'a> {
-        Blocks::from_keys(pois.iter().map(|p| Keys::of(&p.name, &p.id, p.place.village.as_deref())).collect())
+        Blocks::from_keys(
+            pois.iter()
+                .map(|p| Keys { stated_birth: p.birth, ..Keys::of(&p.name, &p.id, p.place.village.as_deref()) })
+                .collect(),
+        )
     }
 
     pub fn from_keys(keys: Vec<Keys<'a>>) -> Blocks<'a> {
@@ -120,6 +134,11 @@ impl<'a> Blocks<'a> {
             }
             if let (false, Some(v)) = (k.name.is_empty(), k.village) {
                 b.name_village.entry((k.name, v)).or_default().push(i);
+            }
+            // Only a person without ID can need this block (with a birth stated beside it),
+            // or one with an ID whose birth the other side's stated birth can meet.
+            if let (false, Some(m)) = (k.name.is_empty(), k.birth_month()) {
+                b.name_birth.entry((k.name, m)).or_default().push(i);
             }
         }
         b.keys = keys;
@@ -148,6 +167,9 @@ impl<'a> Blocks<'a> {
         }
         if let Some(v) = q.village {
             take(self.name_village.get(&(q.name, v)), &|k| missing_pair(q, k));
+        }
+        if let Some(m) = q.birth_month() {
+            take(self.name_birth.get(&(q.name, m)), &|k| missing_pair(q, k) && (q.stated_birth.is_some() || k.stated_birth.is_some()));
         }
     }
 

@@ -42,6 +42,10 @@ pub struct Poi {
     pub address: String,
     /// Read from `address` with the batch's gazetteer ([`assign_places`]).
     pub place: Place,
+    /// The birth the register states for a relative (出生日期 column), as
+    /// `yyyymmdd`, or `yyyymm00` when only the month is written.
+    #[serde(default)]
+    pub birth: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -163,6 +167,7 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
                 source: c.self_source.clone(),
                 address: String::new(),
                 place: Place::default(),
+                birth: None,
             });
         }
     }
@@ -184,6 +189,7 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
             source: k.source.clone(),
             address: k.address.clone(),
             place: Place::default(),
+            birth: crate::load::values::birth_number(&k.birth),
         });
     }
     (cadres, pois)

@@ -8,6 +8,9 @@
 //!   same name: `probable`;
 //! - an ID missing on one side, the same name, the same village, and birth and
 //!   sex consistent with the relation: `probable`; in the same township only: `possible`;
+//! - a relative without ID whose register states a birth (出生日期) equal to the
+//!   birth in the roll's ID, with the same name: `probable` unless the places
+//!   disagree (a stated month only: `probable` in the same township, else `possible`);
 //! - both IDs missing, the same name, the same village: `possible`.
 //!
 //! Two different IDs that both pass their check digit are evidence against:
@@ -299,8 +302,20 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                 return None;
             }
             let w = place(poi, rp);
-            if !matches!(w, Where::Village | Where::Township) {
+            // The register's stated birth against the birth in the roll's ID.
+            let stated = match ide {
+                IdEvidence::KinMissing => stated_birth(poi.birth, rp.id.birth),
+                _ => None,
+            };
+            if stated == Some(Stated::Differs) {
                 return None;
+            }
+            let placed = matches!(w, Where::Village | Where::Township);
+            match stated {
+                Some(Stated::Day) => {}
+                Some(Stated::Month) if w != Where::Elsewhere => {}
+                _ if placed => {}
+                _ => return None,
             }
             parts.push(match ide {
                 IdEvidence::RollMissing => "花名册无有效身份证号".to_string(),
@@ -316,22 +331,64 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             if fit == Some(false) {
                 return None;
             }
+            if let (Some(s), Some(b)) = (stated, poi.birth) {
+                parts.push(stated_text(s, b));
+            }
             if fit == Some(true) {
                 parts.push("性别、年龄与亲属关系相符".into());
             }
             parts.push(place_text(w, rp));
-            match (ide, w) {
-                (IdEvidence::BothMissing, Where::Village) => out(Tier::Possible, 0.5, "name_village", parts),
-                (IdEvidence::BothMissing, _) => None,
-                (IdEvidence::KinMissing, Where::Village) if fit == Some(true) => {
+            if w == Where::Elsewhere {
+                parts.push("但登记地址与花名册所在乡镇不同".into());
+            }
+            match (ide, stated, w) {
+                // A name and a birth day both agreeing is rare between strangers.
+                (_, Some(Stated::Day), Where::Village) => out(Tier::Probable, 0.9, "name_birth", parts),
+                (_, Some(Stated::Day), Where::Township | Where::Unknown) => out(Tier::Probable, 0.85, "name_birth", parts),
+                (_, Some(Stated::Day), Where::Elsewhere) => out(Tier::Possible, 0.6, "name_birth", parts),
+                (_, Some(Stated::Month), Where::Village | Where::Township) => out(Tier::Probable, 0.8, "name_birth", parts),
+                (_, Some(Stated::Month), _) => out(Tier::Possible, 0.6, "name_birth", parts),
+                (IdEvidence::BothMissing, _, Where::Village) => out(Tier::Possible, 0.5, "name_village", parts),
+                (IdEvidence::BothMissing, _, _) => None,
+                (IdEvidence::KinMissing, _, Where::Village) if fit == Some(true) => {
                     out(Tier::Probable, 0.8, "name_place", parts)
                 }
-                (IdEvidence::RollMissing, Where::Village) => out(Tier::Probable, 0.8, "name_place", parts),
-                (_, Where::Village) => out(Tier::Possible, 0.6, "name_place", parts),
-                // Same name in the same township is common (王伟, 刘芳): not a lead.
+                (IdEvidence::RollMissing, _, Where::Village) => out(Tier::Probable, 0.8, "name_place", parts),
+                (_, _, Where::Village) => out(Tier::Possible, 0.6, "name_place", parts),
+                // The same name in the same township is common (王伟, 刘芳): not a lead.
                 _ => None,
             }
         }
+    }
+}
+
+/// What a register's stated birth says against the birth in the other ID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stated {
+    /// The same day.
+    Day,
+    /// The same month (the register gives only the month).
+    Month,
+    Differs,
+}
+
+/// `stated`: `yyyymmdd` or `yyyymm00`; `id_birth`: `yyyymmdd`.
+fn stated_birth(stated: Option<u32>, id_birth: Option<u32>) -> Option<Stated> {
+    let (s, b) = (stated?, id_birth?);
+    Some(if s % 100 == 0 {
+        if s / 100 == b / 100 { Stated::Month } else { Stated::Differs }
+    } else if s == b {
+        Stated::Day
+    } else {
+        Stated::Differs
+    })
+}
+
+fn stated_text(s: Stated, b: u32) -> String {
+    let (y, m, d) = (b / 10_000, b / 100 % 100, b % 100);
+    match s {
+        Stated::Day => format!("登记表所填出生日期（{y:04}-{m:02}-{d:02}）与花名册身份证号中的出生日期一致"),
+        _ => format!("登记表所填出生年月（{y:04}-{m:02}）与花名册身份证号中的出生年月一致"),
     }
 }
 
@@ -364,6 +421,93 @@ mod tests {
         // Two valid keys that do not end in 000 still contradict each other.
         let other = id18("51990119900101199");
         assert_eq!(compare_ids(&normalize_id(&other), &f), IdEvidence::Contradict);
+    }
+
+    use crate::matching::places::Place;
+    use crate::normalize::name::normalize_name;
+    use crate::normalize::relation::Relation;
+    use rstest::rstest;
+
+    fn place(t: &str, v: &str) -> Place {
+        Place { township: (!t.is_empty()).then(|| t.into()), village: (!v.is_empty()).then(|| v.into()) }
+    }
+
+    /// A mother without ID in the register (stated birth `birth`, living in
+    /// `kin_place`) against a roll person with a full ID born 1949-09-02.
+    fn mother_without_id(birth: Option<u32>, kin_place: Place, roll_place: Place) -> Option<Scored> {
+        score_pair("43292219490902036", birth, kin_place, roll_place)
+    }
+
+    fn score_with_roll_id(roll17: &str, birth: Option<u32>) -> Option<Scored> {
+        score_pair(roll17, birth, Place::default(), Place::default())
+    }
+
+    fn score_pair(roll17: &str, birth: Option<u32>, kin_place: Place, roll_place: Place) -> Option<Scored> {
+        let cadre = Cadre {
+            name: normalize_name("蔡忠庆"),
+            id: normalize_id(&id18("43292119720909879")),
+            unit: "县农业农村局".into(),
+            unit_key: "农业农村局".into(),
+            post: String::new(),
+            self_source: Default::default(),
+            self_term: String::new(),
+            township: None,
+        };
+        let poi = Poi {
+            cadre: 0,
+            relation: Relation::Parent,
+            relation_term: "母亲".into(),
+            sex_hint: Some(crate::normalize::id::Sex::Female),
+            name: normalize_name("范欣"),
+            id: normalize_id("/"),
+            source: Default::default(),
+            address: String::new(),
+            place: kin_place,
+            birth,
+        };
+        let rp = RollPerson { row: 0, slot: 0, name: normalize_name("范欣"), id: normalize_id(&id18(roll17)), place: roll_place };
+        score(&poi, &cadre, &rp)
+    }
+
+    /// Regression (outside county, issue 9): a relative reported without an ID
+    /// was matched only by name + village; the birth the register states beside
+    /// the missing ID was never read, so every such relative living outside a
+    /// known village (or in a register without addresses) was missed.
+    #[rstest]
+    #[case::same_day_no_place(Some(19490902), "", "", "", "", Some(Tier::Probable))]
+    #[case::same_day_same_village(Some(19490902), "青石镇", "石门村", "青石镇", "石门村", Some(Tier::Probable))]
+    #[case::same_day_elsewhere(Some(19490902), "柳河镇", "", "青石镇", "", Some(Tier::Possible))]
+    #[case::same_month_same_township(Some(19490900), "青石镇", "", "青石镇", "", Some(Tier::Probable))]
+    #[case::same_month_no_place(Some(19490900), "", "", "", "", Some(Tier::Possible))]
+    #[case::same_month_elsewhere(Some(19490900), "柳河镇", "", "青石镇", "", None)]
+    #[case::other_day(Some(19490903), "青石镇", "石门村", "青石镇", "石门村", None)]
+    #[case::other_month(Some(19491000), "", "", "", "", None)]
+    #[case::no_birth_no_place(None, "", "", "", "", None)]
+    #[case::no_birth_same_village(None, "青石镇", "石门村", "青石镇", "石门村", Some(Tier::Probable))]
+    #[case::no_birth_same_township(None, "青石镇", "", "青石镇", "", None)]
+    fn stated_birth_against_roll_id(
+        #[case] birth: Option<u32>,
+        #[case] kt: &str,
+        #[case] kv: &str,
+        #[case] rt: &str,
+        #[case] rv: &str,
+        #[case] want: Option<Tier>,
+    ) {
+        let got = mother_without_id(birth, place(kt, kv), place(rt, rv));
+        assert_eq!(got.as_ref().map(|s| s.tier), want, "{got:?}");
+        if let (Some(s), Some(_)) = (&got, birth) {
+            assert!(s.evidence.contains("与花名册身份证号中的出生"), "{}", s.evidence);
+            assert_eq!(s.match_kind, "name_birth");
+        }
+    }
+
+    #[test]
+    fn stated_birth_does_not_rescue_a_sex_that_contradicts_the_relation() {
+        // A man's ID (17th digit odd) born that day is not the mother, whatever the birth.
+        let got = score_with_roll_id("43292219490902033", Some(19490902));
+        assert_eq!(got, None);
+        // The same birth with a woman's ID is a lead.
+        assert!(score_with_roll_id("43292219490902036", Some(19490902)).is_some());
     }
 
     #[test]
