@@ -348,3 +348,40 @@ fn regression_relative_without_id_ignored_stated_birth_and_split_place() {
     let b = hit("蔡国华");
     assert!(b.evidence.contains("同村（石门"), "{}", b.evidence);
 }
+
+/// Outside county (issue 9): a roll whose only place is a 家庭住址 column
+/// (学生资助: 青石镇大坪村8组) had its address column dropped, so a township
+/// cadre's relative living in that township was `other`, not `same_township`.
+#[test]
+fn regression_roll_address_column_ignored_loses_same_township() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    std::fs::create_dir_all(&rolls).unwrap();
+    let (cadre, sister) = (nth_id(5), nth_id(77));
+    write_csv(
+        &kin,
+        "青石镇人民政府_干部亲属.csv",
+        &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".into(), format!("赵敏,{cadre},青石镇人民政府,孙涛,姐姐,{sister}")],
+    );
+    // Another roll names the county's townships and villages (the gazetteer).
+    write_csv(&rolls, "县民政局_低保.csv", &["乡镇,村,姓名,身份证号".into(), format!("青石镇,大坪村,周丽,{}", nth_id(200))]);
+    write_csv(
+        &rolls,
+        "教委_学生资助.csv",
+        &["序号,学生姓名,学生身份证号,资助金额,监护人姓名,监护人身份证号,家庭住址".into(), format!("1,徐娟,{},1000,孙涛,{sister},青石镇大坪村8组", nth_id(300))],
+    );
+    let l = load(&rolls.join("教委_学生资助.csv"), Kind::Roll);
+    assert_eq!(l.report.sheets[0].role_of("家庭住址"), Some("address"));
+    let out = kinmatch::pipeline::run(&kinmatch::pipeline::RunOptions {
+        kin: vec![kin],
+        rolls: vec![rolls],
+        out: tmp.path().join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        ..Default::default()
+    })
+    .unwrap();
+    let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the guardian is found");
+    assert_eq!(h.relevance, kinmatch::model::Relevance::SameTownship);
+}

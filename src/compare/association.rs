@@ -292,6 +292,7 @@ fn rows_of(posts: &[OrgPost]) -> Vec<RollRow> {
             unit: p.supervisor.clone(),
             relation_to_head: String::new(),
             contractor: p.org.clone(),
+            address: String::new(),
         })
         .collect()
 }

@@ -532,6 +532,7 @@ pub fn compare(
                 unit: String::new(),
                 relation_to_head: String::new(),
                 contractor: ent.name.clone(),
+                address: String::new(),
             }
         })
         .collect();

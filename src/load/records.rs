@@ -68,6 +68,9 @@ pub struct RollRow {
     pub unit: String,
     pub relation_to_head: String,
     pub contractor: String,
+    /// An address column (家庭住址 青石镇大坪村8组): the row's place when the
+    /// roll has no township or village column.
+    pub address: String,
 }
 
 /// One register row: a cadre and (at most) one relative.
@@ -198,6 +201,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
     let mut ex = Extracted::default();
     let slots = roll_slots(table);
     let col = |role: Role| first(table, |r| *r == role);
+    let addr = col(Role::Address);
     let (tw, vi, gr, pr, un, rh, co) = (
         col(Role::Township),
         col(Role::Village),
@@ -271,6 +275,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             unit: or_ctx(text(row, un), &ctx.unit),
             relation_to_head: text(row, rh),
             contractor: text(row, co),
+            address: text(row, addr),
         });
     }
     ex

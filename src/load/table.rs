@@ -327,7 +327,7 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
     for r in roles.iter_mut() {
         *r = match (kind, std::mem::replace(r, Role::Unmapped)) {
             (Kind::Roll, Role::Relation) => Role::RelationToHead,
-            (Kind::Roll, Role::CadreUnit | Role::CadrePost | Role::Address) => Role::Unmapped,
+            (Kind::Roll, Role::CadreUnit | Role::CadrePost) => Role::Unmapped,
             (Kind::Roll, Role::Name(Person::Cadre)) => Role::Name(Person::Beneficiary),
             (Kind::Roll, Role::Id(Person::Cadre)) => Role::Id(Person::Beneficiary),
             (Kind::Roll, Role::Name(Person::Relative)) => Role::Name(Person::Member),

@@ -201,7 +201,10 @@ pub fn roll_persons(rolls: &[RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(ri, r)| {
-            let place = gaz.roll_place(&r.township, &r.village);
+            let mut place = gaz.roll_place(&r.township, &r.village);
+            if place.township.is_none() && place.village.is_none() && !r.address.is_empty() {
+                place = gaz.find_in(&r.address);
+            }
             r.slots.iter().enumerate().map(move |(si, s)| RollPerson {
                 row: ri,
                 slot: si,
