@@ -556,3 +556,101 @@ mod tests {
         assert_eq!(column_role("new_role"), "new_role");
     }
 }
+
+// ---------------------------------------------------------------- 台账 (ledger)
+
+/// Why a run refuses to write into a folder holding a reviewer's work.
+pub fn reviewer_work_at_risk(dir: &str, count: usize, example: &str) -> String {
+    pick(
+        format!(
+            "输出文件夹 {dir} 的核查表中有 {count} 条已填写的核查结论尚未导入台账（如 {example}），本次运行会覆盖它们，已停止。\n  请先导入：kinmatch review import {dir}/review/*.xlsx --ledger kinmatch.db -o decisions.csv\n  或用 --force 写入新的文件夹（{dir}-2 …），原文件夹保持不动。"
+        ),
+        format!(
+            "{count} decisions filled into the review workbooks of {dir} are not in the ledger yet (e.g. {example}); this run would overwrite them, so it stopped.\n  Import them first: kinmatch review import {dir}/review/*.xlsx --ledger kinmatch.db -o decisions.csv\n  or use --force to write a fresh folder ({dir}-2 …) and leave this one as it is."
+        ),
+    )
+}
+
+pub fn as_of_needs_ledger() -> String {
+    pick("--as-of 需要 --ledger：按日期回溯的登记表来自台账".into(), "--as-of needs --ledger: the registers as of a date come from the ledger".into())
+}
+
+pub fn ledger_no_registers(as_of: &str) -> String {
+    format!("台账中截至 {as_of} 没有任何登记表（先用 kinmatch run --kin … --ledger 登记）")
+}
+
+/// What a run recorded in the ledger.
+pub fn ledger_run_line(path: &str, new: usize, again: usize, not_found: usize, prefilled: usize, published: usize) -> String {
+    pick(
+        format!("  台账（{path}）：新线索 {new}，再次发现 {again}，本批未再发现 {not_found}；核查表预填台账结论 {prefilled} 条；新公示 {published} 条"),
+        format!("  ledger ({path}): {new} new leads, {again} seen again, {not_found} no longer found; {prefilled} decisions prefilled; {published} newly published"),
+    )
+}
+
+pub fn ledger_register_line(units: usize, new_units: usize, added: usize, removed: usize, changed: usize, late: usize) -> String {
+    pick(
+        format!("  登记表：{units} 个单位（首次报送 {new_units}）；与上次报送相比 新增 {added}，删除 {removed}，变更 {changed}；比对发现后才补报 {late}"),
+        format!("  registers: {units} units ({new_units} first submissions); since the last submission {added} added, {removed} removed, {changed} changed; {late} reported only after a lead found them"),
+    )
+}
+
+pub fn ledger_fresh_folder(dir: &str) -> String {
+    pick(format!("  原输出文件夹的核查表有未导入的结论，本次写入新文件夹：{dir}"), format!("  the output folder holds decisions not yet imported; this run wrote a fresh folder: {dir}"))
+}
+
+pub fn ledger_imported(path: &str, applied: usize, unchanged: usize, unknown: usize) -> String {
+    pick(
+        format!("台账（{path}）：写入结论 {applied} 条，未变 {unchanged} 条，台账中没有的线索 {unknown} 条"),
+        format!("ledger ({path}): {applied} decisions written, {unchanged} unchanged, {unknown} unknown to the ledger"),
+    )
+}
+
+/// The status of a lead, as reviewers read it.
+pub fn lead_status(s: &str) -> &'static str {
+    match s {
+        "pending" => "待核查",
+        "compliant" => "合规",
+        "noncompliant" => "不合规",
+        "handled" => "已处理",
+        "closed" => "已销号",
+        _ => "未知",
+    }
+}
+
+pub fn ledger_status_header(as_of: &str) -> String {
+    pick(
+        format!("台账状态（截至 {as_of}）\n审批单位\t待核查\t逾期\t已核查\t已销号\t待公示"),
+        format!("ledger status as of {as_of}\nunit\tpending\toverdue\tdecided\tclosed\tunpublished"),
+    )
+}
+
+pub fn total_word() -> &'static str {
+    if lang() == Lang::En { "total" } else { "合计" }
+}
+
+pub fn ledger_closed(n: usize, refused: &[String]) -> String {
+    let mut s = pick(format!("已销号 {n} 条"), format!("{n} leads closed"));
+    if !refused.is_empty() {
+        s.push_str(&pick(
+            format!("；未销号（台账中没有，或尚未核查）：{}", refused.join(", ")),
+            format!("; not closed (unknown, or not yet decided): {}", refused.join(", ")),
+        ));
+    }
+    s
+}
+
+pub fn ledger_object(hit: &str, known: bool) -> String {
+    if known {
+        pick(format!("已记录对 {hit} 的公示异议"), format!("objection to {hit} recorded"))
+    } else {
+        pick(format!("台账中没有线索 {hit}"), format!("the ledger has no lead {hit}"))
+    }
+}
+
+pub fn ledger_exported(path: &str, leads: usize) -> String {
+    pick(format!("{path}：台账 {leads} 条线索"), format!("{path}: {leads} leads"))
+}
+
+pub fn ledger_sample_recorded(path: &str) -> String {
+    pick(format!("  抽查记录已写入台账（{path}）"), format!("  the draw is recorded in the ledger ({path})"))
+}

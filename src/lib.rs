@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod labels;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod normalize;

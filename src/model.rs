@@ -14,7 +14,7 @@ pub struct Source {
 }
 
 /// How sure a hit is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Identity established by the ID number.
@@ -22,6 +22,7 @@ pub enum Tier {
     /// Strong evidence without an exact ID.
     Probable,
     /// A lead worth a look.
+    #[default]
     Possible,
 }
 
@@ -44,11 +45,12 @@ impl Tier {
 }
 
 /// Why the hit matters for the cadre's power.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relevance {
     SameUnit,
     SameTownship,
+    #[default]
     Other,
 }
 
@@ -71,7 +73,7 @@ impl Relevance {
 
 /// One row of `hits.csv`: a roll person slot matched to a register row.
 /// The field names are the CSV column names (a contract: do not rename).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub hit_id: String,
     pub tier: Tier,

@@ -10,7 +10,7 @@ use crate::normalize::relation::Relation;
 use crate::report::{self, BatchInfo, Decisions, ReportError};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -43,6 +43,12 @@ pub enum PipelineError {
     },
     #[error(transparent)]
     Snapshot(#[from] crate::snapshot::SnapshotError),
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::LedgerError),
+    /// Review workbooks in the output folder hold decisions that neither the
+    /// ledger nor `--decisions` has: the run would overwrite a reviewer's work.
+    #[error("{}", crate::labels::reviewer_work_at_risk(.dir, *.count, .example))]
+    ReviewerWork { dir: String, count: usize, example: String },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> PipelineError + '_ {
@@ -91,6 +97,29 @@ pub struct RunOptions {
     /// Retired cadres (姓名, 身份证号, 原单位, 原职级, 退休时间), compared with the filings too.
     #[serde(default)]
     pub retired: Vec<PathBuf>,
+    /// The ledger (台账): registers are recorded in it, hits become leads, its
+    /// decisions prefill the review workbooks.
+    #[serde(default)]
+    pub ledger: Option<PathBuf>,
+    /// Match against the registers as the ledger held them on this date (no `kin`).
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// The date the registers were received (default: the run date).
+    #[serde(default)]
+    pub received: Option<String>,
+    /// Days a new lead has to be verified (default [`crate::ledger::DEFAULT_DUE_DAYS`]).
+    #[serde(default)]
+    pub due_days: Option<u32>,
+    /// When the output folder holds review workbooks with decisions not yet in
+    /// the ledger, write to a fresh folder (`OUT-2`, …) instead of refusing.
+    #[serde(default)]
+    pub force: bool,
+    /// Read the ledger without recording anything (`verify`).
+    #[serde(default)]
+    pub ledger_readonly: bool,
+    /// Decisions to use in place of the ledger's (`verify`: the ones the run used).
+    #[serde(default)]
+    pub ledger_decisions: Option<PathBuf>,
 }
 
 /// Make the output folder and prove it can be written, before any input is
@@ -272,6 +301,20 @@ pub struct RecordedOptions {
     pub orgs: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<String>,
+    /// The ledger the run read and recorded into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    /// The registers came from the ledger, as they stood on this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registers_as_of: Option<String>,
+    /// Those registers' files: `received file sha256`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledger_registers: Vec<String>,
+    /// The ledger's decisions the run used, written beside the manifest (for `verify`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_decisions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_decisions_sha256: Option<String>,
 }
 
 impl Manifest {
@@ -294,6 +337,20 @@ pub struct RunOutcome {
     pub declared_not_found: usize,
     /// The 社团兼职 findings (empty without `--orgs`).
     pub associations: Vec<crate::compare::association::Finding>,
+    /// The folder written (a fresh one with `force`).
+    pub out: PathBuf,
+    /// What the ledger recorded (with `ledger`).
+    pub ledger: Option<LedgerOutcome>,
+}
+
+/// What one run recorded in the ledger.
+#[derive(Clone, Debug, Default)]
+pub struct LedgerOutcome {
+    pub path: PathBuf,
+    pub registers: Option<crate::ledger::RegisterRecord>,
+    pub run: crate::ledger::RunRecord,
+    /// Decisions from the ledger prefilled into the workbooks.
+    pub prefilled: usize,
 }
 
 impl RunOutcome {
@@ -445,6 +502,51 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         Some(b) => b.join(p),
         None => p.clone(),
     };
+    if opts.as_of.is_some() && opts.ledger.is_none() {
+        return Err(PipelineError::Usage(crate::labels::as_of_needs_ledger()));
+    }
+    let mut ledger = match &opts.ledger {
+        // Re-running a batch whose registers came from files: nothing to read from the ledger.
+        Some(_) if opts.ledger_readonly && opts.as_of.is_none() => None,
+        Some(p) if opts.ledger_readonly => Some(crate::ledger::Ledger::open_existing(&at(p))?),
+        Some(p) => Some(crate::ledger::Ledger::open(&at(p))?),
+        None => None,
+    };
+    // The decisions already taken: the ledger's (or, re-running, the ones the
+    // run used), and a --decisions file over them.
+    let ledger_decisions = match (&opts.ledger_decisions, &ledger) {
+        (Some(p), _) => Decisions::load_csv(p)?,
+        (None, Some(l)) => l.decisions()?,
+        (None, None) => Decisions::default(),
+    };
+    let mut known = ledger_decisions.clone();
+    if let Some(p) = opts.decisions.as_ref().map(at) {
+        known.by_hit.extend(Decisions::load_csv(&p)?.by_hit);
+    }
+    // Never overwrite what a reviewer filled in.
+    let fresh;
+    let opts = match reviewer_work_at_risk(&opts.out, &known) {
+        Some((count, example)) if !opts.force => {
+            return Err(PipelineError::ReviewerWork { dir: opts.out.display().to_string(), count, example });
+        }
+        Some(_) => {
+            fresh = RunOptions { out: fresh_folder(&opts.out), ..opts.clone() };
+            check_out_dir(&fresh.out)?;
+            &fresh
+        }
+        None => opts,
+    };
+    let ledger_decisions_file = (opts.ledger.is_some() && !ledger_decisions.by_hit.is_empty()).then(|| {
+        let p = opts.out.join(LEDGER_DECISIONS);
+        ledger_decisions.write_csv(&p).map(|_| p)
+    });
+    let ledger_decisions_sha = match ledger_decisions_file {
+        Some(r) => {
+            let p = r?;
+            Some(load::sha256_hex(&std::fs::read(&p).map_err(io_err(&p))?))
+        }
+        None => None,
+    };
     let kin_paths: Vec<PathBuf> = opts.kin.iter().map(at).collect();
     let roll_paths: Vec<PathBuf> = opts.rolls.iter().map(at).collect();
     let registry_paths: Vec<PathBuf> = opts.registry.iter().map(at).collect();
@@ -454,10 +556,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let config_path = opts.config.as_ref().map(at);
     let decisions_path = opts.decisions.as_ref().map(at);
     let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
-    let decisions = match &decisions_path {
-        Some(p) => Decisions::load_csv(p)?,
-        None => Decisions::default(),
-    };
+    let decisions = known;
     let decisions_sha = match &decisions_path {
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
         None => None,
@@ -467,7 +566,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         Some(p) => Some((crate::snapshot::Snapshot::load(&p)?, load::sha256_hex(&std::fs::read(&p).map_err(io_err(&p))?))),
         None => None,
     };
-    // The register side, normalized once; its rows are not kept.
+    // The register side, normalized once; its rows are kept only to record them in the ledger.
+    let from_ledger = snapshot.is_none() && kin_paths.is_empty() && ledger.is_some();
+    let registers_as_of = from_ledger.then(|| opts.as_of.clone().or(opts.run_date.clone()).unwrap_or_else(today));
+    let (mut kin_kept, mut ledger_registers): (Vec<load::records::KinRow>, Vec<String>) = (Vec::new(), Vec::new());
     let t = std::time::Instant::now();
     let (kd, kin_reports, cadres, pois, register_rows) = match &snapshot {
         Some((snap, _)) => {
@@ -476,11 +578,23 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             let rows = snap.header.inputs.iter().map(|r| r.data_rows() as usize).sum();
             (Discovery::default(), snap.header.inputs.clone(), cadres, pois, rows)
         }
+        None if kin_paths.is_empty() && ledger.is_some() => {
+            // An auditor's re-run: the registers as the ledger held them on that date.
+            let (l, day) = (ledger.as_ref().ok_or_else(|| PipelineError::Usage(String::new()))?, registers_as_of.as_deref().unwrap_or(""));
+            let kin = l.registers_as_of(day)?;
+            ledger_registers = l.register_files_as_of(day)?.into_iter().map(|(f, sha, rcv)| format!("{rcv} {f} {sha}")).collect();
+            let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope, &cfg.unit_table());
+            (Discovery::default(), Vec::new(), cadres, pois, kin.len())
+        }
         None => {
             let (kd, loaded) = read_side_observed(&kin_paths, Kind::Register, &cfg, progress);
             let (reports, kin) = split_loaded(loaded, |l| std::mem::take(&mut l.kin));
             let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope, &cfg.unit_table());
-            (kd, reports, cadres, pois, kin.len())
+            let n = kin.len();
+            if ledger.is_some() {
+                kin_kept = kin;
+            }
+            (kd, reports, cadres, pois, n)
         }
     };
     let t = timing("read registers", t);
@@ -535,7 +649,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         kd.missing.iter().chain(&rd.missing).chain(further.iter().flat_map(|d| &d.missing)).cloned().collect();
     // Rolls are needed unless the batch runs only the other comparisons.
     let rolls_needed = !opts.rolls.is_empty() || (opts.registry.is_empty() && opts.orgs.is_empty());
-    let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (true, rolls_needed));
+    let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (!from_ledger, rolls_needed));
+    if from_ledger && register_rows == 0 {
+        problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
+    }
     for (side, reports, given) in [
         ("企业登记", &registry_reports, &registry_paths),
         ("申报表", &declaration_reports, &declaration_paths),
@@ -571,6 +688,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         declarations: display_paths(&opts.declarations),
         orgs: display_paths(&opts.orgs),
         retired: display_paths(&opts.retired),
+        ledger: opts.ledger.as_ref().map(|p| p.display().to_string()),
+        registers_as_of: registers_as_of.clone(),
+        ledger_registers,
+        ledger_decisions: ledger_decisions_sha.is_some().then(|| LEDGER_DECISIONS.to_string()),
+        ledger_decisions_sha256: ledger_decisions_sha,
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -681,6 +803,34 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         message: e.to_string(),
     })?;
     std::fs::write(&mp, text + "\n").map_err(io_err(&mp))?;
+    // The ledger last: a run that failed to write its outputs records nothing;
+    // an auditor's re-run from the ledger's registers (--as-of) only reads it.
+    let ledger = match &mut ledger {
+        Some(l) if !opts.ledger_readonly && !from_ledger => {
+            let rolls_read: BTreeSet<String> = manifest.inputs.rolls.iter().filter(|r| !r.not_read()).map(|r| r.file.clone()).collect();
+            let published: Vec<String> = if opts.workbooks && !opts.publicity_dry_run {
+                hits.iter().filter(|h| report::conclusion_of(h, &decisions) == "合规").map(|h| h.hit_id.clone()).collect()
+            } else {
+                Vec::new()
+            };
+            let received = opts.received.clone().unwrap_or_else(|| manifest.run_date.clone());
+            let registers = (!from_ledger && snapshot.is_none()).then_some((kin_kept.as_slice(), manifest.inputs.kin.as_slice(), received.as_str()));
+            let (registers, run) = l.record_batch(
+                registers,
+                &cfg.unit_table(),
+                &manifest.batch_id,
+                &manifest.run_date,
+                &hits,
+                &rolls_read,
+                opts.due_days.unwrap_or(crate::ledger::DEFAULT_DUE_DAYS),
+                &published,
+                registers_as_of.as_deref(),
+            )?;
+            let prefilled = hits.iter().filter(|h| ledger_decisions.by_hit.contains_key(&h.hit_id)).count();
+            Some(LedgerOutcome { path: l.path().to_path_buf(), registers, run, prefilled })
+        }
+        _ => None,
+    };
     progress.finish();
     Ok(RunOutcome {
         manifest,
@@ -688,7 +838,43 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         enterprise,
         declared_not_found: not_found.len(),
         associations,
+        out: opts.out.clone(),
+        ledger,
     })
+}
+
+/// The ledger's decisions a run used, written beside its manifest.
+pub const LEDGER_DECISIONS: &str = "ledger_decisions.csv";
+
+/// Decisions filled into the review workbooks of `out` that `known` does not
+/// hold (count, and one of them to name): a run would overwrite them.
+fn reviewer_work_at_risk(out: &Path, known: &Decisions) -> Option<(usize, String)> {
+    let dir = out.join("review");
+    let mut books: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx")) && p.is_file())
+        .collect();
+    books.sort();
+    let read = report::import_reviews(&books);
+    let same = |a: &report::Decision, b: &report::Decision| {
+        (&a.conclusion, &a.action, &a.reviewer, &a.review_date, &a.remark) == (&b.conclusion, &b.action, &b.reviewer, &b.review_date, &b.remark)
+    };
+    let at_risk: Vec<&report::Decision> = read
+        .decisions
+        .by_hit
+        .values()
+        .filter(|d| [&d.conclusion, &d.action, &d.reviewer, &d.remark].iter().any(|f| !f.trim().is_empty()))
+        .filter(|d| known.by_hit.get(&d.hit_id).is_none_or(|k| !same(k, d)))
+        .collect();
+    let first = at_risk.first()?;
+    Some((at_risk.len(), if first.source.is_empty() { first.hit_id.clone() } else { first.source.clone() }))
+}
+
+/// `OUT-2`, `OUT-3`, …: the first that does not exist.
+fn fresh_folder(out: &Path) -> PathBuf {
+    let base = out.as_os_str().to_string_lossy().trim_end_matches(['/', '\\']).to_string();
+    (2..).map(|n| PathBuf::from(format!("{base}-{n}"))).find(|p| !p.exists()).unwrap_or_else(|| out.to_path_buf())
 }
 
 /// The reports of loaded files, and their records of one kind moved out (no second copy).
@@ -913,6 +1099,13 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         declarations: m.options.declarations.iter().map(PathBuf::from).collect(),
         orgs: m.options.orgs.iter().map(PathBuf::from).collect(),
         retired: m.options.retired.iter().map(PathBuf::from).collect(),
+        ledger: m.options.ledger.as_ref().map(PathBuf::from),
+        as_of: m.options.registers_as_of.clone(),
+        received: None,
+        due_days: None,
+        force: false,
+        ledger_readonly: true,
+        ledger_decisions: m.options.ledger_decisions.as_ref().map(|f| dir.join(f)),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod id;
 pub mod inspect;
+pub mod ledger;
 pub mod review;
 pub mod run;
 pub mod synth;
@@ -57,6 +58,9 @@ pub enum Command {
     Review(review::Command),
     /// Draw a reproducible spot-check sample of verified hits per approving unit.
     Sample(review::SampleArgs),
+    /// The ledger (台账): leads per unit, overdue, export, register changes, 销号.
+    #[command(subcommand)]
+    Ledger(ledger::Command),
     /// Write a blank register or roll workbook in the layout the engine reads best.
     Template(review::TemplateArgs),
     /// Re-run an archived batch from its manifest and check every input and output.
@@ -78,6 +82,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Review(c) => review::exec(c),
         Command::Sample(a) => review::exec_sample(a),
         Command::Template(a) => review::exec_template(a),
+        Command::Ledger(c) => ledger::exec(c),
         Command::Verify(a) => verify::exec(a),
         Command::Synth(a) => synth::exec(a),
         Command::SynthEval(a) => synth::exec_eval(a),

@@ -17,6 +17,9 @@ pub enum Command {
         /// The batch output folder (holding hits.csv); default: the folder above the workbooks' review/ folder.
         #[arg(long)]
         batch: Option<PathBuf>,
+        /// Also write the decisions into the ledger (one transaction: all or nothing).
+        #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = crate::ledger::DEFAULT_PATH)]
+        ledger: Option<PathBuf>,
     },
 }
 
@@ -35,6 +38,10 @@ pub struct SampleArgs {
     pub seed: u64,
     #[arg(short, long)]
     pub out: PathBuf,
+    /// Record the draw in the ledger (date, rate, seed, the hits drawn), and take the
+    /// decisions from it when --decisions is not given.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = crate::ledger::DEFAULT_PATH)]
+    pub ledger: Option<PathBuf>,
 }
 
 /// `kinmatch template register|roll -o FILE.xlsx`
@@ -49,7 +56,7 @@ pub struct TemplateArgs {
 
 pub fn exec(c: Command) -> anyhow::Result<i32> {
     match c {
-        Command::Import { workbooks, out, batch } => {
+        Command::Import { workbooks, out, batch, ledger } => {
             let mut r = report::import_reviews(&workbooks);
             let batch = batch.or_else(|| batch_of(&workbooks));
             match &batch {
@@ -71,7 +78,17 @@ pub fn exec(c: Command) -> anyhow::Result<i32> {
                 println!("{}", msgs::review_unknown(u));
             }
             println!("{}", msgs::review_missing(r.missing.len()));
-            Ok(if r.is_clean() { super::exit::OK } else { super::exit::INPUT_NOT_READ })
+            let mut clean = r.is_clean();
+            if let Some(p) = &ledger {
+                let mut l = crate::ledger::Ledger::open_existing(p)?;
+                let o = l.import_decisions(&r.decisions, &crate::pipeline::today())?;
+                println!("{}", msgs::ledger_imported(&p.display().to_string(), o.applied, o.unchanged, o.unknown.len()));
+                for u in &o.unknown {
+                    println!("{}", msgs::review_unknown(u));
+                }
+                clean &= o.unknown.is_empty();
+            }
+            Ok(if clean { super::exit::OK } else { super::exit::INPUT_NOT_READ })
         }
     }
 }
@@ -92,9 +109,11 @@ fn batch_of(workbooks: &[PathBuf]) -> Option<PathBuf> {
 pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
     let m = Manifest::load(&a.dir)?;
     let hits = read_hits_csv(&a.dir.join("hits.csv"))?;
-    let d = match &a.decisions {
-        Some(p) => Decisions::load_csv(p)?,
-        None => Decisions::default(),
+    let mut ledger = a.ledger.as_ref().map(|p| crate::ledger::Ledger::open_existing(p)).transpose()?;
+    let d = match (&a.decisions, &ledger) {
+        (Some(p), _) => Decisions::load_csv(p)?,
+        (None, Some(l)) => l.decisions()?,
+        (None, None) => Decisions::default(),
     };
     let batch = BatchInfo {
         batch_id: m.batch_id,
@@ -104,6 +123,10 @@ pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
     };
     let ids = report::write_sample(&a.out, &hits, &d, a.rate, a.seed, &batch)?;
     println!("{}", msgs::sampled(ids.len(), &a.out.display().to_string()));
+    if let (Some(l), Some(p)) = (&mut ledger, &a.ledger) {
+        l.record_sample(&crate::pipeline::today(), &batch.batch_id, a.rate, a.seed, "", &ids)?;
+        println!("{}", msgs::ledger_sample_recorded(&p.display().to_string()));
+    }
     Ok(super::exit::OK)
 }
 

@@ -55,10 +55,10 @@ impl Progress for Bar {
 }
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Example:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes).")]
+#[command(after_help = "Examples:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n  kinmatch run --kin registers --rolls rolls --out 2024-11 --ledger kinmatch.db\n  kinmatch run --ledger kinmatch.db --as-of 2024-11-01 --rolls rolls --out audit\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes); 1 when the output folder holds\nfilled review workbooks not yet imported (nothing is overwritten; --force writes a fresh folder).")]
 pub struct Args {
     /// Kinship registers (files or folders).
-    #[arg(long, num_args = 1.., required_unless_present = "index")]
+    #[arg(long, num_args = 1.., required_unless_present_any = ["index", "as_of"])]
     pub kin: Vec<PathBuf>,
     /// A register snapshot from `kinmatch index`, in place of --kin.
     #[arg(long, conflicts_with = "kin")]
@@ -109,6 +109,24 @@ pub struct Args {
     /// Treat any input that could not be used (exit 3) as an error (exit 1).
     #[arg(long)]
     pub strict: bool,
+    /// The ledger (台账, an SQLite file; default kinmatch.db): the registers read are recorded with
+    /// their history, every hit becomes a lead with a due date, earlier decisions prefill the review
+    /// workbooks.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = crate::ledger::DEFAULT_PATH)]
+    pub ledger: Option<PathBuf>,
+    /// Match against the registers as the ledger held them on this date (YYYY-MM-DD), in place of --kin.
+    #[arg(long, value_name = "DATE", requires = "ledger", conflicts_with_all = ["kin", "index"])]
+    pub as_of: Option<String>,
+    /// The date the registers were received (default: the run date).
+    #[arg(long, value_name = "DATE", requires = "ledger")]
+    pub received: Option<String>,
+    /// Days the approving unit has to verify a new lead.
+    #[arg(long, value_name = "DAYS", requires = "ledger", default_value_t = crate::ledger::DEFAULT_DUE_DAYS)]
+    pub due_days: u32,
+    /// When the output folder holds filled review workbooks not yet imported, write a fresh folder
+    /// (OUT-2, …) instead of stopping.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn exec(a: Args) -> anyhow::Result<i32> {
@@ -128,6 +146,13 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         declarations: a.declarations,
         orgs: a.orgs,
         retired: a.retired,
+        ledger: a.ledger,
+        as_of: a.as_of,
+        received: a.received,
+        due_days: Some(a.due_days),
+        force: a.force,
+        ledger_readonly: false,
+        ledger_decisions: None,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
@@ -195,7 +220,17 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             eprintln!("    {p}");
         }
     }
-    eprintln!("{}", msgs::outputs_in(&a.out.display().to_string(), &m.outputs.keys().cloned().collect::<Vec<_>>().join(", ")));
+    if let Some(l) = &res.ledger {
+        if let Some(r) = &l.registers {
+            eprintln!("{}", msgs::ledger_register_line(r.units, r.new_units, r.count("added"), r.count("removed"), r.count("changed"), r.late()));
+        }
+        let p = l.path.display().to_string();
+        eprintln!("{}", msgs::ledger_run_line(&p, l.run.new, l.run.seen_again, l.run.not_found, l.prefilled, l.run.published));
+    }
+    if res.out != a.out {
+        eprintln!("{}", msgs::ledger_fresh_folder(&res.out.display().to_string()));
+    }
+    eprintln!("{}", msgs::outputs_in(&res.out.display().to_string(), &m.outputs.keys().cloned().collect::<Vec<_>>().join(", ")));
     if a.strict && res.incomplete() {
         anyhow::bail!(msgs::strict_failed(m.inputs.problems.len()));
     }

@@ -19,12 +19,15 @@ mod review;
 mod sample;
 mod summary;
 mod template;
+mod ledger;
 mod xlsx_util;
 
 #[cfg(test)]
 mod tests;
 
 pub use decisions::{Decision, Decisions, ImportReport, import_reviews};
+pub(crate) use xlsx_util::conclusion_of;
+pub use ledger::write_ledger;
 pub use publicity::write_publicity;
 pub use review::write_review_workbooks;
 pub use sample::write_sample;
