@@ -78,8 +78,10 @@ pub fn write_review_workbooks(
     );
     let mut written = Vec::new();
     for (unit, mut unit_hits) in by_unit {
+        // What the unit must look at first: its own approvals, then its
+        // township's, each strongest first.
         unit_hits.sort_by(|a, b| {
-            (a.tier, a.relevance, &a.hit_id).cmp(&(b.tier, b.relevance, &b.hit_id))
+            (a.relevance, a.tier, &a.hit_id).cmp(&(b.relevance, b.tier, &b.hit_id))
         });
         let path = &paths[unit];
         let mut wb = new_workbook(&format!("亲属涉权事项比对结果 — {unit}"), batch)?;
@@ -89,6 +91,22 @@ pub fn write_review_workbooks(
     }
     written.sort();
     Ok(written)
+}
+
+/// A row tall enough for its wrapped cells (text, column width): an
+/// explicit height, because not every spreadsheet program grows rows itself.
+/// A CJK character takes two width units, other characters one.
+pub(crate) fn row_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| {
+            let units: usize = t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            let per_line = (w - 1.0).max(1.0) as usize;
+            units.div_ceil(per_line).max(1)
+        })
+        .max()
+        .unwrap_or(1);
+    15.0 * lines.min(20) as f64
 }
 
 fn build(
@@ -133,14 +151,14 @@ fn build(
             r,
             16,
             &source_text(&h.roll_file, &h.roll_sheet, h.roll_row),
-            &st.text,
+            &st.wrap,
         )?;
         put(
             ws,
             r,
             17,
             &source_text(&h.kin_file, &h.kin_sheet, h.kin_row),
-            &st.text,
+            &st.wrap,
         )?;
         let d = decisions.by_hit.get(&h.hit_id);
         let field = |f: fn(&super::Decision) -> &str| d.map(f).unwrap_or("");
@@ -150,6 +168,14 @@ fn build(
         put(ws, r, 21, field(|d| &d.review_date), &st.text)?;
         put(ws, r, 22, field(|d| &d.remark), &st.wrap)?;
         put(ws, r, COL_HIT_ID, &h.hit_id, &st.text)?;
+        let d = decisions.by_hit.get(&h.hit_id);
+        let remark = d.map(|d| d.remark.as_str()).unwrap_or("");
+        ws.set_row_height(r, row_height(&[
+            (&h.evidence, HEADERS[2].1),
+            (&source_text(&h.roll_file, &h.roll_sheet, h.roll_row), HEADERS[16].1),
+            (&source_text(&h.kin_file, &h.kin_sheet, h.kin_row), HEADERS[17].1),
+            (remark, HEADERS[22].1),
+        ]))?;
     }
     let last = hits.len() as u32;
     ws.set_freeze_panes(1, 0)?;

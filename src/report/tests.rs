@@ -227,8 +227,9 @@ fn review_one_workbook_per_unit_with_exactly_its_hits() {
     let want: Vec<&str> = HEADERS.iter().map(|(h, _)| *h).collect();
     assert_eq!(header, want);
     assert_eq!(header.last().map(String::as_str), Some("hit_id"));
-    // confirmed first, then probable, then possible.
-    assert_eq!(hit_ids_in(&p), vec!["h01", "h02", "h03"]);
+    // The unit's own approvals first (h02), then by tier: confirmed, possible.
+    assert_eq!(hit_ids_in(&p), vec!["h02", "h01", "h03"]);
+    let g: Vec<_> = [0, 2, 1, 3].iter().map(|i| g[*i].clone()).collect(); // rows in h01, h02, h03 order
     assert_eq!(s(&g[1][1]), "确认");
     assert_eq!(s(&g[2][1]), "高度疑似");
     assert_eq!(s(&g[1][5]), "受益人");
@@ -238,8 +239,7 @@ fn review_one_workbook_per_unit_with_exactly_its_hits() {
     for (r, id) in [(1, "50024319500101123X"), (2, "500243195202021234")] {
         assert_eq!(g[r][review::COL_ID as usize], Data::String(id.to_string()));
     }
-    // Tier before relevance: h04 (confirmed, same unit) before h05
-    // (confirmed, township), then h06.
+    // Relevance, then tier: h04 (same unit) before h05 (township), then h06.
     let p2 = dir.path().join("review").join("县农业农村局.xlsx");
     assert_eq!(hit_ids_in(&p2), vec!["h04", "h05", "h06"]);
     let g2 = grid(&p2, "比对结果");
@@ -460,18 +460,19 @@ fn import_round_trip_with_conflicts_invalid_and_missing() {
     assert_eq!(h01.action, "无需处理");
     assert_eq!(h01.reviewer, "张三");
     assert_eq!(h01.review_date, "2024-05-20");
-    assert_eq!(h01.source, "县民政局.xlsx · 比对结果 · 第2行");
+    // Row 2 holds h02 (the unit's own approval comes first).
+    assert_eq!(h01.source, "县民政局.xlsx · 比对结果 · 第3行");
     assert_eq!(rep.decisions.by_hit["h03"].conclusion, "非本人（误报）");
 
     assert_eq!(rep.conflicts.len(), 1, "{:?}", rep.conflicts);
     let conflict = &rep.conflicts[0];
     assert!(conflict.contains("h02"));
     assert!(
-        conflict.contains("县民政局.xlsx · 比对结果 · 第3行"),
+        conflict.contains("县民政局.xlsx · 比对结果 · 第2行"),
         "{conflict}"
     );
     assert!(
-        conflict.contains("县民政局（复核）.xlsx · 比对结果 · 第3行"),
+        conflict.contains("县民政局（复核）.xlsx · 比对结果 · 第2行"),
         "{conflict}"
     );
 
@@ -940,4 +941,16 @@ fn redaction_masks_id_like_runs_only() {
     let r = xlsx_util::redact_ids("王 500243198001011234 号 12345 和 50024319800101123x");
     assert_eq!(r, "王 500243********1234 号 12345 和 500243********123x");
     assert_eq!(xlsx_util::redact_ids("低保 2024"), "低保 2024");
+}
+
+/// Regression (issue 11): the evidence and source columns overflowed their
+/// rows; rows now get a height for their longest wrapped cell.
+#[test]
+fn review_rows_grow_to_fit_their_wrapped_cells() {
+    use super::review::row_height;
+    assert_eq!(row_height(&[("身份证号一致", 40.0)]), 15.0);
+    // 60 CJK characters are 120 width units: 4 lines of a 40-wide column.
+    let long = "身".repeat(60);
+    assert_eq!(row_height(&[("短", 40.0), (&long, 40.0)]), 60.0);
+    assert_eq!(row_height(&[(&"x".repeat(100_000), 10.0)]), 300.0, "capped at 20 lines");
 }
