@@ -654,3 +654,10 @@ pub fn ledger_exported(path: &str, leads: usize) -> String {
 pub fn ledger_sample_recorded(path: &str) -> String {
     pick(format!("  抽查记录已写入台账（{path}）"), format!("  the draw is recorded in the ledger ({path})"))
 }
+
+pub fn ledger_registers_as_of(as_of: &str, files: usize, rows: usize) -> String {
+    pick(
+        format!("  登记表来自台账：截至 {as_of} 的 {files} 个文件，{rows} 行（台账不作改动）"),
+        format!("  registers from the ledger as of {as_of}: {files} files, {rows} rows (the ledger is not changed)"),
+    )
+}

@@ -220,6 +220,9 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             eprintln!("    {p}");
         }
     }
+    if let Some(d) = &m.options.registers_as_of {
+        eprintln!("{}", msgs::ledger_registers_as_of(d, m.options.ledger_registers.len(), c.register_rows));
+    }
     if let Some(l) = &res.ledger {
         if let Some(r) = &l.registers {
             eprintln!("{}", msgs::ledger_register_line(r.units, r.new_units, r.count("added"), r.count("removed"), r.count("changed"), r.late()));
