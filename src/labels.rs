@@ -661,3 +661,14 @@ pub fn ledger_registers_as_of(as_of: &str, files: usize, rows: usize) -> String 
         format!("  registers from the ledger as of {as_of}: {files} files, {rows} rows (the ledger is not changed)"),
     )
 }
+
+// ---------------------------------------------------------------- 虚报冒领 (eligibility)
+
+pub fn roll_without_period(file: &str) -> String {
+    format!("无法判断发放期间（死亡人员比对）：{file} 中有已死亡人员，但花名册没有日期或月份列，文件名也未写明月份；请补充发放月份后重新比对")
+}
+
+/// One line per rule family: findings and the files written.
+pub fn eligibility_line(family: &str, n: usize) -> String {
+    pick(format!("  {family}：{n} 条"), format!("  {family}: {n} findings"))
+}

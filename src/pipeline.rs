@@ -120,6 +120,21 @@ pub struct RunOptions {
     /// Decisions to use in place of the ledger's (`verify`: the ones the run used).
     #[serde(default)]
     pub ledger_decisions: Option<PathBuf>,
+    /// 死亡 / 火化 / 户口注销 records: roll persons paid after their death.
+    #[serde(default)]
+    pub deaths: Vec<PathBuf>,
+    /// 财政供养人员花名册: public employees (and the registers' cadres) on means-tested programs.
+    #[serde(default)]
+    pub payroll: Vec<PathBuf>,
+    /// 机动车登记: vehicle owners on 低保 / 特困.
+    #[serde(default)]
+    pub vehicles: Vec<PathBuf>,
+    /// Business owners on 低保 / 特困, from `registry` (without it, nothing to compare).
+    #[serde(default)]
+    pub business_owners: bool,
+    /// The rolls against each other: exclusive programs or one program twice in a period.
+    #[serde(default)]
+    pub double_claims: bool,
 }
 
 /// Make the output folder and prove it can be written, before any input is
@@ -178,6 +193,12 @@ pub struct Inputs {
     pub orgs: Vec<InputReport>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deaths: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payroll: Vec<InputReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vehicles: Vec<InputReport>,
 }
 
 /// Every input the batch could not use, in words a county user reads: files not
@@ -315,6 +336,16 @@ pub struct RecordedOptions {
     pub ledger_decisions: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger_decisions_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deaths: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payroll: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vehicles: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub business_owners: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub double_claims: bool,
 }
 
 impl Manifest {
@@ -341,6 +372,8 @@ pub struct RunOutcome {
     pub out: PathBuf,
     /// What the ledger recorded (with `ledger`).
     pub ledger: Option<LedgerOutcome>,
+    /// The 虚报冒领 findings (with `deaths`, `payroll`, `vehicles`, `business_owners`, `double_claims`).
+    pub eligibility: Vec<crate::compare::eligibility::Finding>,
 }
 
 /// What one run recorded in the ledger.
@@ -553,6 +586,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let declaration_paths: Vec<PathBuf> = opts.declarations.iter().map(at).collect();
     let org_paths: Vec<PathBuf> = opts.orgs.iter().map(at).collect();
     let retired_paths: Vec<PathBuf> = opts.retired.iter().map(at).collect();
+    let (death_paths, payroll_paths, vehicle_paths): (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) =
+        (opts.deaths.iter().map(at).collect(), opts.payroll.iter().map(at).collect(), opts.vehicles.iter().map(at).collect());
+    let business = opts.business_owners && !opts.registry.is_empty();
+    let want_claims = !death_paths.is_empty() || !payroll_paths.is_empty() || !vehicle_paths.is_empty() || business || opts.double_claims;
     let config_path = opts.config.as_ref().map(at);
     let decisions_path = opts.decisions.as_ref().map(at);
     let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
@@ -600,12 +637,13 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let t = timing("read registers", t);
     let rd = load::discover(&roll_paths);
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
-    let matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, progress)?;
+    let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, want_claims, progress)?;
     let (roll_reports, roll_rows, out) = (matched.reports, matched.rows, matched.out);
     let t = timing("read and match rolls", t);
     // 经商办企业: the same persons of interest against the enterprise registry.
     let (ed, dd) = (load::discover(&registry_paths), load::discover(&declaration_paths));
     let mut enterprise = Vec::new();
+    let mut business_records = Vec::new();
     let (mut registry_reports, mut declaration_reports, mut not_found) = (Vec::new(), Vec::new(), Vec::new());
     if !registry_paths.is_empty() {
         progress.stage("enterprises", None);
@@ -626,9 +664,46 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             not_found = ent::declared_not_found(&reg, &ds).into_iter().cloned().collect();
             declaration_reports = reports;
         }
+        if business {
+            business_records = crate::compare::eligibility::business_records(&reg);
+        }
         registry_reports = reg.reports;
     }
     let t = timing("enterprises", t);
+    // 虚报冒领: the roll persons against the exclusion registers and against each other.
+    let (ded, pyd, vhd) = (load::discover(&death_paths), load::discover(&payroll_paths), load::discover(&vehicle_paths));
+    let (mut eligibility, mut no_period) = (Vec::new(), Vec::new());
+    let (mut death_reports, mut payroll_reports, mut vehicle_reports) = (Vec::new(), Vec::new(), Vec::new());
+    if want_claims {
+        use crate::compare::eligibility as el;
+        progress.stage("eligibility", None);
+        let claims = std::mem::take(&mut matched.claims);
+        if !death_paths.is_empty() {
+            let (deaths, reports) = el::read_deaths(&ded.files);
+            let (f, np) = el::paid_after_death(&claims, &deaths);
+            eligibility.extend(f);
+            no_period = np;
+            death_reports = reports;
+        }
+        let mut records = std::mem::take(&mut business_records);
+        if !payroll_paths.is_empty() {
+            let (r, reports) = el::read_payroll(&pyd.files);
+            records.extend(r);
+            records.extend(el::cadre_records(&matched.cadres));
+            payroll_reports = reports;
+        }
+        if !vehicle_paths.is_empty() {
+            let (r, reports) = el::read_vehicles(&vhd.files);
+            records.extend(r);
+            vehicle_reports = reports;
+        }
+        eligibility.extend(el::excluded(&claims, &records));
+        if opts.double_claims {
+            eligibility.extend(el::double_claims(&claims));
+        }
+        eligibility.sort_by(|a, b| el::order(a).cmp(&el::order(b)));
+    }
+    let t = timing("eligibility", t);
     // 社团兼职: the filings and the retired cadres are read here, compared once the run date is known.
     let (od, rtd) = (load::discover(&org_paths), load::discover(&retired_paths));
     let filings = (!org_paths.is_empty()).then(|| crate::compare::association::read(&od.files));
@@ -641,7 +716,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
     }
 
-    let further = [&ed, &dd, &od, &rtd];
+    let further = [&ed, &dd, &od, &rtd, &ded, &pyd, &vhd];
     let mut skipped_files: Vec<SkippedFile> =
         kd.skipped.iter().chain(&rd.skipped).chain(further.iter().flat_map(|d| &d.skipped)).cloned().collect();
     skipped_files.sort();
@@ -658,8 +733,14 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         ("申报表", &declaration_reports, &declaration_paths),
         ("社会组织兼职备案", &org_reports, &org_paths),
         ("退休干部名单", &retired_reports, &retired_paths),
+        ("死亡人员名单", &death_reports, &death_paths),
+        ("财政供养人员花名册", &payroll_reports, &payroll_paths),
+        ("机动车登记", &vehicle_reports, &vehicle_paths),
     ] {
         problems.extend(side_problems(side, reports, !given.is_empty()));
+    }
+    for f in &no_period {
+        problems.push(crate::labels::roll_without_period(f));
     }
     let inputs = Inputs {
         kin: kin_reports,
@@ -671,6 +752,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         declarations: declaration_reports,
         orgs: org_reports,
         retired: retired_reports,
+        deaths: death_reports,
+        payroll: payroll_reports,
+        vehicles: vehicle_reports,
     };
     let recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
@@ -693,6 +777,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         ledger_registers,
         ledger_decisions: ledger_decisions_sha.is_some().then(|| LEDGER_DECISIONS.to_string()),
         ledger_decisions_sha256: ledger_decisions_sha,
+        deaths: display_paths(&opts.deaths),
+        payroll: display_paths(&opts.payroll),
+        vehicles: display_paths(&opts.vehicles),
+        business_owners: opts.business_owners,
+        double_claims: opts.double_claims,
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -743,6 +832,22 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         if !declaration_paths.is_empty() {
             let p = opts.out.join("enterprise_declared_not_found.csv");
             ent::write_not_found(&p, &not_found.iter().collect::<Vec<_>>()).map_err(io_err(&p))?;
+            written.push(p);
+        }
+    }
+    {
+        use crate::compare::eligibility::{self as el, Family};
+        let given = |f: Family| match f {
+            Family::Deaths => !death_paths.is_empty(),
+            Family::Payroll => !payroll_paths.is_empty(),
+            Family::Vehicles => !vehicle_paths.is_empty(),
+            Family::Business => business,
+            Family::DoubleClaims => opts.double_claims,
+        };
+        for fam in Family::ALL.into_iter().filter(|f| given(*f)) {
+            let p = opts.out.join(fam.file());
+            let these: Vec<el::Finding> = eligibility.iter().filter(|f| f.rule.family() == fam).cloned().collect();
+            el::write_findings(&p, &these).map_err(io_err(&p))?;
             written.push(p);
         }
     }
@@ -840,6 +945,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         associations,
         out: opts.out.clone(),
         ledger,
+        eligibility,
     })
 }
 
@@ -902,8 +1008,10 @@ fn match_rolls(
     mut pois: Vec<matching::people::Poi>,
     cfg: &Config,
     chunk_bytes: u64,
+    want_claims: bool,
     progress: &dyn Progress,
 ) -> Result<Matched, PipelineError> {
+    let claims_of = |rolls: &[load::records::RollRow]| if want_claims { crate::compare::eligibility::claims_of(rolls) } else { Vec::new() };
     let chunks = load::plan_chunks(files, chunk_bytes);
     let units = cfg.unit_table();
     let read = |chunk: &[load::InputFile], label: &str| {
@@ -928,7 +1036,8 @@ fn match_rolls(
         batch.add_rolls(&rolls)?;
         let out = batch.finish();
         let contractors = contractors_of(&rolls, &units);
-        return Ok(Matched { reports, rows: rolls.len(), out, cadres, pois, gaz, contractors });
+        let claims = claims_of(&rolls);
+        return Ok(Matched { reports, rows: rolls.len(), out, cadres, pois, gaz, contractors, claims });
     }
     // A text file larger than a chunk is read in pieces of this many bytes of
     // cells (about a sixteenth of the chunk: the records and the matching of a
@@ -939,24 +1048,30 @@ fn match_rolls(
     let t = std::time::Instant::now();
     progress.stage("reading places", Some(files.len()));
     type Places = std::collections::BTreeSet<(String, String)>;
-    let per_file: Vec<(InputReport, usize, Places, Places)> = files
+    type PerFile = (InputReport, usize, Places, Places, Vec<crate::compare::eligibility::Claim>);
+    let per_file: Vec<PerFile> = files
         .par_iter()
         .with_max_len(1)
         .map(|f| {
-            let (mut rows, mut places, mut contractors) = (0usize, Places::new(), Places::new());
+            let (mut rows, mut places, mut contractors, mut claims) = (0usize, Places::new(), Places::new(), Vec::new());
             let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
                 rows += rolls.len();
                 contractors.extend(contractors_of(&rolls, &units));
+                claims.extend(claims_of(&rolls));
                 places.extend(rolls.into_iter().map(|r| (r.township, r.village)));
             });
             progress.file_read(&report.file, report.data_rows());
-            (report, rows, places, contractors)
+            (report, rows, places, contractors, claims)
         })
         .collect();
     let rows = per_file.iter().map(|p| p.1).sum();
     let contractors: Places = per_file.iter().flat_map(|p| p.3.iter().cloned()).collect();
     let places: std::collections::BTreeSet<(String, String)> = per_file.iter().flat_map(|p| p.2.iter().cloned()).collect();
-    let reports: Vec<InputReport> = per_file.into_iter().map(|p| p.0).collect();
+    let (mut reports, mut claims): (Vec<InputReport>, Vec<crate::compare::eligibility::Claim>) = (Vec::new(), Vec::new());
+    for p in per_file {
+        reports.push(p.0);
+        claims.extend(p.4);
+    }
     timing(&format!("  pass 1: places of {rows} rows"), t);
     let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
     matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
@@ -990,7 +1105,7 @@ fn match_rolls(
         }
     }
     let out = batch.finish();
-    Ok(Matched { reports, rows, out, cadres, pois, gaz, contractors })
+    Ok(Matched { reports, rows, out, cadres, pois, gaz, contractors, claims })
 }
 
 /// What matching the rolls leaves: the rolls' reports and row count, the
@@ -1005,6 +1120,8 @@ struct Matched {
     gaz: matching::places::Gazetteer,
     /// (approving unit's key, contractor's cleaned name) of every roll row naming one.
     contractors: std::collections::BTreeSet<(String, String)>,
+    /// The roll persons with an identity, for the 虚报冒领 rules (only when asked).
+    claims: Vec<crate::compare::eligibility::Claim>,
 }
 
 fn contractors_of(rolls: &[load::records::RollRow], units: &crate::normalize::unit::UnitTable) -> std::collections::BTreeSet<(String, String)> {
@@ -1044,6 +1161,9 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         declarations: Vec::new(),
         orgs: Vec::new(),
         retired: Vec::new(),
+        deaths: Vec::new(),
+        payroll: Vec::new(),
+        vehicles: Vec::new(),
     }
 }
 
@@ -1106,6 +1226,11 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         force: false,
         ledger_readonly: true,
         ledger_decisions: m.options.ledger_decisions.as_ref().map(|f| dir.join(f)),
+        deaths: m.options.deaths.iter().map(PathBuf::from).collect(),
+        payroll: m.options.payroll.iter().map(PathBuf::from).collect(),
+        vehicles: m.options.vehicles.iter().map(PathBuf::from).collect(),
+        business_owners: m.options.business_owners,
+        double_claims: m.options.double_claims,
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

@@ -293,6 +293,7 @@ fn rows_of(posts: &[OrgPost]) -> Vec<RollRow> {
             relation_to_head: String::new(),
             contractor: p.org.clone(),
             address: String::new(),
+            period: String::new(),
         })
         .collect()
 }
@@ -475,10 +476,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             h.kin_row.to_string(),
         ])?;
     }
-    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(body);
-    std::fs::write(path, bytes)
+    super::save_csv(path, w)
 }
 
 #[cfg(test)]

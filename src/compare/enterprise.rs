@@ -533,6 +533,7 @@ pub fn compare(
                 relation_to_head: String::new(),
                 contractor: ent.name.clone(),
                 address: String::new(),
+                period: String::new(),
             }
         })
         .collect();
@@ -680,10 +681,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             h.kin_row.to_string(),
         ])?;
     }
-    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(body);
-    std::fs::write(path, bytes)
+    super::save_csv(path, w)
 }
 
 /// Write the declared businesses the registry does not hold.
@@ -701,10 +699,7 @@ pub fn write_not_found(path: &std::path::Path, ds: &[&Declaration]) -> Result<()
             d.source.row.to_string(),
         ])?;
     }
-    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(body);
-    std::fs::write(path, bytes)
+    super::save_csv(path, w)
 }
 
 #[cfg(test)]

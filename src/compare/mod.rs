@@ -10,10 +10,19 @@
 //! `cli/run.rs`.
 
 pub mod association;
+pub mod eligibility;
 pub mod enterprise;
 pub mod reader;
 
 use crate::normalize::relation::Relation;
+
+/// Write a findings CSV: UTF-8 with a BOM, so that Excel and WPS show the Chinese.
+pub(crate) fn save_csv(path: &std::path::Path, w: csv::Writer<Vec<u8>>) -> std::io::Result<()> {
+    let body = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(body);
+    std::fs::write(path, bytes)
+}
 
 /// What a comparison compares the persons of interest with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +33,10 @@ pub enum InputKind {
     Registry,
     /// Social organisations' officer filings (`--orgs`).
     Orgs,
+    /// Registers of people who cannot be eligible: deaths, the public payroll,
+    /// vehicles (`--deaths`, `--payroll`, `--vehicles`; with `--registry`, businesses),
+    /// and the rolls against each other (`--double-claims`).
+    Exclusions,
 }
 
 /// Who verifies a finding (谁审批、谁负责).
@@ -76,6 +89,17 @@ pub const COMPARISONS: &[Comparison] = &[
         scope: &[Relation::SelfRel],
         verifier: Verifier::CadreUnit,
         findings_file: "association_findings.csv",
+    },
+    Comparison {
+        id: "eligibility",
+        name_zh: "虚报冒领、优亲厚友（不应享受人员）",
+        input: InputKind::Exclusions,
+        // The roll persons themselves; cadres count as public employees.
+        scope: &[Relation::SelfRel],
+        // The unit that pays is the one that verifies.
+        verifier: Verifier::ApprovingUnit,
+        // One file per rule family (`eligibility::Family::file`).
+        findings_file: "eligibility_*.csv",
     },
 ];
 

@@ -304,7 +304,7 @@ impl FileInfo<'_> {
     /// The file's unit and program (from the config, a unit column, the file
     /// name, the titles above its tables), recorded in the report; the
     /// context its records carry.
-    fn provenance(&self, report: &mut InputReport, tables: &[&table::Table]) -> (String, String) {
+    fn provenance(&self, report: &mut InputReport, tables: &[&table::Table]) -> (String, String, String) {
         let titles: Vec<&str> = tables.iter().flat_map(|t| t.above.iter().map(String::as_str)).collect();
         let unit_col = tables.iter().any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
         let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &titles);
@@ -313,15 +313,18 @@ impl FileInfo<'_> {
         report.unit_source = unit_source;
         report.program = program.clone();
         report.program_source = program_source;
-        (unit.unwrap_or_default(), program.unwrap_or_default())
+        // The month a roll pays for, when a title says it (2024年10月农村低保发放表).
+        let period = titles.iter().find_map(|t| crate::compare::eligibility::period_of("", t)).unwrap_or_default();
+        (unit.unwrap_or_default(), program.unwrap_or_default(), period)
     }
 
-    fn context(&self, sheet: &str, up: &(String, String)) -> FileContext {
+    fn context(&self, sheet: &str, up: &(String, String, String)) -> FileContext {
         FileContext {
             file: self.f.rel.clone(),
             sheet: sheet.to_string(),
             unit: up.0.clone(),
             program: up.1.clone(),
+            period: up.2.clone(),
         }
     }
 }

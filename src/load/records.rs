@@ -71,6 +71,8 @@ pub struct RollRow {
     /// An address column (家庭住址 青石镇大坪村8组): the row's place when the
     /// roll has no township or village column.
     pub address: String,
+    /// The month the roll pays for as its title states it (`YYYY-MM`), or "".
+    pub period: String,
 }
 
 /// One register row: a cadre and (at most) one relative.
@@ -107,6 +109,8 @@ pub struct FileContext {
     pub sheet: String,
     pub unit: String,
     pub program: String,
+    /// `YYYY-MM` from a title above the table, or "".
+    pub period: String,
 }
 
 fn text(row: &DataRow, col: Option<usize>) -> String {
@@ -276,6 +280,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             relation_to_head: text(row, rh),
             contractor: text(row, co),
             address: text(row, addr),
+            period: ctx.period.clone(),
         });
     }
     ex

@@ -36,7 +36,7 @@ struct TextSheet<'a, 'b> {
     buf_bytes: usize,
     /// None until the head is read; then the table found (its rows taken) or why none.
     table: Option<Result<Table, NoTable>>,
-    up: (String, String),
+    up: (String, String, String),
     report: InputReport,
     sr: SheetReport,
     records: usize,
