@@ -138,11 +138,111 @@ fn fits_relation(poi: &Poi, cadre: &Cadre, birth: Option<u32>, sex: Option<crate
     checked.then_some(true)
 }
 
+/// Which row of [`EVIDENCE`] a pair's evidence earned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Evidence {
+    IdExact,
+    IdLegacy,
+    IdExactNameDiffers,
+    IdSameInvalid,
+    IdSameInvalidNameDiffers,
+    IdTruncated,
+    IdTruncatedPartial,
+    IdTypoBirthAgrees,
+    IdTypo,
+    IdTypoNameClose,
+    IdTransposedBirthAgrees,
+    IdTransposed,
+    IdTransposedNameClose,
+    NameBirthDayVillage,
+    NameBirthDay,
+    NameBirthDayElsewhere,
+    NameBirthMonth,
+    NameBirthMonthUnplaced,
+    NamePlaceFit,
+    NamePlaceRollNoId,
+    NamePlace,
+    NameVillageNoIds,
+}
+
+/// One row of the evidence table.
+#[derive(Clone, Copy, Debug)]
+pub struct EvidenceRule {
+    pub evidence: Evidence,
+    /// `match_kind` in hits.csv.
+    pub kind: &'static str,
+    pub tier: Tier,
+    /// The score; rows marked `name_graded` lose [`name_penalty`] for a name
+    /// that agrees only as a variant, a homophone or one character.
+    pub score: f64,
+    pub name_graded: bool,
+    /// What the row means, for the reviewer (the review workbook's 说明 lists these).
+    pub text_zh: &'static str,
+}
+
+const fn rule(evidence: Evidence, kind: &'static str, tier: Tier, score: f64, name_graded: bool, text_zh: &'static str) -> EvidenceRule {
+    EvidenceRule { evidence, kind, tier, score, name_graded, text_zh }
+}
+
+/// The evidence table: ID evidence × name grade × place × age/sex fit → tier,
+/// score and what it means. `score()` decides which row a pair's evidence
+/// earns; the tier and score come from here, and the review guide is written
+/// from here, so the two cannot disagree.
+pub const EVIDENCE: &[EvidenceRule] = &[
+    rule(Evidence::IdExact, "id_exact", Tier::Confirmed, 1.0, true, "身份证号一致（格式规范后，如空格、小写 x、全角数字、前导撇号），姓名一致或相近：同一人"),
+    rule(Evidence::IdLegacy, "id_legacy", Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
+    rule(Evidence::IdSameInvalid, "id_same_invalid", Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
+    rule(Evidence::IdTruncated, "id_truncated", Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdTypoBirthAgrees, "id_typo", Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTypo, "id_typo", Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
+    rule(Evidence::IdTransposedBirthAgrees, "id_transposed", Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTransposed, "id_transposed", Tier::Probable, 0.85, false, "身份证号相邻两位顺序颠倒（一方校验位错误），姓名一致"),
+    rule(Evidence::NameBirthDayVillage, "name_birth", Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
+    rule(Evidence::NameBirthDay, "name_birth", Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
+    rule(Evidence::NameBirthMonth, "name_birth", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
+    rule(Evidence::NamePlaceFit, "name_place", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
+    rule(Evidence::NamePlaceRollNoId, "name_place", Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
+    rule(Evidence::IdExactNameDiffers, "id_exact_name_differs", Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
+    rule(Evidence::IdSameInvalidNameDiffers, "id_same_invalid", Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
+    rule(Evidence::IdTruncatedPartial, "id_truncated_partial", Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
+    rule(Evidence::IdTypoNameClose, "id_typo", Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::IdTransposedNameClose, "id_transposed", Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::NameBirthDayElsewhere, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
+    rule(Evidence::NameBirthMonthUnplaced, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
+    rule(Evidence::NamePlace, "name_place", Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
+    rule(Evidence::NameVillageNoIds, "name_village", Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
+];
+
+/// The settling rules applied to all leads at the end (`matching::settle`), as
+/// the review guide states them.
+pub const SETTLING: &[&str] = &[
+    "同一花名册人员可对应两名以上亲属，或同一亲属有两名以上花名册人员符合时，不定为“高度疑似”（降为“疑似”）",
+    "身份证号被 Excel 截断的，花名册中另有同名、同出生日期而身份证号不同的人员时，降为“疑似”",
+    "无身份证号仅凭姓名和同村的，本乡镇另有同名人员（身份证号不同）时，降为“疑似”；花名册人员本身无身份证号的，不作为线索",
+    "两表身份证号均有效但不同：不是同一人，不作为线索；同音姓名无身份证号佐证的，不作为线索",
+];
+
+/// The row of an evidence kind.
+pub fn evidence_rule(e: Evidence) -> &'static EvidenceRule {
+    EVIDENCE.iter().find(|r| r.evidence == e).unwrap_or(&EVIDENCE[0])
+}
+
+/// What a name that agrees only in part costs a `name_graded` row.
+fn name_penalty(nm: NameMatch) -> f64 {
+    match nm {
+        NameMatch::Exact => 0.0,
+        NameMatch::TradSimp | NameMatch::Variant => 0.02,
+        _ => 0.05,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scored {
     pub tier: Tier,
     pub score: f64,
     pub match_kind: &'static str,
+    /// The row of [`EVIDENCE`] it earned.
+    pub rule: Evidence,
     pub evidence: String,
 }
 
@@ -206,11 +306,13 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
     let nm = compare_names(&rp.name, &poi.name);
     let name_txt = nm.evidence_zh();
     let mut parts: Vec<String> = Vec::new();
-    let out = |tier, score, kind, parts: Vec<String>| {
+    let out = |e: Evidence, parts: Vec<String>| {
+        let r = evidence_rule(e);
         Some(Scored {
-            tier,
-            score,
-            match_kind: kind,
+            tier: r.tier,
+            score: if r.name_graded { r.score - name_penalty(nm) } else { r.score },
+            match_kind: r.kind,
+            rule: e,
             evidence: parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("；"),
         })
     };
@@ -227,24 +329,19 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                 format!("身份证号一致（{}）", notes.join("，"))
             });
             let legacy = rp.id.status == IdStatus::LegacyUpgraded || poi.id.status == IdStatus::LegacyUpgraded;
-            let kind = if legacy { "id_legacy" } else { "id_exact" };
+            let kind = if legacy { Evidence::IdLegacy } else { Evidence::IdExact };
             match nm {
                 NameMatch::Different => {
                     parts.push("姓名不同，请核实号码是否填错".into());
-                    out(crate::model::Tier::Possible, 0.6, "id_exact_name_differs", parts)
+                    out(Evidence::IdExactNameDiffers, parts)
                 }
                 NameMatch::Missing => {
                     parts.push("花名册或登记表未填姓名".into());
-                    out(Tier::Confirmed, 0.95, kind, parts)
+                    out(kind, parts)
                 }
                 _ => {
                     parts.push(name_txt.into());
-                    let s = match nm {
-                        NameMatch::Exact => 1.0,
-                        NameMatch::TradSimp | NameMatch::Variant => 0.98,
-                        _ => 0.95,
-                    };
-                    out(Tier::Confirmed, s, kind, parts)
+                    out(kind, parts)
                 }
             }
         }
@@ -252,8 +349,8 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             parts.push("身份证号完全一致（两表号码校验位均有误）".into());
             parts.push(name_txt.into());
             match nm {
-                _ if name_close(nm) => out(Tier::Confirmed, 0.95, "id_same_invalid", parts),
-                _ => out(Tier::Possible, 0.55, "id_same_invalid", parts),
+                _ if name_close(nm) => out(Evidence::IdSameInvalid, parts),
+                _ => out(Evidence::IdSameInvalidNameDiffers, parts),
             }
         }
         IdEvidence::Truncated | IdEvidence::TruncatedPrefix => {
@@ -270,9 +367,9 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                 parts.push("但登记地址与花名册所在乡镇不同".into());
             }
             if full && name_same(nm) && w != Where::Elsewhere {
-                out(Tier::Probable, 0.9, "id_truncated", parts)
+                out(Evidence::IdTruncated, parts)
             } else if name_same(nm) || (full && name_close(nm)) {
-                out(Tier::Possible, 0.6, "id_truncated_partial", parts)
+                out(Evidence::IdTruncatedPartial, parts)
             } else {
                 None
             }
@@ -288,11 +385,15 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             if births_agree {
                 parts.push("出生日期一致".into());
             }
-            let kind = if matches!(ide, IdEvidence::OneDigit { .. }) { "id_typo" } else { "id_transposed" };
+            let kind = if matches!(ide, IdEvidence::OneDigit { .. }) {
+                (Evidence::IdTypoBirthAgrees, Evidence::IdTypo, Evidence::IdTypoNameClose)
+            } else {
+                (Evidence::IdTransposedBirthAgrees, Evidence::IdTransposed, Evidence::IdTransposedNameClose)
+            };
             if name_same(nm) {
-                out(Tier::Probable, if births_agree { 0.9 } else { 0.85 }, kind, parts)
+                out(if births_agree { kind.0 } else { kind.1 }, parts)
             } else if name_close(nm) {
-                out(Tier::Possible, 0.6, kind, parts)
+                out(kind.2, parts)
             } else {
                 None
             }
@@ -343,18 +444,18 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             }
             match (ide, stated, w) {
                 // A name and a birth day both agreeing is rare between strangers.
-                (_, Some(Stated::Day), Where::Village) => out(Tier::Probable, 0.9, "name_birth", parts),
-                (_, Some(Stated::Day), Where::Township | Where::Unknown) => out(Tier::Probable, 0.85, "name_birth", parts),
-                (_, Some(Stated::Day), Where::Elsewhere) => out(Tier::Possible, 0.6, "name_birth", parts),
-                (_, Some(Stated::Month), Where::Village | Where::Township) => out(Tier::Probable, 0.8, "name_birth", parts),
-                (_, Some(Stated::Month), _) => out(Tier::Possible, 0.6, "name_birth", parts),
-                (IdEvidence::BothMissing, _, Where::Village) => out(Tier::Possible, 0.5, "name_village", parts),
+                (_, Some(Stated::Day), Where::Village) => out(Evidence::NameBirthDayVillage, parts),
+                (_, Some(Stated::Day), Where::Township | Where::Unknown) => out(Evidence::NameBirthDay, parts),
+                (_, Some(Stated::Day), Where::Elsewhere) => out(Evidence::NameBirthDayElsewhere, parts),
+                (_, Some(Stated::Month), Where::Village | Where::Township) => out(Evidence::NameBirthMonth, parts),
+                (_, Some(Stated::Month), _) => out(Evidence::NameBirthMonthUnplaced, parts),
+                (IdEvidence::BothMissing, _, Where::Village) => out(Evidence::NameVillageNoIds, parts),
                 (IdEvidence::BothMissing, _, _) => None,
                 (IdEvidence::KinMissing, _, Where::Village) if fit == Some(true) => {
-                    out(Tier::Probable, 0.8, "name_place", parts)
+                    out(Evidence::NamePlaceFit, parts)
                 }
-                (IdEvidence::RollMissing, _, Where::Village) => out(Tier::Probable, 0.8, "name_place", parts),
-                (_, _, Where::Village) => out(Tier::Possible, 0.6, "name_place", parts),
+                (IdEvidence::RollMissing, _, Where::Village) => out(Evidence::NamePlaceRollNoId, parts),
+                (_, _, Where::Village) => out(Evidence::NamePlace, parts),
                 // The same name in the same township is common (王伟, 刘芳): not a lead.
                 _ => None,
             }
@@ -508,6 +609,30 @@ mod tests {
         assert_eq!(got, None);
         // The same birth with a woman's ID is a lead.
         assert!(score_with_roll_id("43292219490902036", Some(19490902)).is_some());
+    }
+
+    /// Every evidence kind has exactly one row of the table (a kind without a
+    /// row would silently take the first row's tier).
+    #[test]
+    fn every_evidence_kind_has_one_row() {
+        use std::collections::HashSet;
+        let kinds: HashSet<Evidence> = EVIDENCE.iter().map(|r| r.evidence).collect();
+        assert_eq!(kinds.len(), EVIDENCE.len(), "a kind listed twice");
+        // The compiler checks this match covers every kind; the count checks the table.
+        let n = |e: Evidence| match e {
+            Evidence::IdExact | Evidence::IdLegacy | Evidence::IdExactNameDiffers | Evidence::IdSameInvalid => 1,
+            Evidence::IdSameInvalidNameDiffers | Evidence::IdTruncated | Evidence::IdTruncatedPartial => 1,
+            Evidence::IdTypoBirthAgrees | Evidence::IdTypo | Evidence::IdTypoNameClose => 1,
+            Evidence::IdTransposedBirthAgrees | Evidence::IdTransposed | Evidence::IdTransposedNameClose => 1,
+            Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
+            Evidence::NameBirthMonth | Evidence::NameBirthMonthUnplaced => 1,
+            Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
+        };
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 22);
+        // Confirmed only with the ID itself.
+        for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
+            assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);
+        }
     }
 
     #[test]

@@ -100,9 +100,10 @@ pub(crate) fn row_height(cells: &[(&str, f64)]) -> f64 {
     let lines = cells
         .iter()
         .map(|(t, w)| {
-            let units: usize = t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
             let per_line = (w - 1.0).max(1.0) as usize;
-            units.div_ceil(per_line).max(1)
+            t.split('\n')
+                .map(|line| line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>().div_ceil(per_line).max(1))
+                .sum::<usize>()
         })
         .max()
         .unwrap_or(1);
@@ -212,6 +213,30 @@ fn build(
     Ok(())
 }
 
+/// The guide's lines for the tiers: for each tier, every row of the evidence
+/// table that earns it ([`crate::matching::score::EVIDENCE`]), then the
+/// settling rules. Generated, so it cannot disagree with the scoring.
+pub(crate) fn tier_guide() -> Vec<(String, String)> {
+    use crate::matching::score::{EVIDENCE, SETTLING};
+    let ask = |t: crate::model::Tier| match t {
+        crate::model::Tier::Confirmed => "可认定为同一人，请核实享受资格是否合规。",
+        _ => "请先核实是否为同一人，再核实享受资格。",
+    };
+    let mut out = Vec::new();
+    for t in TIERS {
+        let mut texts: Vec<&str> = Vec::new();
+        for r in EVIDENCE.iter().filter(|r| r.tier == t) {
+            if !texts.contains(&r.text_zh) {
+                texts.push(r.text_zh);
+            }
+        }
+        let body: Vec<String> = texts.iter().enumerate().map(|(i, x)| format!("{}. {x}", i + 1)).collect();
+        out.push((t.label_zh().to_string(), format!("{}\n{}", ask(t), body.join("\n"))));
+    }
+    out.push(("等级调整".into(), SETTLING.iter().enumerate().map(|(i, x)| format!("{}. {x}", i + 1)).collect::<Vec<_>>().join("\n")));
+    out
+}
+
 fn readme(
     ws: &mut rust_xlsxwriter::Worksheet,
     unit: &str,
@@ -278,21 +303,9 @@ fn readme(
     ws.write_string_with_format(row, 1, format!("{} 条", hits.len()), &st.note)?;
     row += 2;
 
-    let guide: Vec<(String, String)> = vec![
-        (
-            "确认".into(),
-            "身份证号一致，可认定为同一人。请核实享受资格是否合规。".into(),
-        ),
-        (
-            "高度疑似".into(),
-            "身份证号不完全一致（如被 Excel 截断、15 位旧号、校验位错误），\
-             但姓名等其他信息高度吻合。请先核实是否为同一人。"
-                .into(),
-        ),
-        (
-            "疑似".into(),
-            "仅姓名及部分信息吻合的线索，误报可能较大。请核实是否为同一人。".into(),
-        ),
+    // What each tier means, written from the evidence table the scoring uses.
+    let mut guide: Vec<(String, String)> = tier_guide();
+    guide.extend(vec![
         (
             "核查结论".into(),
             "必填，从下拉列表选择：合规（享受资格符合规定）；不合规（违规享受）；\
@@ -324,7 +337,7 @@ fn readme(
              填好后保存为 .xlsx 格式交回。"
                 .into(),
         ),
-    ];
+    ]);
     ws.write_string_with_format(row, 0, "填写说明", &st.label)?;
     row += 1;
     write_lines(ws, row, &guide, st)?;

@@ -954,3 +954,32 @@ fn review_rows_grow_to_fit_their_wrapped_cells() {
     assert_eq!(row_height(&[("短", 40.0), (&long, 40.0)]), 60.0);
     assert_eq!(row_height(&[(&"x".repeat(100_000), 10.0)]), 300.0, "capped at 20 lines");
 }
+
+/// Issue 12: the review guide called 15-digit legacy IDs 高度疑似 while the
+/// code confirms them. The guide is now written from the evidence table: every
+/// row's text stands under the label of the tier the row gives, and nothing
+/// under a tier comes from a row of another tier.
+#[test]
+fn review_guide_is_the_evidence_table() {
+    use crate::matching::score::{EVIDENCE, SETTLING};
+    let guide = super::review::tier_guide();
+    for r in EVIDENCE {
+        let (_, text) = guide.iter().find(|(l, _)| l == r.tier.label_zh()).expect("a line per tier");
+        assert!(text.contains(r.text_zh), "{:?} missing under {}", r.evidence, r.tier.label_zh());
+        for other in guide.iter().filter(|(l, _)| l != r.tier.label_zh() && l != "等级调整") {
+            assert!(!other.1.contains(r.text_zh) || EVIDENCE.iter().any(|x| x.text_zh == r.text_zh && x.tier.label_zh() == other.0), "{:?} under {}", r.evidence, other.0);
+        }
+    }
+    let legacy = EVIDENCE.iter().find(|r| r.kind == "id_legacy").unwrap();
+    assert_eq!(legacy.tier, Tier::Confirmed);
+    let (_, probable) = guide.iter().find(|(l, _)| l == "高度疑似").unwrap();
+    assert!(!probable.contains("15 位旧"), "{probable}");
+    let (_, settle) = guide.iter().find(|(l, _)| l == "等级调整").unwrap();
+    assert!(SETTLING.iter().all(|x| settle.contains(x)));
+    // And the workbook's 说明 sheet carries it.
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write_review_workbooks(dir.path(), &hits(), &batch(), &Decisions::default()).unwrap();
+    let g = grid(&paths[0], "说明");
+    let all: String = g.iter().flatten().map(s).collect::<Vec<_>>().join("\n");
+    assert!(EVIDENCE.iter().all(|r| all.contains(r.text_zh)));
+}

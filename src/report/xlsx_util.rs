@@ -408,6 +408,10 @@ pub(crate) fn write_lines(
     for (label, text) in lines {
         ws.write_string_with_format(row, 0, cell_text(label), &st.label)?;
         ws.write_string_with_format(row, 1, cell_text(text), &st.note)?;
+        // A text of several lines gets the height it needs (the column is about 90 wide).
+        if text.contains('\n') {
+            ws.set_row_height(row, super::review::row_height(&[(text.as_str(), 90.0)]))?;
+        }
         row += 1;
     }
     Ok(row)
