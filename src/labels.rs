@@ -672,3 +672,18 @@ pub fn roll_without_period(file: &str) -> String {
 pub fn eligibility_line(family: &str, n: usize) -> String {
     pick(format!("  {family}：{n} 条"), format!("  {family}: {n} findings"))
 }
+
+/// The 台账状态 cell of a review workbook row: the lead's status in the ledger
+/// (with its deadline while pending), or a new lead with the deadline it gets.
+pub fn lead_status_cell(lead: Option<&crate::ledger::LeadRow>, run_date: &str, new_due: &str) -> String {
+    use crate::ledger::LeadStatus;
+    match lead {
+        None => format!("新线索（核查期限 {new_due}）"),
+        Some(l) => match l.status {
+            LeadStatus::Pending if l.due.as_str() < run_date => format!("待核查，已逾期（期限 {}）", l.due),
+            LeadStatus::Pending => format!("待核查（期限 {}）", l.due),
+            LeadStatus::Closed => format!("已销号 {}", l.closed_on.as_deref().unwrap_or("")).trim_end().to_string(),
+            s => lead_status(s.as_str()).to_string(),
+        },
+    }
+}

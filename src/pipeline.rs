@@ -120,6 +120,9 @@ pub struct RunOptions {
     /// Decisions to use in place of the ledger's (`verify`: the ones the run used).
     #[serde(default)]
     pub ledger_decisions: Option<PathBuf>,
+    /// Lead statuses to show in place of the ledger's (`verify`: the ones the run showed).
+    #[serde(default)]
+    pub ledger_status: Option<PathBuf>,
     /// 死亡 / 火化 / 户口注销 records: roll persons paid after their death.
     #[serde(default)]
     pub deaths: Vec<PathBuf>,
@@ -336,6 +339,9 @@ pub struct RecordedOptions {
     pub ledger_decisions: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger_decisions_sha256: Option<String>,
+    /// The lead statuses the review workbooks showed, written beside the manifest (for `verify`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_status: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deaths: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -756,7 +762,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         payroll: payroll_reports,
         vehicles: vehicle_reports,
     };
-    let recorded = RecordedOptions {
+    let mut recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
         rolls: display_paths(&opts.rolls),
         config: opts.config.as_ref().map(|p| p.display().to_string()),
@@ -777,6 +783,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         ledger_registers,
         ledger_decisions: ledger_decisions_sha.is_some().then(|| LEDGER_DECISIONS.to_string()),
         ledger_decisions_sha256: ledger_decisions_sha,
+        ledger_status: None,
         deaths: display_paths(&opts.deaths),
         payroll: display_paths(&opts.payroll),
         vehicles: display_paths(&opts.vehicles),
@@ -789,6 +796,16 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         (Some(d), _) => d.clone(),
         (None, Some(m)) if m.batch_id == batch_id && !m.run_date.is_empty() => m.run_date.clone(),
         _ => today(),
+    };
+    // 台账状态 for the review workbooks: the ledger's, or (re-running) the ones the run showed.
+    let lead_status: BTreeMap<String, String> = match (&opts.ledger_status, &ledger) {
+        (Some(p), _) => read_lead_status(p)?,
+        (None, Some(l)) if !from_ledger => {
+            let due = crate::ledger::add_days(&run_date, opts.due_days.unwrap_or(crate::ledger::DEFAULT_DUE_DAYS) as i64).unwrap_or_default();
+            let known: BTreeMap<String, crate::ledger::LeadRow> = l.leads("9999-12-31")?.into_iter().map(|x| (x.hit.hit_id.clone(), x)).collect();
+            hits.iter().map(|h| (h.hit_id.clone(), crate::labels::lead_status_cell(known.get(&h.hit_id), &run_date, &due))).collect()
+        }
+        _ => BTreeMap::new(),
     };
     let associations = match &filings {
         Some(f) => crate::compare::association::compare(
@@ -824,6 +841,12 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let hits_path = opts.out.join("hits.csv");
     write_hits_csv(&hits_path, &hits)?;
     written.push(hits_path);
+    if opts.workbooks && !lead_status.is_empty() {
+        let p = opts.out.join(LEDGER_STATUS);
+        write_lead_status(&p, &lead_status)?;
+        written.push(p);
+        recorded.ledger_status = Some(LEDGER_STATUS.into());
+    }
     if !registry_paths.is_empty() {
         use crate::compare::enterprise as ent;
         let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Registry).findings_file);
@@ -871,6 +894,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 .chain(&inputs.retired)
                 .cloned()
                 .collect(),
+            lead_status: lead_status.clone(),
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
         let summary = opts.out.join("summary.xlsx");
@@ -951,6 +975,30 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
 
 /// The ledger's decisions a run used, written beside its manifest.
 pub const LEDGER_DECISIONS: &str = "ledger_decisions.csv";
+/// The lead statuses its review workbooks showed, likewise.
+pub const LEDGER_STATUS: &str = "ledger_status.csv";
+
+fn write_lead_status(p: &Path, s: &BTreeMap<String, String>) -> Result<(), PipelineError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let bad = |e: &dyn std::fmt::Display| PipelineError::Invalid { path: p.display().to_string(), message: e.to_string() };
+    w.write_record(["hit_id", "status"]).map_err(|e| bad(&e))?;
+    for (k, v) in s {
+        w.write_record([k, v]).map_err(|e| bad(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| bad(&e))?;
+    std::fs::write(p, bytes).map_err(io_err(p))
+}
+
+fn read_lead_status(p: &Path) -> Result<BTreeMap<String, String>, PipelineError> {
+    let bad = |e: &dyn std::fmt::Display| PipelineError::Invalid { path: p.display().to_string(), message: e.to_string() };
+    let mut r = csv::Reader::from_path(p).map_err(|e| bad(&e))?;
+    let mut out = BTreeMap::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| bad(&e))?;
+        out.insert(rec.get(0).unwrap_or("").to_string(), rec.get(1).unwrap_or("").to_string());
+    }
+    Ok(out)
+}
 
 /// Decisions filled into the review workbooks of `out` that `known` does not
 /// hold (count, and one of them to name): a run would overwrite them.
@@ -1226,6 +1274,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         force: false,
         ledger_readonly: true,
         ledger_decisions: m.options.ledger_decisions.as_ref().map(|f| dir.join(f)),
+        ledger_status: m.options.ledger_status.as_ref().map(|f| dir.join(f)),
         deaths: m.options.deaths.iter().map(PathBuf::from).collect(),
         payroll: m.options.payroll.iter().map(PathBuf::from).collect(),
         vehicles: m.options.vehicles.iter().map(PathBuf::from).collect(),

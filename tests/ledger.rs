@@ -171,6 +171,24 @@ fn two_monthly_batches_carry_decisions_mark_removed_relatives_and_reproduce_mont
     assert!(changes.iter().any(|c| c.change == "removed" && c.relative_name == gone.relative_name));
     assert!(changes.iter().any(|c| c.change == "added" && c.late_hit.as_deref() == Some(other.hit_id.as_str())));
 
+    // The month-2 workbooks show each lead's status in the ledger, and the batch verifies.
+    let mut status_cells = Vec::new();
+    for b in books(&w.join("2024-12/review")) {
+        let mut wb: Xlsx<_> = open_workbook(&b).unwrap();
+        let r = wb.worksheet_range("比对结果").unwrap();
+        let rows: Vec<Vec<String>> = r.rows().map(|x| x.iter().map(cell_text).collect()).collect();
+        let c = rows[0].iter().position(|h| h == "台账状态").expect("a status column");
+        let id = rows[0].iter().position(|h| h == "hit_id").unwrap();
+        status_cells.extend(rows[1..].iter().map(|x| (x[id].clone(), x[c].clone())));
+    }
+    let status_of = |hid: &str| status_cells.iter().find(|(h, _)| h == hid).map(|x| x.1.clone()).unwrap_or_default();
+    assert!(decided.iter().filter(|d| m2.iter().any(|h| &h.hit_id == *d)).all(|d| ["合规", "不合规", "已处理"].contains(&status_of(d).as_str())));
+    let pending_one = m2.iter().find(|h| !decided.contains(&h.hit_id) && h.relation_term != "表弟").unwrap();
+    assert!(status_of(&pending_one.hit_id).starts_with("待核查，已逾期（期限 2024-11-21）"), "{}", status_of(&pending_one.hit_id));
+    let new_one = m2.iter().find(|h| h.relation_term == "表弟").unwrap();
+    assert_eq!(status_of(&new_one.hit_id), "新线索（核查期限 2024-12-21）");
+    km(w).args(["verify", "2024-12"]).assert().success();
+
     // 30 days after month 2, every lead still pending is overdue.
     let out = km(w).args(["ledger", "status", "--as-of", "2024-12-31", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -252,4 +270,35 @@ fn killed_during_import_or_run_the_ledger_stays_as_it_was() {
     // A run killed while recording its leads changes nothing either.
     kill_mid_transaction(w, &["run", "--kin", "registers", "--rolls", "rolls", "--ledger", "kinmatch.db", "--run-date", "2024-12-01", "--out", "m2", "--no-workbooks"]);
     assert_eq!(state(w), imported, "a killed run changed the ledger");
+}
+
+#[test]
+fn two_imports_at_once_both_land() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
+    run(w, "m1", "2024-11-01", &[]).success();
+    let all = books(&w.join("m1/review"));
+    let mut decided = 0;
+    for b in &all {
+        decided += fill_in_place(b).len();
+    }
+    let (a, b) = all.split_at(all.len() / 2);
+    let spawn = |books: &[PathBuf], out: &str| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("kinmatch"))
+            .current_dir(w)
+            .args(["review", "import"])
+            .args(books)
+            .args(["-o", out, "--ledger", "kinmatch.db"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut x, mut y) = (spawn(a, "a.csv"), spawn(b, "b.csv"));
+    // Unknown-to-this-half hits are reported (exit 3), but both must write.
+    let (sx, sy) = (x.wait().unwrap(), y.wait().unwrap());
+    assert!(sx.code().is_some_and(|c| c == 0 || c == 3) && sy.code().is_some_and(|c| c == 0 || c == 3), "{sx:?} {sy:?}");
+    let l = Ledger::open(&w.join("kinmatch.db")).unwrap();
+    assert_eq!(l.integrity_check().unwrap(), "ok");
+    assert_eq!(l.decisions().unwrap().by_hit.len(), decided);
 }

@@ -101,6 +101,7 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
                 run_date: pipeline::today(),
                 program_version: pipeline::VERSION.into(),
                 inputs: loaded.iter().map(|l| l.report.clone()).collect(),
+            ..Default::default()
             };
             crate::report::write_review_workbooks(dir, &out.hits, &batch, &Default::default())?;
             Ok(())

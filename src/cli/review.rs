@@ -120,6 +120,7 @@ pub fn exec_sample(a: SampleArgs) -> anyhow::Result<i32> {
         run_date: m.run_date,
         program_version: m.version,
         inputs: m.inputs.kin.into_iter().chain(m.inputs.rolls).collect(),
+    ..Default::default()
     };
     let ids = report::write_sample(&a.out, &hits, &d, a.rate, a.seed, &batch)?;
     println!("{}", msgs::sampled(ids.len(), &a.out.display().to_string()));

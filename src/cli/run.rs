@@ -173,6 +173,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         force: a.force,
         ledger_readonly: false,
         ledger_decisions: None,
+        ledger_status: None,
         deaths: a.deaths,
         payroll: a.payroll,
         vehicles: a.vehicles,

@@ -147,7 +147,7 @@ impl Ledger {
     ) -> Result<RunRecord, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of)?;
         tx.commit().map_err(e)?;
         Ok(rec)
@@ -170,7 +170,7 @@ impl Ledger {
     ) -> Result<(Option<super::RegisterRecord>, RunRecord), LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let reg = match registers {
             Some((kin, reports, received)) => Some(super::registers::registers_tx(&tx, &path, kin, reports, units, received, batch)?),
             None => None,
@@ -187,7 +187,7 @@ impl Ledger {
     pub fn import_decisions(&mut self, d: &Decisions, today: &str) -> Result<ImportOutcome, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let mut out = ImportOutcome::default();
         for (id, dec) in &d.by_hit {
             let cur: Option<(String, String, String, String, String, String)> = tx
@@ -242,7 +242,7 @@ impl Ledger {
     pub fn close(&mut self, ids: &[String], who: &str, date: &str, note: &str) -> Result<Vec<String>, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let mut refused = Vec::new();
         for id in ids {
             let status: Option<String> =
@@ -268,7 +268,7 @@ impl Ledger {
     pub fn object(&mut self, id: &str, who: &str, date: &str, text: &str) -> Result<bool, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let known = tx.query_row("SELECT 1 FROM leads WHERE hit_id = ?1", params![id], |_| Ok(())).optional().map_err(e)?.is_some();
         if known {
             tx.execute("INSERT INTO objections (hit_id, at, who, text) VALUES (?1, ?2, ?3, ?4)", params![id, date, who, text]).map_err(e)?;

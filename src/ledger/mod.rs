@@ -217,7 +217,7 @@ impl Ledger {
         }
         self.conn.pragma_update(None, "foreign_keys", true).map_err(e)?;
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(e)?;
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(e)?;
         if version > SCHEMA_VERSION {
             return Err(LedgerError::NewerSchema { path, found: version, known: SCHEMA_VERSION });

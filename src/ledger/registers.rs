@@ -112,7 +112,7 @@ impl Ledger {
     ) -> Result<RegisterRecord, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let rec = registers_tx(&tx, &path, kin, reports, units, received, batch)?;
         tx.commit().map_err(e)?;
         Ok(rec)

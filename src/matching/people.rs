@@ -197,13 +197,25 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
 
 /// Every person slot of every roll row, normalized.
 pub fn roll_persons(rolls: &[RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
+    // Rows placed only by an address column: each distinct address is read
+    // once (reading one scans the gazetteer).
+    let needs = |r: &RollRow| {
+        !r.address.is_empty() && {
+            let p = gaz.roll_place(&r.township, &r.village);
+            p.township.is_none() && p.village.is_none()
+        }
+    };
+    let addresses: std::collections::BTreeSet<&str> = rolls.iter().filter(|r| needs(r)).map(|r| r.address.as_str()).collect();
+    let by_address: HashMap<&str, Place> = addresses.into_par_iter().map(|a| (a, gaz.find_in(a))).collect();
     rolls
         .par_iter()
         .enumerate()
         .flat_map_iter(|(ri, r)| {
             let mut place = gaz.roll_place(&r.township, &r.village);
-            if place.township.is_none() && place.village.is_none() && !r.address.is_empty() {
-                place = gaz.find_in(&r.address);
+            if place.township.is_none() && place.village.is_none() {
+                if let Some(p) = by_address.get(r.address.as_str()) {
+                    place = p.clone();
+                }
             }
             r.slots.iter().enumerate().map(move |(si, s)| RollPerson {
                 row: ri,

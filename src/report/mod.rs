@@ -42,6 +42,9 @@ pub struct BatchInfo {
     pub run_date: String,
     pub program_version: String,
     pub inputs: Vec<crate::model::InputReport>,
+    /// Each lead's status in the ledger (台账状态), by hit_id; empty without a ledger
+    /// (the review workbooks then have no status column).
+    pub lead_status: std::collections::BTreeMap<String, String>,
 }
 
 /// Values offered in the 核查结论 dropdown.

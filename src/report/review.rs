@@ -50,6 +50,9 @@ pub(crate) const COL_ID: u16 = 4;
 pub(crate) const COL_CONCLUSION: u16 = 18;
 pub(crate) const COL_ACTION: u16 = 19;
 pub(crate) const COL_HIT_ID: u16 = 23;
+/// With a ledger: the lead's status there, after the hidden hit_id.
+pub(crate) const COL_STATUS: u16 = 24;
+pub(crate) const STATUS_HEADER: &str = "台账状态";
 /// Dropdowns reach this many rows below the last hit.
 const SPARE_ROWS: u32 = 1000;
 
@@ -121,6 +124,11 @@ fn build(
     let ws = wb.add_worksheet();
     ws.set_name(RESULT_SHEET)?;
     write_headers(ws, 0, &HEADERS, &st.header)?;
+    let with_status = !batch.lead_status.is_empty();
+    if with_status {
+        put(ws, 0, COL_STATUS, STATUS_HEADER, &st.header)?;
+        ws.set_column_width(COL_STATUS, 22)?;
+    }
     ws.set_row_height(0, 30)?;
     // Text format for the whole ID column, so IDs typed in later stay text.
     ws.set_column_format(COL_ID, &st.id_text)?;
@@ -169,6 +177,9 @@ fn build(
         put(ws, r, 21, field(|d| &d.review_date), &st.text)?;
         put(ws, r, 22, field(|d| &d.remark), &st.wrap)?;
         put(ws, r, COL_HIT_ID, &h.hit_id, &st.text)?;
+        if with_status {
+            put(ws, r, COL_STATUS, batch.lead_status.get(&h.hit_id).map(String::as_str).unwrap_or(""), &st.text)?;
+        }
         let d = decisions.by_hit.get(&h.hit_id);
         let remark = d.map(|d| d.remark.as_str()).unwrap_or("");
         ws.set_row_height(r, row_height(&[
@@ -180,7 +191,7 @@ fn build(
     }
     let last = hits.len() as u32;
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, last.max(1), COL_HIT_ID)?;
+    ws.autofilter(0, 0, last.max(1), if with_status { COL_STATUS } else { COL_HIT_ID })?;
 
     let conclusion = DataValidation::new()
         .allow_list_strings(&CONCLUSIONS)?

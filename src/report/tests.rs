@@ -125,6 +125,7 @@ fn batch() -> BatchInfo {
                 ..InputReport::default()
             },
         ],
+        ..Default::default()
     }
 }
 
