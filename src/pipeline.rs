@@ -897,6 +897,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             lead_status: lead_status.clone(),
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
+        if !eligibility.is_empty() {
+            written.extend(report::write_eligibility_workbooks(&opts.out, &eligibility, &batch)?);
+        }
         let summary = opts.out.join("summary.xlsx");
         report::write_summary(&summary, &hits, &batch)?;
         written.push(summary);

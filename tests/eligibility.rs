@@ -71,7 +71,7 @@ fn each_rule_family_finds_its_people_and_leaves_the_traps() {
     Command::cargo_bin("kinmatch")
         .unwrap()
         .current_dir(w)
-        .args(["run", "--kin", "kin", "--rolls", "rolls", "--out", "out", "--run-date", "2024-11-05", "--no-workbooks"])
+        .args(["run", "--kin", "kin", "--rolls", "rolls", "--out", "out", "--run-date", "2024-11-05"])
         .args(["--deaths", "deaths", "--payroll", "payroll", "--vehicles", "vehicles", "--registry", "registry", "--business-owners", "--double-claims"])
         .assert()
         .success()
@@ -92,6 +92,20 @@ fn each_rule_family_finds_its_people_and_leaves_the_traps() {
     let dc = rows(&out.join("eligibility_double_claims.csv"));
     assert_eq!(dc.len(), 1, "钱三's 特困 row is of another period");
     assert_eq!((&dc[0][0], &dc[0][3], &dc[0][16]), ("double_claim_exclusive", "郑八", "民政局_特困供养.csv"));
+    // One review workbook per paying unit, each finding once with its id.
+    let mut ids_in_books = Vec::new();
+    for e in std::fs::read_dir(out.join("eligibility")).unwrap() {
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(e.unwrap().path()).unwrap();
+        let r = calamine::Reader::worksheet_range(&mut wb, "核查清单").unwrap();
+        ids_in_books.extend(r.rows().skip(1).map(|x| x[15].to_string()));
+    }
+    ids_in_books.sort();
+    let mut ids_in_csv: Vec<String> = ["deaths", "payroll", "vehicles", "business", "double_claims"]
+        .iter()
+        .flat_map(|f| rows(&out.join(format!("eligibility_{f}.csv"))).into_iter().map(|r| r[24].to_string()))
+        .collect();
+    ids_in_csv.sort();
+    assert_eq!(ids_in_books, ids_in_csv);
     // The manifest names every input of these rules.
     let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     for side in ["deaths", "payroll", "vehicles"] {

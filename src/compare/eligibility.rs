@@ -759,6 +759,15 @@ pub fn double_claims(claims: &[Claim]) -> Vec<Finding> {
     out
 }
 
+/// A finding's stable id: its rule and the rows it names (the same in the CSV
+/// and in the unit's review workbook).
+pub fn finding_id(f: &Finding) -> String {
+    use sha2::{Digest, Sha256};
+    let other = f.other.as_ref().map(|o| &o.source).or(f.death.as_ref().map(|d| &d.source)).or(f.record.as_ref().map(|r| &r.source));
+    let src = format!("e1|{}|{:?}|{:?}", f.rule.code(), f.claim.source, other);
+    Sha256::digest(src.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The order findings are written in: family, then the roll row, then the rule.
 pub fn order(f: &Finding) -> (Family, &Source, Rule, Option<&Source>) {
     (f.rule.family(), &f.claim.source, f.rule, f.other.as_ref().map(|o| &o.source))
@@ -767,7 +776,7 @@ pub fn order(f: &Finding) -> (Family, &Source, Rule, Option<&Source>) {
 pub const FINDINGS_COLUMNS: &[&str] = &[
     "rule", "rule_text", "evidence", "person_name", "person_id", "program", "approving_unit", "period", "date", "amount",
     "roll_file", "roll_sheet", "roll_row", "other_program", "other_unit", "other_period", "other_file", "other_sheet",
-    "other_row", "register_kind", "register_detail", "register_file", "register_sheet", "register_row",
+    "other_row", "register_kind", "register_detail", "register_file", "register_sheet", "register_row", "finding_id",
 ];
 
 pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<(), std::io::Error> {
@@ -813,6 +822,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             reg.map(|s| s.file.clone()).unwrap_or_default(),
             reg.map(|s| s.sheet.clone()).unwrap_or_default(),
             reg.map(|s| s.row.to_string()).unwrap_or_default(),
+            finding_id(f),
         ])?;
     }
     super::save_csv(path, w)

@@ -464,7 +464,7 @@ pub const REGISTER_WORDS: &[(&str, Role)] = &[
 /// (家属户籍地址, 亲属现住址, 户籍所在地).
 const ADDRESS_ENDINGS: &[&str] = &["住址", "地址", "居住地", "户籍地", "户籍所在地", "现住地", "户口所在地"];
 /// Header words that hold an amount when they contain one of these.
-const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金"];
+const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金", "发放额", "补助额", "补贴额", "救助额", "供养金"];
 /// Header words that hold a date when they contain one of these.
 const DATE_HINTS: &[&str] = &["日期", "月份", "年月", "时间"];
 
@@ -790,6 +790,7 @@ mod tests {
     #[case("亲属现住址", "address")]
     #[case("户籍所在地", "address")]
     #[case("亲属所在乡镇", "township")]
+    #[case("月发放额（元）", "amount")]
     #[case("亲属所在村", "village")]
     #[case("干部姓名", "name:cadre")]
     #[case("亲属姓名", "name:relative")]

@@ -14,6 +14,7 @@
 use std::path::PathBuf;
 
 mod decisions;
+mod eligibility;
 mod publicity;
 mod review;
 mod sample;
@@ -27,6 +28,7 @@ mod tests;
 
 pub use decisions::{Decision, Decisions, ImportReport, import_reviews};
 pub(crate) use xlsx_util::conclusion_of;
+pub use eligibility::{ELIGIBILITY_CONCLUSIONS, write_eligibility_workbooks};
 pub use ledger::write_ledger;
 pub use publicity::write_publicity;
 pub use review::write_review_workbooks;
