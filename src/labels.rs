@@ -687,3 +687,8 @@ pub fn lead_status_cell(lead: Option<&crate::ledger::LeadRow>, run_date: &str, n
         },
     }
 }
+
+/// `check`: what the exclusion rules found.
+pub fn check_eligibility(n: usize) -> String {
+    pick(format!("  虚报冒领比对（死亡、财政供养、车辆、重复享受）：{n} 条"), format!("  eligibility rules (deaths, payroll, vehicles, double claims): {n} findings"))
+}

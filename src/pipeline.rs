@@ -1375,6 +1375,20 @@ fn first_difference(a: &Path, b: &Path) -> String {
 
 /// `kinmatch index`: normalize the registers once into a snapshot file.
 pub fn build_index(kin: &[PathBuf], config: Option<&Path>, out: &Path) -> Result<crate::snapshot::SnapshotHeader, PipelineError> {
+    build_index_with(kin, config, out, &ExclusionPaths::default())
+}
+
+/// The exclusion registers `index` stores for `check` (虚报冒领).
+#[derive(Clone, Debug, Default)]
+pub struct ExclusionPaths {
+    pub deaths: Vec<PathBuf>,
+    pub payroll: Vec<PathBuf>,
+    pub vehicles: Vec<PathBuf>,
+}
+
+/// [`build_index`], with the exclusion registers (deaths, payroll, vehicles)
+/// stored beside the register so that `check` runs those rules too.
+pub fn build_index_with(kin: &[PathBuf], config: Option<&Path>, out: &Path, ex: &ExclusionPaths) -> Result<crate::snapshot::SnapshotHeader, PipelineError> {
     let (cfg, cfg_sha) = load_config(config)?;
     let scope = scope_of(&cfg);
     let (_, loaded) = read_side(kin, Kind::Register, &cfg);
@@ -1387,7 +1401,31 @@ pub fn build_index(kin: &[PathBuf], config: Option<&Path>, out: &Path) -> Result
         config_sha256: cfg_sha,
         ..Default::default()
     };
-    let snap = crate::snapshot::Snapshot::build(&rows, &scope, &cfg.unit_table(), header);
+    let mut snap = crate::snapshot::Snapshot::build(&rows, &scope, &cfg.unit_table(), header);
+    {
+        use crate::compare::eligibility as el;
+        let mut e = el::Exclusions::default();
+        let mut reports = Vec::new();
+        if !ex.deaths.is_empty() {
+            let (d, r) = el::read_deaths(&load::discover(&ex.deaths).files);
+            e.deaths = d;
+            e.has_deaths = true;
+            reports.extend(r);
+        }
+        if !ex.payroll.is_empty() {
+            let (p, r) = el::read_payroll(&load::discover(&ex.payroll).files);
+            e.records.extend(p);
+            let (cadres, _) = matching::people::persons_of_interest(&rows, &[Relation::SelfRel], &cfg.unit_table());
+            e.records.extend(el::cadre_records(&cadres));
+            reports.extend(r);
+        }
+        if !ex.vehicles.is_empty() {
+            let (v, r) = el::read_vehicles(&load::discover(&ex.vehicles).files);
+            e.records.extend(v);
+            reports.extend(r);
+        }
+        snap.set_exclusions(e, reports);
+    }
     snap.save(out)?;
     Ok(snap.header)
 }

@@ -23,7 +23,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use thiserror::Error;
 
-const MAGIC: &[u8; 4] = b"KMX1";
+/// KMX2: the body also holds the exclusion registers (虚报冒领).
+const MAGIC: &[u8; 4] = b"KMX2";
 
 #[derive(Debug, Error)]
 pub enum SnapshotError {
@@ -47,6 +48,9 @@ pub struct SnapshotHeader {
     pub config_sha256: Option<String>,
     pub cadres: usize,
     pub persons_of_interest: usize,
+    /// The exclusion registers' files (deaths, payroll, vehicles), as `inspect --json` reports them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<InputReport>,
 }
 
 /// Strings of one column, back to back.
@@ -107,6 +111,8 @@ struct Body {
     keys: KeyCols,
     pois: Blobs,
     cadres: Blobs,
+    /// Deaths, payroll and vehicles given to `index` (虚报冒领, for `check`).
+    exclusions: crate::compare::eligibility::Exclusions,
 }
 
 pub struct Snapshot {
@@ -272,6 +278,17 @@ impl Snapshot {
             poi_base,
             cadre_base,
         })
+    }
+
+    /// The exclusion registers it holds (empty unless `index` was given some).
+    pub fn exclusions(&self) -> &crate::compare::eligibility::Exclusions {
+        &self.body.exclusions
+    }
+
+    /// Add the exclusion registers (before `save`).
+    pub fn set_exclusions(&mut self, e: crate::compare::eligibility::Exclusions, reports: Vec<InputReport>) {
+        self.body.exclusions = e;
+        self.header.exclusions = reports;
     }
 
     /// Every cadre and person of interest (for `run --index`).

@@ -20,10 +20,8 @@ fn rows(path: &Path) -> Vec<csv::StringRecord> {
     r.records().map(|x| x.unwrap()).collect()
 }
 
-#[test]
-fn each_rule_family_finds_its_people_and_leaves_the_traps() {
-    let tmp = tempfile::tempdir().unwrap();
-    let w = tmp.path();
+/// The small county of these tests, written into `w`.
+fn county(w: &Path) {
     let (dead, dead_later, staff, temp, car, moto, boss, twice) = (
         id("51990119400101123"),
         id("51990119410101123"),
@@ -67,6 +65,13 @@ fn each_rule_family_finds_its_people_and_leaves_the_traps() {
         &["号牌号码,号牌种类,机动车所有人,身份证明号码,初次登记日期,机动车状态".into(), format!("湘U12345,小型汽车,李五,{car},2019-05-01,正常"), format!("湘U54321,普通摩托车,周六,{moto},2019-05-01,正常")],
     );
     write(&w.join("registry"), "企业.csv", &["统一社会信用代码,企业名称,法定代表人,法定代表人身份证号,登记状态".into(), format!("91432900MA4000001X,云溪县吴七商贸有限公司,吴七,{boss},存续")]);
+}
+
+#[test]
+fn each_rule_family_finds_its_people_and_leaves_the_traps() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
     let out = w.join("out");
     Command::cargo_bin("kinmatch")
         .unwrap()
@@ -111,4 +116,28 @@ fn each_rule_family_finds_its_people_and_leaves_the_traps() {
     for side in ["deaths", "payroll", "vehicles"] {
         assert_eq!(m["inputs"][side].as_array().map(|a| a.len()), Some(1), "{side}");
     }
+}
+
+#[test]
+fn check_before_payment_runs_the_exclusion_rules_kept_in_the_snapshot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
+    let km = || {
+        let mut c = Command::cargo_bin("kinmatch").unwrap();
+        c.current_dir(w);
+        c
+    };
+    km().args(["index", "--kin", "kin", "--deaths", "deaths", "--payroll", "payroll", "--vehicles", "vehicles", "-o", "reg.kmx"]).assert().success();
+    km().args(["check", "rolls/民政局_农村低保_2024年10月.csv", "--index", "reg.kmx", "--out", "chk"])
+        .assert()
+        .code(10)
+        .stdout(predicate::str::contains("死亡后仍在发放\t赵一").and(predicate::str::contains("名下有机动车仍享受低保、特困\t李五")))
+        .stdout(predicate::str::contains("赵二").not().and(predicate::str::contains("周六").not()));
+    let f = rows(&w.join("chk/eligibility_findings.csv"));
+    let rules: Vec<&str> = f.iter().map(|r| r.get(0).unwrap_or("")).collect();
+    assert!(rules.contains(&"paid_after_death") && rules.contains(&"public_employee_means_tested") && rules.contains(&"vehicle_owner_means_tested"), "{rules:?}");
+    // Without the exclusion registers in the snapshot, the same roll is clean but for the cadre on it.
+    km().args(["index", "--kin", "kin", "-o", "plain.kmx"]).assert().success();
+    km().args(["check", "rolls/民政局_农村低保_2024年10月.csv", "--index", "plain.kmx"]).assert().code(10).stdout(predicate::str::contains("死亡后仍在发放").not());
 }

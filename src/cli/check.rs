@@ -4,12 +4,12 @@ use crate::config::Config;
 use crate::labels as msgs;
 use crate::load::roles::Kind;
 use crate::model::Tier;
-use crate::pipeline::{self, build_index, read_side, write_hits_csv};
+use crate::pipeline::{self, read_side, write_hits_csv};
 use crate::snapshot::Snapshot;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Example:\n  kinmatch index --kin registers/ -o register.kmx")]
+#[command(after_help = "Examples:\n  kinmatch index --kin registers/ -o register.kmx\n  kinmatch index --kin registers/ --deaths 火化登记.xlsx --payroll 财政供养.xlsx --vehicles 机动车.xlsx -o register.kmx")]
 pub struct IndexArgs {
     /// Kinship registers (files or folders).
     #[arg(long, required = true, num_args = 1..)]
@@ -18,16 +18,26 @@ pub struct IndexArgs {
     pub config: Option<PathBuf>,
     #[arg(short, long)]
     pub out: PathBuf,
+    /// 死亡 / 火化 / 户口注销 records, kept in the snapshot: `check` then finds roll persons paid after death.
+    #[arg(long, num_args = 1..)]
+    pub deaths: Vec<PathBuf>,
+    /// 财政供养人员花名册, kept in the snapshot (with the registers' cadres): public employees on means-tested programs.
+    #[arg(long, num_args = 1..)]
+    pub payroll: Vec<PathBuf>,
+    /// 机动车登记, kept in the snapshot: vehicle owners on 低保 / 特困.
+    #[arg(long, num_args = 1..)]
+    pub vehicles: Vec<PathBuf>,
 }
 
 pub fn exec_index(a: IndexArgs) -> anyhow::Result<i32> {
     // The snapshot's folder must be writable before the registers are read.
     let parent = a.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     pipeline::check_out_dir(parent)?;
-    let h = build_index(&a.kin, a.config.as_deref(), &a.out)?;
-    let not_read = h.inputs.iter().filter(|r| r.not_read()).count();
+    let ex = pipeline::ExclusionPaths { deaths: a.deaths, payroll: a.payroll, vehicles: a.vehicles };
+    let h = pipeline::build_index_with(&a.kin, a.config.as_deref(), &a.out, &ex)?;
+    let not_read = h.inputs.iter().chain(&h.exclusions).filter(|r| r.not_read()).count();
     println!("{}", msgs::index_written(&a.out.display().to_string(), h.inputs.len(), h.cadres, h.persons_of_interest));
-    for r in h.inputs.iter().filter(|r| r.error.is_some()) {
+    for r in h.inputs.iter().chain(&h.exclusions).filter(|r| r.error.is_some()) {
         eprintln!("{}", msgs::not_read(r.error.as_deref().unwrap_or("")));
     }
     Ok(if not_read > 0 { super::exit::INPUT_NOT_READ } else { super::exit::OK })
@@ -65,6 +75,25 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
     }
     let rolls: Vec<_> = loaded.iter().flat_map(|l| l.rolls.iter().cloned()).collect();
     let out = snap.check(&rolls, &cfg.unit_table())?;
+    // 虚报冒领: the exclusion registers the snapshot holds, and double claims within these rolls.
+    let (findings, no_period) = snap.exclusions().check(&rolls);
+    for f in &findings {
+        let c = &f.claim;
+        println!(
+            "{}\t{}\t{} · {} · {}\t{}",
+            f.rule.text_zh(),
+            c.name,
+            c.source.file,
+            if c.source.sheet.is_empty() { "-" } else { &c.source.sheet },
+            c.source.row,
+            f.evidence
+        );
+    }
+    if !snap.exclusions().is_empty() || !findings.is_empty() {
+        eprintln!("{}", msgs::check_eligibility(findings.len()));
+    }
+    let mut problems = problems;
+    problems.extend(no_period.iter().map(|f| msgs::roll_without_period(f)));
     for h in &out.hits {
         println!(
             "{}\t{} ({})\t{} · {} · {}\t{} {}\t{}",
@@ -94,6 +123,14 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
     // Writing the files must not hide the hits: a failure here is reported
     // with the others, and the exit code still says "hits".
     let mut failures: Vec<String> = problems.clone();
+    if let (Some(dir), false) = (&a.out, findings.is_empty()) {
+        let p = dir.join("eligibility_findings.csv");
+        if let Err(e) = crate::compare::eligibility::write_findings(&p, &findings) {
+            let msg = msgs::check_write_failed(&dir.display().to_string(), &e.to_string());
+            eprintln!("{msg}");
+            failures.push(msg);
+        }
+    }
     if let Some(dir) = &a.out {
         let written = write_hits_csv(&dir.join("hits.csv"), &out.hits).map_err(anyhow::Error::from).and_then(|_| {
             let batch = crate::report::BatchInfo {
@@ -113,7 +150,7 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
         }
     }
     // Hits always say so (do not pay); anything else that failed says so next.
-    Ok(if !out.hits.is_empty() {
+    Ok(if !out.hits.is_empty() || !findings.is_empty() {
         if !failures.is_empty() {
             eprintln!("{}", msgs::check_hits_and_failures(failures.len()));
         }

@@ -101,7 +101,7 @@ impl Family {
 }
 
 /// The rules, as data: (rule, family, code, what it says, the programs it applies to; empty: all).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Rule {
     PaidAfterDeath,
     PublicEmployee,
@@ -273,7 +273,7 @@ pub fn claims_of(rolls: &[RollRow]) -> Vec<Claim> {
 }
 
 /// A death record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Death {
     pub name: String,
     pub key: String,
@@ -281,7 +281,7 @@ pub struct Death {
     pub exact: bool,
     /// `YYYY-MM-DD`: the death date, else the cremation date, else the deregistration date.
     pub date: String,
-    pub which: &'static str,
+    pub which: String,
     pub source: Source,
 }
 
@@ -348,7 +348,7 @@ pub fn read_deaths(files: &[InputFile]) -> (Vec<Death>, Vec<InputReport>) {
                 key,
                 exact,
                 date,
-                which,
+                which: which.to_string(),
                 source: Source {
                     file: s.file.clone(),
                     sheet: s.sheet.clone(),
@@ -362,7 +362,7 @@ pub fn read_deaths(files: &[InputFile]) -> (Vec<Death>, Vec<InputReport>) {
 
 /// A row of an exclusion register (payroll, vehicles, the enterprise registry)
 /// as the rules use it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     pub rule: Rule,
     pub key: String,
@@ -769,6 +769,33 @@ pub fn finding_id(f: &Finding) -> String {
 }
 
 /// The order findings are written in: family, then the roll row, then the rule.
+/// The exclusion registers as a snapshot keeps them for `check`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Exclusions {
+    pub deaths: Vec<Death>,
+    /// Payroll (with the registers' cadres) and vehicle rows.
+    pub records: Vec<Record>,
+    pub has_deaths: bool,
+}
+
+impl Exclusions {
+    pub fn is_empty(&self) -> bool {
+        !self.has_deaths && self.records.is_empty()
+    }
+
+    /// The rules against a few rolls (`check`): deaths, payroll, vehicles, and
+    /// double claims within those rolls. Returns the findings and the rolls
+    /// without a period that a dead person stands on.
+    pub fn check(&self, rolls: &[RollRow]) -> (Vec<Finding>, Vec<String>) {
+        let claims = claims_of(rolls);
+        let (mut out, no_period) = if self.has_deaths { paid_after_death(&claims, &self.deaths) } else { (Vec::new(), Vec::new()) };
+        out.extend(excluded(&claims, &self.records));
+        out.extend(double_claims(&claims));
+        out.sort_by(|a, b| order(a).cmp(&order(b)));
+        (out, no_period)
+    }
+}
+
 pub fn order(f: &Finding) -> (Family, &Source, Rule, Option<&Source>) {
     (f.rule.family(), &f.claim.source, f.rule, f.other.as_ref().map(|o| &o.source))
 }
@@ -878,7 +905,7 @@ mod tests {
     #[test]
     fn a_death_after_the_period_is_not_a_finding_and_a_roll_without_period_is_reported() {
         let k = "519901195001011234";
-        let death = |date: &str| Death { name: "张三".into(), key: k.into(), exact: true, date: date.into(), which: "死亡日期", source: Source::default() };
+        let death = |date: &str| Death { name: "张三".into(), key: k.into(), exact: true, date: date.into(), which: "死亡日期".into(), source: Source::default() };
         let cs = vec![claim(k, "农村低保", Some("2024-10"), 2)];
         assert_eq!(paid_after_death(&cs, &[death("2024-08-15")]).0.len(), 1);
         assert!(paid_after_death(&cs, &[death("2024-10-20")]).0.is_empty(), "died during the period: paid for it");
