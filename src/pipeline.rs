@@ -898,7 +898,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
         if !eligibility.is_empty() {
-            written.extend(report::write_eligibility_workbooks(&opts.out, &eligibility, &batch)?);
+            written.extend(report::write_eligibility_workbooks(&opts.out, &eligibility, &batch, &decisions)?);
         }
         let summary = opts.out.join("summary.xlsx");
         report::write_summary(&summary, &hits, &batch)?;
@@ -947,16 +947,24 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             };
             let received = opts.received.clone().unwrap_or_else(|| manifest.run_date.clone());
             let registers = (!from_ledger && snapshot.is_none()).then_some((kin_kept.as_slice(), manifest.inputs.kin.as_slice(), received.as_str()));
+            // 虚报冒领 findings are leads too (by finding_id), verified by the paying unit.
+            let mut leads = hits.clone();
+            let mut ran: BTreeSet<&str> = ["relatives_rolls"].into();
+            if want_claims {
+                leads.extend(eligibility.iter().map(crate::compare::eligibility::lead_hit));
+                ran.insert("eligibility");
+            }
             let (registers, run) = l.record_batch(
                 registers,
                 &cfg.unit_table(),
                 &manifest.batch_id,
                 &manifest.run_date,
-                &hits,
+                &leads,
                 &rolls_read,
                 opts.due_days.unwrap_or(crate::ledger::DEFAULT_DUE_DAYS),
                 &published,
                 registers_as_of.as_deref(),
+                &ran,
             )?;
             let prefilled = hits.iter().filter(|h| ledger_decisions.by_hit.contains_key(&h.hit_id)).count();
             Some(LedgerOutcome { path: l.path().to_path_buf(), registers, run, prefilled })
@@ -1006,9 +1014,11 @@ fn read_lead_status(p: &Path) -> Result<BTreeMap<String, String>, PipelineError>
 /// Decisions filled into the review workbooks of `out` that `known` does not
 /// hold (count, and one of them to name): a run would overwrite them.
 fn reviewer_work_at_risk(out: &Path, known: &Decisions) -> Option<(usize, String)> {
-    let dir = out.join("review");
-    let mut books: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
+    // The relatives' review workbooks and the 虚报冒领 ones.
+    let mut books: Vec<PathBuf> = ["review", "eligibility"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(out.join(d)).ok())
+        .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xlsx")) && p.is_file())
         .collect();

@@ -141,3 +141,62 @@ fn check_before_payment_runs_the_exclusion_rules_kept_in_the_snapshot() {
     km().args(["index", "--kin", "kin", "-o", "plain.kmx"]).assert().success();
     km().args(["check", "rolls/民政局_农村低保_2024年10月.csv", "--index", "plain.kmx"]).assert().code(10).stdout(predicate::str::contains("死亡后仍在发放").not());
 }
+
+/// A unit fills its 虚报冒领 workbook; the ledger keeps the decision, the next
+/// run prefills it, and a run without those registers does not mark the leads
+/// as no longer found.
+#[test]
+fn eligibility_findings_are_ledger_leads_with_their_decisions() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
+    let km = || {
+        let mut c = Command::cargo_bin("kinmatch").unwrap();
+        c.current_dir(w);
+        c
+    };
+    let run = |out: &str, extra: &[&str]| {
+        let mut c = km();
+        c.args(["run", "--kin", "kin", "--rolls", "rolls", "--out", out, "--run-date", "2024-11-05", "--ledger", "kinmatch.db"]).args(extra);
+        c.assert()
+    };
+    let all = ["--deaths", "deaths", "--payroll", "payroll", "--vehicles", "vehicles", "--double-claims"];
+    run("m1", &all).success();
+    let book = w.join("m1/eligibility/民政局.xlsx");
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    let rows: Vec<Vec<String>> = wb
+        .worksheet_range("核查清单")
+        .unwrap()
+        .rows()
+        .map(|r| r.iter().map(|d| if let Data::String(s) = d { s.clone() } else { d.to_string() }).collect())
+        .collect();
+    drop(wb);
+    let mut out = rust_xlsxwriter::Workbook::new();
+    let ws = out.add_worksheet();
+    ws.set_name("核查清单").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let v = if r == 1 && c == 10 { "属实（不应享受）".to_string() } else if r == 1 && c == 11 { "停发".into() } else { v.clone() };
+            ws.write_string(r as u32, c as u16, &v).unwrap();
+        }
+    }
+    out.save(&book).unwrap();
+    let decided = rows[1][15].clone();
+    // The filled workbook is not overwritten.
+    run("m1", &all).code(1);
+    km().args(["review", "import"]).arg(&book).args(["-o", "d.csv", "--ledger", "kinmatch.db"]).assert().stdout(predicate::str::contains("写入结论 1 条"));
+    let l = kinmatch::ledger::Ledger::open(&w.join("kinmatch.db")).unwrap();
+    let lead = l.leads("2099-01-01").unwrap().into_iter().find(|x| x.hit.hit_id == decided).expect("a lead");
+    assert_eq!(lead.status, kinmatch::ledger::LeadStatus::Handled);
+    drop(l);
+    // Prefilled on the next run; a run without the exclusion registers leaves the leads found.
+    run("m1", &all).success();
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    let r = wb.worksheet_range("核查清单").unwrap();
+    let row = r.rows().find(|x| x[15].to_string() == decided).unwrap();
+    assert_eq!(row[10].to_string(), "属实（不应享受）");
+    run("m2", &[]).success();
+    let l = kinmatch::ledger::Ledger::open(&w.join("kinmatch.db")).unwrap();
+    assert!(l.leads("2099-01-01").unwrap().iter().filter(|x| x.hit.match_kind == "paid_after_death").all(|x| x.found));
+}

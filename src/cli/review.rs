@@ -60,7 +60,12 @@ pub fn exec(c: Command) -> anyhow::Result<i32> {
             let mut r = report::import_reviews(&workbooks);
             let batch = batch.or_else(|| batch_of(&workbooks));
             match &batch {
-                Some(dir) => r.check_batch(&read_hits_csv(&dir.join("hits.csv"))?),
+                Some(dir) => {
+                    // The batch's hits, and its 虚报冒领 findings (by finding_id).
+                    let mut hits = read_hits_csv(&dir.join("hits.csv"))?;
+                    hits.extend(eligibility_ids(dir));
+                    r.check_batch(&hits)
+                }
                 None => eprintln!("{}", msgs::review_no_batch()),
             }
             r.decisions.write_csv(&out)?;
@@ -91,6 +96,26 @@ pub fn exec(c: Command) -> anyhow::Result<i32> {
             Ok(if clean { super::exit::OK } else { super::exit::INPUT_NOT_READ })
         }
     }
+}
+
+/// The 虚报冒领 findings of a batch folder (`eligibility_*.csv`) as hits with
+/// their finding_id and paying unit, so that their workbooks import like the others.
+fn eligibility_ids(dir: &std::path::Path) -> Vec<crate::model::Hit> {
+    let mut out = Vec::new();
+    for fam in crate::compare::eligibility::Family::ALL {
+        let Ok(mut r) = csv::Reader::from_path(dir.join(fam.file())) else { continue };
+        let Ok(h) = r.headers().cloned() else { continue };
+        let col = |n: &str| h.iter().position(|x| x.trim_start_matches('\u{feff}') == n);
+        let (Some(id), Some(unit)) = (col("finding_id"), col("approving_unit")) else { continue };
+        for rec in r.records().flatten() {
+            out.push(crate::model::Hit {
+                hit_id: rec.get(id).unwrap_or("").to_string(),
+                approving_unit: rec.get(unit).unwrap_or("").to_string(),
+                ..Default::default()
+            });
+        }
+    }
+    out
 }
 
 /// The batch folder of review workbooks written by `run` (`<batch>/review/*.xlsx`,

@@ -768,6 +768,39 @@ pub fn finding_id(f: &Finding) -> String {
     Sha256::digest(src.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// A finding as a lead of the ledger (and of `review import`): its
+/// `finding_id` as `hit_id`, its rule's code as `match_kind`, the paying unit
+/// as the approving unit, the exclusion register's (or other roll's) row as
+/// the second source.
+pub fn lead_hit(f: &Finding) -> crate::model::Hit {
+    let c = &f.claim;
+    let other = f.other.as_ref().map(|o| &o.source).or(f.death.as_ref().map(|d| &d.source)).or(f.record.as_ref().map(|r| &r.source));
+    let exact = c.exact && f.death.as_ref().is_none_or(|d| d.exact) && f.record.as_ref().is_none_or(|r| r.exact);
+    crate::model::Hit {
+        hit_id: finding_id(f),
+        tier: if exact { crate::model::Tier::Confirmed } else { crate::model::Tier::Probable },
+        score: if exact { 1.0 } else { 0.9 },
+        match_kind: f.rule.code().to_string(),
+        evidence: format!("{}：{}", f.rule.text_zh(), f.evidence),
+        relation: "self".into(),
+        relative_name: c.name.clone(),
+        relative_id: c.id.clone(),
+        roll_name: c.name.clone(),
+        roll_id: c.id.clone(),
+        program: c.program.clone(),
+        approving_unit: c.unit.clone(),
+        amount: c.amount,
+        date: c.period.clone().unwrap_or_default(),
+        roll_file: c.source.file.clone(),
+        roll_sheet: c.source.sheet.clone(),
+        roll_row: c.source.row,
+        kin_file: other.map(|s| s.file.clone()).unwrap_or_default(),
+        kin_sheet: other.map(|s| s.sheet.clone()).unwrap_or_default(),
+        kin_row: other.map(|s| s.row).unwrap_or(0),
+        ..Default::default()
+    }
+}
+
 /// The order findings are written in: family, then the roll row, then the rule.
 /// The exclusion registers as a snapshot keeps them for `check`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

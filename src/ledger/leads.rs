@@ -43,9 +43,9 @@ impl LeadStatus {
     /// The status a reviewer's decision gives.
     pub fn of_decision(conclusion: &str, action: &str) -> LeadStatus {
         match conclusion.trim() {
-            "合规" | "非本人（误报）" | "非本人(误报)" => Self::Compliant,
-            "不合规" if action.trim().is_empty() || action.trim() == "无需处理" => Self::Noncompliant,
-            "不合规" => Self::Handled,
+            "合规" | "非本人（误报）" | "非本人(误报)" | "不属实（可以享受）" => Self::Compliant,
+            "不合规" | "属实（不应享受）" if action.trim().is_empty() || action.trim() == "无需处理" => Self::Noncompliant,
+            "不合规" | "属实（不应享受）" => Self::Handled,
             _ => Self::Pending,
         }
     }
@@ -124,6 +124,19 @@ fn decision_at(r: &rusqlite::Row, id: usize, first: usize) -> rusqlite::Result<D
     })
 }
 
+/// The comparison a lead comes from: 虚报冒领 findings carry their rule's code
+/// as `match_kind`; every other lead is a relatives × rolls hit.
+pub fn comparison_of(h: &Hit) -> &'static str {
+    if crate::compare::eligibility::RULES.iter().any(|r| r.2 == h.match_kind) { "eligibility" } else { "relatives_rolls" }
+}
+
+/// The comparisons some hits come from (always the relatives × rolls one: a run always runs it).
+fn comparisons_of(hits: &[Hit]) -> BTreeSet<&'static str> {
+    let mut s: BTreeSet<&'static str> = hits.iter().map(comparison_of).collect();
+    s.insert("relatives_rolls");
+    s
+}
+
 fn unit_of(h: &Hit) -> String {
     let u = h.approving_unit.trim();
     if u.is_empty() { "未知单位".into() } else { u.to_string() }
@@ -148,7 +161,8 @@ impl Ledger {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
-        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of)?;
+        let ran = comparisons_of(hits);
+        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of, &ran)?;
         tx.commit().map_err(e)?;
         Ok(rec)
     }
@@ -167,6 +181,7 @@ impl Ledger {
         due_days: u32,
         published: &[String],
         registers_as_of: Option<&str>,
+        comparisons_run: &BTreeSet<&str>,
     ) -> Result<(Option<super::RegisterRecord>, RunRecord), LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
@@ -175,7 +190,7 @@ impl Ledger {
             Some((kin, reports, received)) => Some(super::registers::registers_tx(&tx, &path, kin, reports, units, received, batch)?),
             None => None,
         };
-        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of)?;
+        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of, comparisons_run)?;
         super::test_pause();
         tx.commit().map_err(e)?;
         Ok((reg, rec))
@@ -398,6 +413,7 @@ fn run_tx(
     due_days: u32,
     published: &[String],
     registers_as_of: Option<&str>,
+    comparisons_run: &BTreeSet<&str>,
 ) -> Result<RunRecord, LedgerError> {
     let e = |source| LedgerError::Sqlite { path: path.to_string(), source };
     let json = |h: &Hit| {
@@ -428,9 +444,9 @@ fn run_tx(
         match known {
             None => {
                 tx.execute(
-                    "INSERT INTO leads (hit_id, first_batch, first_seen, last_batch, last_seen, found, approving_unit, due, status, roll_file, hit_json)
-                     VALUES (?1, ?2, ?3, ?2, ?3, 1, ?4, ?5, 'pending', ?6, ?7)",
-                    params![h.hit_id, batch, run_date, unit_of(h), due, h.roll_file, json(h)?],
+                    "INSERT INTO leads (hit_id, first_batch, first_seen, last_batch, last_seen, found, approving_unit, due, status, roll_file, hit_json, comparison)
+                     VALUES (?1, ?2, ?3, ?2, ?3, 1, ?4, ?5, 'pending', ?6, ?7, ?8)",
+                    params![h.hit_id, batch, run_date, unit_of(h), due, h.roll_file, json(h)?, comparison_of(h)],
                 )
                 .map_err(e)?;
                 event(&h.hit_id, "首次发现").map_err(e)?;
@@ -450,13 +466,13 @@ fn run_tx(
         }
     }
     // Leads of the rolls read now that this run no longer finds.
-    let stale: Vec<(String, String)> = {
-        let mut st = tx.prepare("SELECT hit_id, roll_file FROM leads WHERE found = 1 ORDER BY hit_id").map_err(e)?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(e)?;
+    let stale: Vec<(String, String, String)> = {
+        let mut st = tx.prepare("SELECT hit_id, roll_file, comparison FROM leads WHERE found = 1 ORDER BY hit_id").map_err(e)?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(e)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(e)?
     };
-    for (id, file) in stale {
-        if rolls_read.contains(&file) && !found.contains(id.as_str()) {
+    for (id, file, comparison) in stale {
+        if rolls_read.contains(&file) && comparisons_run.contains(comparison.as_str()) && !found.contains(id.as_str()) {
             tx.execute("UPDATE leads SET found = 0 WHERE hit_id = ?1", params![id]).map_err(e)?;
             event(&id, "本批次未再发现（花名册或登记表已变化）").map_err(e)?;
             rec.not_found += 1;

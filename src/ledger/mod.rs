@@ -159,6 +159,10 @@ CREATE TABLE samples (
     unit TEXT NOT NULL,
     hits TEXT NOT NULL
 );
+"#, r#"
+-- v2: leads of every comparison (虚报冒领 findings too); a run marks as no
+-- longer found only the leads of the comparisons it ran.
+ALTER TABLE leads ADD COLUMN comparison TEXT NOT NULL DEFAULT 'relatives_rolls';
 "#];
 
 /// The schema version this program writes.
@@ -285,6 +289,26 @@ mod tests {
         drop(l);
         // Opening again migrates nothing and keeps the version.
         assert_eq!(Ledger::open(&p).unwrap().schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_version_1_ledger_is_migrated_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("kinmatch.db");
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch(MIGRATIONS[0]).unwrap();
+        c.execute(
+            "INSERT INTO leads (hit_id, first_batch, first_seen, last_batch, last_seen, found, approving_unit, due, status, roll_file, hit_json)
+             VALUES ('h1', 'b', '2024-01-01', 'b', '2024-01-01', 1, '县民政局', '2024-01-21', 'pending', 'x.xlsx', '{}')",
+            [],
+        )
+        .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        drop(c);
+        let l = Ledger::open(&p).unwrap();
+        assert_eq!(l.schema_version().unwrap(), SCHEMA_VERSION);
+        let comparison: String = l.conn.query_row("SELECT comparison FROM leads WHERE hit_id = 'h1'", [], |r| r.get(0)).unwrap();
+        assert_eq!(comparison, "relatives_rolls");
     }
 
     #[test]

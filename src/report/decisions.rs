@@ -304,7 +304,7 @@ fn read_workbook(
         let conclusion = normalize_choice(&get(Some(cols.conclusion)));
         let action = normalize_choice(&get(cols.action));
         let mut ok = true;
-        if !conclusion.is_empty() && !CONCLUSIONS.contains(&conclusion.as_str()) {
+        if !conclusion.is_empty() && !CONCLUSIONS.contains(&conclusion.as_str()) && !super::ELIGIBILITY_CONCLUSIONS.contains(&conclusion.as_str()) {
             invalid.push(format!(
                 "{source}：核查结论“{conclusion}”不在下拉列表中（hit_id {hit_id}）"
             ));
@@ -349,7 +349,8 @@ fn find_header(range: &calamine::Range<Data>) -> Option<(usize, Cols)> {
     for (i, r) in range.rows().enumerate().take(20) {
         let texts: Vec<String> = r.iter().map(cell_string).collect();
         let pos = |name: &str| texts.iter().position(|t| t == name);
-        if let (Some(hit_id), Some(conclusion)) = (pos("hit_id"), pos("核查结论")) {
+        // A 虚报冒领 workbook names its rows by finding_id.
+        if let (Some(hit_id), Some(conclusion)) = (pos("hit_id").or(pos("finding_id")), pos("核查结论")) {
             return Some((
                 i,
                 Cols {

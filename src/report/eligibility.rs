@@ -45,7 +45,7 @@ fn compared_with(f: &Finding) -> String {
 }
 
 /// Write one workbook per paying unit; returns the paths, sorted.
-pub fn write_eligibility_workbooks(dir: &Path, findings: &[Finding], batch: &BatchInfo) -> Result<Vec<PathBuf>, ReportError> {
+pub fn write_eligibility_workbooks(dir: &Path, findings: &[Finding], batch: &BatchInfo, decisions: &super::Decisions) -> Result<Vec<PathBuf>, ReportError> {
     let out_dir = dir.join("eligibility");
     ensure_dir(&out_dir)?;
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
@@ -57,7 +57,7 @@ pub fn write_eligibility_workbooks(dir: &Path, findings: &[Finding], batch: &Bat
     for (unit, fs) in by_unit {
         let path = &paths[unit];
         let mut wb = new_workbook(&format!("虚报冒领、优亲厚友比对核查清单 — {unit}"), batch)?;
-        build(&mut wb, unit, &fs, batch).map_err(xlsx_err(path, unit))?;
+        build(&mut wb, unit, &fs, batch, decisions).map_err(xlsx_err(path, unit))?;
         save(&mut wb, path)?;
         written.push(path.clone());
     }
@@ -65,7 +65,7 @@ pub fn write_eligibility_workbooks(dir: &Path, findings: &[Finding], batch: &Bat
     Ok(written)
 }
 
-fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo) -> Result<(), XlsxError> {
+fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo, decisions: &super::Decisions) -> Result<(), XlsxError> {
     let st = Styles::new();
     let ws = wb.add_worksheet();
     ws.set_name(SHEET)?;
@@ -88,7 +88,14 @@ fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo) -> R
         let other = compared_with(f);
         put(ws, r, 8, &roll, &st.wrap)?;
         put(ws, r, 9, &other, &st.wrap)?;
-        put(ws, r, 15, &finding_id(f), &st.text)?;
+        let id = finding_id(f);
+        // Earlier decisions (the ledger's, or --decisions) prefill the unit's columns.
+        if let Some(d) = decisions.by_hit.get(&id) {
+            for (col, v) in [(10, &d.conclusion), (11, &d.action), (12, &d.reviewer), (13, &d.review_date), (14, &d.remark)] {
+                put(ws, r, col, v, &st.text)?;
+            }
+        }
+        put(ws, r, 15, &id, &st.text)?;
         ws.set_row_height(r, super::review::row_height(&[(&f.evidence, 44.0), (&roll, 28.0), (&other, 32.0), (f.rule.text_zh(), 22.0)]))?;
     }
     let last = fs.len() as u32;
