@@ -15,6 +15,13 @@ fn write(dir: &Path, name: &str, lines: &[String]) {
     std::fs::write(dir.join(name), lines.join("\n") + "\n").unwrap();
 }
 
+/// `kinmatch` run in the folder `w`.
+fn km_in(w: &Path) -> Command {
+    let mut c = Command::cargo_bin("kinmatch").unwrap();
+    c.current_dir(w);
+    c
+}
+
 fn rows(path: &Path) -> Vec<csv::StringRecord> {
     let mut r = csv::Reader::from_path(path).unwrap();
     r.records().map(|x| x.unwrap()).collect()
@@ -123,11 +130,7 @@ fn check_before_payment_runs_the_exclusion_rules_kept_in_the_snapshot() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
     county(w);
-    let km = || {
-        let mut c = Command::cargo_bin("kinmatch").unwrap();
-        c.current_dir(w);
-        c
-    };
+    let km = || km_in(w);
     km().args(["index", "--kin", "kin", "--deaths", "deaths", "--payroll", "payroll", "--vehicles", "vehicles", "-o", "reg.kmx"]).assert().success();
     km().args(["check", "rolls/民政局_农村低保_2024年10月.csv", "--index", "reg.kmx", "--out", "chk"])
         .assert()
@@ -151,11 +154,7 @@ fn eligibility_findings_are_ledger_leads_with_their_decisions() {
     let tmp = tempfile::tempdir().unwrap();
     let w = tmp.path();
     county(w);
-    let km = || {
-        let mut c = Command::cargo_bin("kinmatch").unwrap();
-        c.current_dir(w);
-        c
-    };
+    let km = || km_in(w);
     let run = |out: &str, extra: &[&str]| {
         let mut c = km();
         c.args(["run", "--kin", "kin", "--rolls", "rolls", "--out", out, "--run-date", "2024-11-05", "--ledger", "kinmatch.db"]).args(extra);
