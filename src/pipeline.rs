@@ -901,7 +901,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             written.extend(report::write_eligibility_workbooks(&opts.out, &eligibility, &batch, &decisions)?);
         }
         let summary = opts.out.join("summary.xlsx");
-        report::write_summary(&summary, &hits, &batch)?;
+        report::write_summary_with(&summary, &hits, &batch, &eligibility)?;
         written.push(summary);
         if opts.publicity_dry_run || !decisions.by_hit.is_empty() {
             written.extend(report::write_publicity(&opts.out, &hits, &decisions, &batch, opts.publicity_dry_run)?);

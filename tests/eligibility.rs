@@ -104,6 +104,12 @@ fn each_rule_family_finds_its_people_and_leaves_the_traps() {
     let dc = rows(&out.join("eligibility_double_claims.csv"));
     assert_eq!(dc.len(), 1, "钱三's 特困 row is of another period");
     assert_eq!((&dc[0][0], &dc[0][3], &dc[0][16]), ("double_claim_exclusive", "郑八", "民政局_特困供养.csv"));
+    // summary.xlsx counts them per paying unit and rule.
+    let mut sm: calamine::Xlsx<_> = calamine::open_workbook(out.join("summary.xlsx")).unwrap();
+    let el = calamine::Reader::worksheet_range(&mut sm, "虚报冒领").unwrap();
+    let total = el.rows().find(|r| r[0].to_string() == "合计").map(|r| r[2].to_string()).unwrap();
+    let n: usize = ["deaths", "payroll", "vehicles", "business", "double_claims"].iter().map(|f| rows(&out.join(format!("eligibility_{f}.csv"))).len()).sum();
+    assert_eq!(total, n.to_string());
     // One review workbook per paying unit, each finding once with its id.
     let mut ids_in_books = Vec::new();
     for e in std::fs::read_dir(out.join("eligibility")).unwrap() {

@@ -33,7 +33,7 @@ pub use ledger::write_ledger;
 pub use publicity::write_publicity;
 pub use review::write_review_workbooks;
 pub use sample::write_sample;
-pub use summary::write_summary;
+pub use summary::{write_summary, write_summary_with};
 pub use template::{TemplateKind, write_template};
 
 /// What every report says about the run that produced it.

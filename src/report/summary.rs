@@ -15,9 +15,41 @@ use crate::model::{Hit, Relevance};
 
 /// Write the summary workbook.
 pub fn write_summary(path: &Path, hits: &[Hit], batch: &BatchInfo) -> Result<(), ReportError> {
+    write_summary_with(path, hits, batch, &[])
+}
+
+/// [`write_summary`], with a 虚报冒领 sheet when the batch ran those rules:
+/// findings per paying unit and rule.
+pub fn write_summary_with(path: &Path, hits: &[Hit], batch: &BatchInfo, eligibility: &[crate::compare::eligibility::Finding]) -> Result<(), ReportError> {
     let mut wb = new_workbook("亲属涉权事项比对汇总", batch)?;
     build(&mut wb, hits, batch).map_err(xlsx_err(path, "汇总表"))?;
+    if !eligibility.is_empty() {
+        eligibility_sheet(wb.add_worksheet(), eligibility).map_err(xlsx_err(path, "汇总表"))?;
+    }
     save(&mut wb, path)
+}
+
+fn eligibility_sheet(ws: &mut Worksheet, fs: &[crate::compare::eligibility::Finding]) -> Result<(), XlsxError> {
+    let st = Styles::new();
+    ws.set_name("虚报冒领")?;
+    let mut by: std::collections::BTreeMap<(String, &str), u64> = std::collections::BTreeMap::new();
+    for f in fs {
+        *by.entry((unit_name(&f.claim.unit).to_string(), f.rule.text_zh())).or_insert(0) += 1;
+    }
+    for (c, (h, w)) in [("发放单位", 20.0), ("问题类型", 40.0), ("条数", 10.0)].iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.header)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let mut r = 1;
+    for ((unit, rule), n) in &by {
+        ws.write_string_with_format(r, 0, unit, &st.text)?;
+        ws.write_string_with_format(r, 1, *rule, &st.text)?;
+        ws.write_number_with_format(r, 2, *n as f64, &st.count)?;
+        r += 1;
+    }
+    ws.write_string_with_format(r, 0, "合计", &st.label)?;
+    ws.write_number_with_format(r, 2, fs.len() as f64, &st.count)?;
+    Ok(())
 }
 
 fn build(wb: &mut Workbook, hits: &[Hit], batch: &BatchInfo) -> Result<(), XlsxError> {
