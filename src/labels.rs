@@ -54,6 +54,11 @@ pub fn unusable(k: &str) -> &str {
         "no_person" => "无人员",
         "no_cadre" => "无法对应干部",
         "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
+        "exclusion_register" => "死亡、车辆或财政供养名单，不作为花名册",
+        "no_valid_id" => "无有效身份证号",
+        "no_date" => "无死亡、火化或注销日期",
+        "not_excluded_category" => "人员类别不属于财政供养",
+        "exempt_vehicle_type" => "豁免车型（摩托车、残疾人专用车等）",
         o => o,
     }
 }

@@ -385,3 +385,28 @@ fn regression_roll_address_column_ignored_loses_same_township() {
     let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the guardian is found");
     assert_eq!(h.relevance, kinmatch::model::Relevance::SameTownship);
 }
+
+/// Issue 13: a death list or a vehicle register put among the rolls was read
+/// as a roll, its persons matched as beneficiaries. Its columns are read, its
+/// rows are not used (each counted), and the sheet says to give it with --deaths.
+#[test]
+fn regression_death_list_among_rolls_read_as_a_roll() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,死者姓名,证件号码,性别,死亡日期,火化日期".to_string()];
+    for i in 0..5 {
+        lines.push(format!("{},{},{},男,2024-08-0{},", i + 1, NAMES[i], nth_id(i), i + 1));
+    }
+    let p = write_csv(tmp.path(), "殡仪馆火化登记.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert!(l.rolls.is_empty());
+    assert!(s.role_of("死者姓名").is_some_and(|r| r.starts_with("name:")), "its columns are still read");
+    assert!(s.role_of("证件号码").is_some_and(|r| r.starts_with("id:")));
+    assert_eq!(s.unusable.get("exclusion_register"), Some(&5));
+    assert!(s.problem.as_deref().is_some_and(|p| p.contains("--deaths")), "{:?}", s.problem);
+    // A funeral-subsidy roll names the death date too, and pays an amount: a roll.
+    let mut lines = vec!["序号,死者姓名,证件号码,死亡日期,丧葬补助金额".to_string()];
+    lines.push(format!("1,{},{},2024-08-01,3000", NAMES[0], nth_id(0)));
+    let p = write_csv(tmp.path(), "民政局_丧葬补助.csv", &lines);
+    assert_eq!(load(&p, Kind::Roll).rolls.len(), 1);
+}

@@ -453,8 +453,12 @@ fn load_workbook(file: &FileInfo, ext: &str, bytes: Vec<u8>, mut report: InputRe
                 let mut sr = sheet_report(&sheet, &t);
                 sr.data_rows = t.rows.len() as u64;
                 sr.skipped = std::mem::take(&mut t.skipped);
+                let not_a_roll = t.not_a_roll;
                 let (rolls, kin) = count_piece(&mut sr, records::extract(t, &file.context(&sheet, &up)));
                 close_sheet(&mut sr, table_kind, rolls.len() + kin.len(), notes);
+                if let Some(why) = not_a_roll {
+                    sr.problem = Some(why.to_string());
+                }
                 on_piece(rolls, kin);
                 report.sheets.push(sr);
             }

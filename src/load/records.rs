@@ -137,6 +137,14 @@ fn usable(name: &str, st: IdStatus) -> bool {
 /// as its record is made, so a sheet is never held twice in memory.
 pub fn extract(mut table: Table, ctx: &FileContext) -> Extracted {
     let rows = std::mem::take(&mut table.rows);
+    if table.not_a_roll.is_some() {
+        // Every row accounted for: none is a beneficiary.
+        let mut ex = Extracted::default();
+        if !rows.is_empty() {
+            ex.unusable.insert("exclusion_register".into(), rows.len() as u64);
+        }
+        return ex;
+    }
     let table = &table;
     match table.kind {
         super::roles::Kind::Roll => extract_roll(table, rows, ctx),

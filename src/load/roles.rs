@@ -460,6 +460,29 @@ pub const REGISTER_WORDS: &[(&str, Role)] = &[
     ("本人职务", Role::CadrePost),
 ];
 
+/// Registers of people who cannot be eligible, by the header words only they
+/// have (虚报冒领): each with what to tell the user when one is given as a roll.
+/// A table with an amount or program column is a roll whatever else it has
+/// (丧葬补助 rolls name the death date).
+pub const EXCLUSION_REGISTERS: &[(&[&str], &str)] = &[
+    (
+        &["死亡日期", "死亡时间", "火化日期", "火化时间", "去世日期", "死亡年月日", "注销原因"],
+        "这是死亡、火化或户口注销名单，不是花名册：请用 --deaths 给出（不作为花名册读取）",
+    ),
+    (&["号牌号码", "车牌号码", "号牌种类"], "这是机动车登记，不是花名册：请用 --vehicles 给出（不作为花名册读取）"),
+    (&["编制类型", "编制性质", "经费形式"], "这是财政供养人员花名册，不是救助花名册：请用 --payroll 给出（不作为花名册读取）"),
+];
+
+/// What an exclusion register says of itself, when `headers` are one's and
+/// the table has no amount or program.
+pub fn exclusion_register<'a>(mut headers: impl Iterator<Item = &'a str>, has_amount: bool) -> Option<&'static str> {
+    if has_amount {
+        return None;
+    }
+    let hs: Vec<&str> = headers.by_ref().collect();
+    EXCLUSION_REGISTERS.iter().find(|(words, _)| hs.iter().any(|h| words.iter().any(|w| h.contains(w)))).map(|(_, what)| *what)
+}
+
 /// Header endings that make a column an address, whatever qualifies them
 /// (家属户籍地址, 亲属现住址, 户籍所在地).
 const ADDRESS_ENDINGS: &[&str] = &["住址", "地址", "居住地", "户籍地", "户籍所在地", "现住地", "户口所在地"];

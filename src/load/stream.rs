@@ -128,6 +128,9 @@ impl TextSheet<'_, '_> {
                 }
                 self.sr.skipped = std::mem::take(&mut t.skipped);
                 close_sheet(&mut self.sr, t.kind, self.records, notes);
+                if let Some(why) = t.not_a_roll {
+                    self.sr.problem = Some(why.to_string());
+                }
                 self.report.sheets.push(self.sr);
             }
             Some(Err(nt)) => self.report.sheets.push(no_table_report(String::new(), nt, notes)),

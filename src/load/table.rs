@@ -77,6 +77,9 @@ pub struct Table {
     pub header_texts: Vec<Vec<String>>,
     /// The header has a column for the official (form lines then name nobody).
     pub cadre_columns: bool,
+    /// A roll-shaped table that is an exclusion register (death list, vehicles,
+    /// payroll): why its rows are not used ([`super::roles::EXCLUSION_REGISTERS`]).
+    pub not_a_roll: Option<&'static str>,
 }
 
 impl Table {
@@ -630,7 +633,13 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
             }
         })
         .collect();
+    // A death list, a vehicle register or a payroll is not a roll: its persons
+    // would be matched as beneficiaries. Its columns are read (inspect shows
+    // them), its rows are not used, and the sheet says what it is.
+    let has_amount = columns.iter().any(|c| matches!(c.role, Role::Amount | Role::Program));
+    let not_a_roll = if kind == Kind::Roll { super::roles::exclusion_register(columns.iter().map(|c| c.key.as_str()), has_amount) } else { None };
     Ok(Table {
+        not_a_roll,
         kind,
         header_first,
         header_row,
