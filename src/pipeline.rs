@@ -954,18 +954,17 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 leads.extend(eligibility.iter().map(crate::compare::eligibility::lead_hit));
                 ran.insert("eligibility");
             }
-            let (registers, run) = l.record_batch(
-                registers,
-                &cfg.unit_table(),
-                &manifest.batch_id,
-                &manifest.run_date,
-                &leads,
-                &rolls_read,
-                opts.due_days.unwrap_or(crate::ledger::DEFAULT_DUE_DAYS),
-                &published,
-                registers_as_of.as_deref(),
-                &ran,
-            )?;
+            let facts = crate::ledger::RunFacts {
+                batch: &manifest.batch_id,
+                run_date: &manifest.run_date,
+                hits: &leads,
+                rolls_read: &rolls_read,
+                due_days: opts.due_days.unwrap_or(crate::ledger::DEFAULT_DUE_DAYS),
+                published: &published,
+                registers_as_of: registers_as_of.as_deref(),
+                comparisons_run: &ran,
+            };
+            let (registers, run) = l.record_batch(registers, &cfg.unit_table(), &facts)?;
             let prefilled = hits.iter().filter(|h| ledger_decisions.by_hit.contains_key(&h.hit_id)).count();
             Some(LedgerOutcome { path: l.path().to_path_buf(), registers, run, prefilled })
         }

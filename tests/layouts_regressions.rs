@@ -31,6 +31,19 @@ fn load(p: &Path, kind: Kind) -> Loaded {
     load::load_file(&InputFile { path: p.to_path_buf(), rel }, Some(kind), &Config::default())
 }
 
+/// `run` on a folder of registers and one of rolls, without workbooks.
+fn run_batch(dir: &Path, kin: PathBuf, rolls: PathBuf) -> kinmatch::pipeline::RunOutcome {
+    kinmatch::pipeline::run(&kinmatch::pipeline::RunOptions {
+        kin: vec![kin],
+        rolls: vec![rolls],
+        out: dir.join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
 fn roles(s: &SheetReport) -> Vec<String> {
     s.columns.iter().map(|c| format!("{}={}", c.header, c.role)).collect()
 }
@@ -332,15 +345,7 @@ fn regression_relative_without_id_ignored_stated_birth_and_split_place() {
             format!("2,青石镇,石门村,蔡国华,{brother},300"),
         ],
     );
-    let out = kinmatch::pipeline::run(&kinmatch::pipeline::RunOptions {
-        kin: vec![kin],
-        rolls: vec![rolls],
-        out: tmp.path().join("out"),
-        run_date: Some("2024-11-01".into()),
-        workbooks: false,
-        ..Default::default()
-    })
-    .unwrap();
+    let out = run_batch(tmp.path(), kin, rolls);
     let hit = |name: &str| out.hits.iter().find(|h| h.roll_name == name).unwrap_or_else(|| panic!("{name}: {:#?}", out.hits));
     let m = hit("范欣");
     assert_eq!((m.tier, m.match_kind.as_str()), (kinmatch::model::Tier::Probable, "name_birth"), "{}", m.evidence);
@@ -373,15 +378,7 @@ fn regression_roll_address_column_ignored_loses_same_township() {
     );
     let l = load(&rolls.join("教委_学生资助.csv"), Kind::Roll);
     assert_eq!(l.report.sheets[0].role_of("家庭住址"), Some("address"));
-    let out = kinmatch::pipeline::run(&kinmatch::pipeline::RunOptions {
-        kin: vec![kin],
-        rolls: vec![rolls],
-        out: tmp.path().join("out"),
-        run_date: Some("2024-11-01".into()),
-        workbooks: false,
-        ..Default::default()
-    })
-    .unwrap();
+    let out = run_batch(tmp.path(), kin, rolls);
     let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the guardian is found");
     assert_eq!(h.relevance, kinmatch::model::Relevance::SameTownship);
 }

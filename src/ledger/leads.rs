@@ -51,6 +51,23 @@ impl LeadStatus {
     }
 }
 
+/// What one run hands the ledger about its leads.
+pub struct RunFacts<'a> {
+    pub batch: &'a str,
+    pub run_date: &'a str,
+    /// The leads found: hits, and 虚报冒领 findings as hits ([`crate::compare::eligibility::lead_hit`]).
+    pub hits: &'a [Hit],
+    /// The roll files read: their leads not found again are marked.
+    pub rolls_read: &'a BTreeSet<String>,
+    pub due_days: u32,
+    /// hit_ids put on a publicity list by this run.
+    pub published: &'a [String],
+    /// The registers came from the ledger as of this date.
+    pub registers_as_of: Option<&'a str>,
+    /// The comparisons the run ran (`relatives_rolls`, `eligibility`).
+    pub comparisons_run: &'a BTreeSet<&'a str>,
+}
+
 /// What recording one run's hits did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RunRecord {
@@ -130,13 +147,6 @@ pub fn comparison_of(h: &Hit) -> &'static str {
     if crate::compare::eligibility::RULES.iter().any(|r| r.2 == h.match_kind) { "eligibility" } else { "relatives_rolls" }
 }
 
-/// The comparisons some hits come from (always the relatives × rolls one: a run always runs it).
-fn comparisons_of(hits: &[Hit]) -> BTreeSet<&'static str> {
-    let mut s: BTreeSet<&'static str> = hits.iter().map(comparison_of).collect();
-    s.insert("relatives_rolls");
-    s
-}
-
 fn unit_of(h: &Hit) -> String {
     let u = h.approving_unit.trim();
     if u.is_empty() { "未知单位".into() } else { u.to_string() }
@@ -147,50 +157,31 @@ impl Ledger {
     /// seen again), mark the leads of the rolls it read that it no longer
     /// found, and note the publicity lists it wrote (`published`: hit_ids).
     /// One transaction, with the batch.
-    #[allow(clippy::too_many_arguments)]
-    pub fn record_run(
-        &mut self,
-        batch: &str,
-        run_date: &str,
-        hits: &[Hit],
-        rolls_read: &BTreeSet<String>,
-        due_days: u32,
-        published: &[String],
-        registers_as_of: Option<&str>,
-    ) -> Result<RunRecord, LedgerError> {
+    pub fn record_run(&mut self, run: &RunFacts) -> Result<RunRecord, LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
-        let ran = comparisons_of(hits);
-        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of, &ran)?;
+        let rec = run_tx(&tx, &path, run)?;
         tx.commit().map_err(e)?;
         Ok(rec)
     }
 
     /// The registers (when read from files: rows, reports, date received) and
     /// the hits of one run, in one transaction.
-    #[allow(clippy::too_many_arguments)]
     pub fn record_batch(
         &mut self,
         registers: Option<(&[crate::load::records::KinRow], &[crate::model::InputReport], &str)>,
         units: &crate::normalize::unit::UnitTable,
-        batch: &str,
-        run_date: &str,
-        hits: &[Hit],
-        rolls_read: &BTreeSet<String>,
-        due_days: u32,
-        published: &[String],
-        registers_as_of: Option<&str>,
-        comparisons_run: &BTreeSet<&str>,
+        run: &RunFacts,
     ) -> Result<(Option<super::RegisterRecord>, RunRecord), LedgerError> {
         let path = self.path.display().to_string();
         let e = |source| LedgerError::Sqlite { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let reg = match registers {
-            Some((kin, reports, received)) => Some(super::registers::registers_tx(&tx, &path, kin, reports, units, received, batch)?),
+            Some((kin, reports, received)) => Some(super::registers::registers_tx(&tx, &path, kin, reports, units, received, run.batch)?),
             None => None,
         };
-        let rec = run_tx(&tx, &path, batch, run_date, hits, rolls_read, due_days, published, registers_as_of, comparisons_run)?;
+        let rec = run_tx(&tx, &path, run)?;
         super::test_pause();
         tx.commit().map_err(e)?;
         Ok((reg, rec))
@@ -402,19 +393,8 @@ impl Ledger {
 }
 
 /// [`Ledger::record_run`] inside a transaction the caller commits.
-#[allow(clippy::too_many_arguments)]
-fn run_tx(
-    tx: &rusqlite::Transaction,
-    path: &str,
-    batch: &str,
-    run_date: &str,
-    hits: &[Hit],
-    rolls_read: &BTreeSet<String>,
-    due_days: u32,
-    published: &[String],
-    registers_as_of: Option<&str>,
-    comparisons_run: &BTreeSet<&str>,
-) -> Result<RunRecord, LedgerError> {
+fn run_tx(tx: &rusqlite::Transaction, path: &str, run: &RunFacts) -> Result<RunRecord, LedgerError> {
+    let &RunFacts { batch, run_date, hits, rolls_read, due_days, published, registers_as_of, comparisons_run } = run;
     let e = |source| LedgerError::Sqlite { path: path.to_string(), source };
     let json = |h: &Hit| {
         serde_json::to_string(h).map_err(|x| LedgerError::Invalid { path: path.to_string(), message: x.to_string() })
@@ -512,7 +492,9 @@ mod tests {
         let mut l = Ledger::open(&tmp.path().join("k.db")).unwrap();
         let rolls: BTreeSet<String> = ["低保.xlsx".to_string()].into();
         let hits = vec![hit("a", "县民政局", "低保.xlsx"), hit("b", "县民政局", "低保.xlsx")];
-        let r = l.record_run("b1", "2024-11-01", &hits, &rolls, 20, &[], None).unwrap();
+        let ran: BTreeSet<&str> = ["relatives_rolls"].into();
+        let facts = |batch, run_date, hits| RunFacts { batch, run_date, hits, rolls_read: &rolls, due_days: 20, published: &[], registers_as_of: None, comparisons_run: &ran };
+        let r = l.record_run(&facts("b1", "2024-11-01", &hits)).unwrap();
         assert_eq!((r.new, r.seen_again), (2, 0));
         let (_, t) = l.status("2024-11-01").unwrap();
         assert_eq!((t.pending, t.overdue), (2, 0));
@@ -531,7 +513,7 @@ mod tests {
         let ev: Vec<String> = l.events("a").unwrap().into_iter().map(|e| e.2).collect();
         assert_eq!(ev, ["首次发现", "核查结论：不合规", "核查结论：不合规；处理措施：停发", "销号：已停发"]);
         // Month 2 no longer finds b in the same roll: marked, not dropped.
-        let r = l.record_run("b2", "2024-12-01", &hits[..1], &rolls, 20, &[], None).unwrap();
+        let r = l.record_run(&facts("b2", "2024-12-01", &hits[..1])).unwrap();
         assert_eq!((r.new, r.seen_again, r.not_found), (0, 1, 1));
         let leads = l.leads("2024-12-01").unwrap();
         assert_eq!(leads.len(), 2);

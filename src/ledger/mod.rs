@@ -23,7 +23,7 @@ mod leads;
 mod registers;
 
 pub use dates::add_days;
-pub use leads::{ImportOutcome, LeadRow, LeadStatus, RunRecord, StatusCounts, UnitStatus};
+pub use leads::{ImportOutcome, LeadRow, LeadStatus, RunFacts, RunRecord, StatusCounts, UnitStatus};
 pub use registers::{RegisterChange, RegisterRecord};
 
 use rusqlite::Connection;
