@@ -1045,14 +1045,20 @@ fn fresh_folder(out: &Path) -> PathBuf {
 
 /// The reports of loaded files, and their records of one kind moved out (no second copy).
 fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) -> (Vec<InputReport>, Vec<T>) {
-    let mut records = Vec::new();
-    let reports = loaded
-        .into_iter()
-        .map(|mut l| {
-            load::append(&mut records, take(&mut l));
-            l.report
-        })
-        .collect();
+    let (mut reports, mut parts) = (Vec::with_capacity(loaded.len()), Vec::with_capacity(loaded.len()));
+    for mut l in loaded {
+        parts.push(take(&mut l));
+        reports.push(l.report);
+    }
+    // One allocation of the final size: growing by doubling copied every
+    // record about twice and faulted in pages it then freed.
+    if parts.len() == 1 {
+        return (reports, parts.pop().unwrap_or_default());
+    }
+    let mut records = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        records.extend(p);
+    }
     (reports, records)
 }
 
