@@ -150,17 +150,18 @@ pub fn program_of(written: &str) -> Option<&'static str> {
 /// The period a roll pays for, `YYYY-MM`: the row's date, else a month in the
 /// text given (a title, a file name: 2024年10月, 202410, 2024-10). None when neither says.
 pub fn period_of(date: &str, file: &str) -> Option<String> {
-    if date.len() >= 7 && crate::load::values::is_read_date(&date[..7]) {
-        return Some(date[..7].to_string());
+    // A date as written that is not a date (待定待定) is not cut inside a character.
+    if let Some(month) = date.get(..7).filter(|m| crate::load::values::is_read_date(m)) {
+        return Some(month.to_string());
     }
-    let digits: Vec<(usize, char)> = file.char_indices().collect();
-    let s: String = digits.iter().map(|(_, c)| *c).collect();
-    // 2024年10月
-    if let Some(i) = s.find('年') {
+    let s = file;
+    // 2024年10月, 2024年03月
+    for (i, _) in s.match_indices('年') {
         let y: String = s[..i].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-        let m: String = s[i + '年'.len_utf8()..].chars().take_while(|c| c.is_ascii_digit()).collect();
-        if let (Ok(y), Ok(m)) = (y.parse::<u32>(), m.parse::<u32>()) {
-            if (1990..=2100).contains(&y) && (1..=12).contains(&m) && s[i + '年'.len_utf8() + m.to_string().len()..].starts_with('月') {
+        let after = &s[i + '年'.len_utf8()..];
+        let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if let (Ok(y), Ok(m)) = (y.parse::<u32>(), digits.parse::<u32>()) {
+            if (1990..=2100).contains(&y) && (1..=12).contains(&m) && after[digits.len()..].starts_with('月') {
                 return Some(format!("{y:04}-{m:02}"));
             }
         }
@@ -899,6 +900,11 @@ mod tests {
     #[case("", "低保发放202411.csv", Some("2024-11"))]
     #[case("", "民政局_低保.xlsx", None)]
     #[case("待定", "民政局_低保.xlsx", None)]
+    // Regression: a date kept as written was cut inside a character (panic), and
+    // a zero-padded month (2024年03月) was not read.
+    #[case("待定待定", "民政局_低保.xlsx", None)]
+    #[case("", "民政局_低保_2024年03月.xlsx", Some("2024-03"))]
+    #[case("", "2023年度总结_2024年9月发放表.xlsx", Some("2024-09"))]
     fn periods(#[case] date: &str, #[case] file: &str, #[case] want: Option<&str>) {
         assert_eq!(period_of(date, file).as_deref(), want);
     }
