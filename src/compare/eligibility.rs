@@ -954,6 +954,16 @@ mod tests {
         assert_eq!(no_period, vec!["农村低保.xlsx".to_string()]);
     }
 
+    proptest::proptest! {
+        /// Dates and file names as written, whatever they hold, never panic.
+        #[test]
+        fn period_of_never_panics(date in "\\PC{0,12}", file in "[0-9年月日_\\-a-z\\PC]{0,30}") {
+            if let Some(p) = period_of(&date, &file) {
+                proptest::prop_assert_eq!(p.len(), 7);
+            }
+        }
+    }
+
     fn record(rule: Rule, key: &str, exact: bool) -> Record {
         Record {
             rule,
