@@ -354,6 +354,21 @@ pub struct RecordedOptions {
     pub double_claims: bool,
 }
 
+impl RecordedOptions {
+    /// The 虚报冒领 rule families this run was asked for, in their order.
+    pub fn eligibility_families(&self) -> Vec<crate::compare::eligibility::Family> {
+        use crate::compare::eligibility::Family;
+        let on = [
+            !self.deaths.is_empty(),
+            !self.payroll.is_empty(),
+            !self.vehicles.is_empty(),
+            self.business_owners && !self.registry.is_empty(),
+            self.double_claims,
+        ];
+        Family::ALL.into_iter().zip(on).filter_map(|(f, on)| on.then_some(f)).collect()
+    }
+}
+
 impl Manifest {
     pub fn load(dir: &Path) -> Result<Manifest, PipelineError> {
         let p = dir.join("manifest.json");
@@ -859,15 +874,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
     }
     {
-        use crate::compare::eligibility::{self as el, Family};
-        let given = |f: Family| match f {
-            Family::Deaths => !death_paths.is_empty(),
-            Family::Payroll => !payroll_paths.is_empty(),
-            Family::Vehicles => !vehicle_paths.is_empty(),
-            Family::Business => business,
-            Family::DoubleClaims => opts.double_claims,
-        };
-        for fam in Family::ALL.into_iter().filter(|f| given(*f)) {
+        use crate::compare::eligibility as el;
+        for fam in recorded.eligibility_families() {
             let p = opts.out.join(fam.file());
             let these: Vec<el::Finding> = eligibility.iter().filter(|f| f.rule.family() == fam).cloned().collect();
             el::write_findings(&p, &these).map_err(io_err(&p))?;

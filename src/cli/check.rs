@@ -18,22 +18,39 @@ pub struct IndexArgs {
     pub config: Option<PathBuf>,
     #[arg(short, long)]
     pub out: PathBuf,
-    /// 死亡 / 火化 / 户口注销 records, kept in the snapshot: `check` then finds roll persons paid after death.
+    /// Kept in the snapshot: `check` then runs the 虚报冒领 rules too.
+    #[command(flatten)]
+    pub exclusions: ExclusionArgs,
+}
+
+/// The exclusion registers of the 虚报冒领 rules, for `run` and `index`.
+#[derive(clap::Args, Debug, Default)]
+pub struct ExclusionArgs {
+    /// 死亡 / 火化 / 户口注销 records (姓名, 身份证号, 死亡日期 / 火化日期 / 注销日期): roll persons paid
+    /// for a period after their death (eligibility_deaths.csv).
     #[arg(long, num_args = 1..)]
     pub deaths: Vec<PathBuf>,
-    /// 财政供养人员花名册, kept in the snapshot (with the registers' cadres): public employees on means-tested programs.
+    /// 财政供养人员花名册 (单位, 姓名, 身份证号, 岗位, 人员类别): public employees, and the registers'
+    /// cadres, on means-tested programs (低保, 特困, 临时救助; eligibility_payroll.csv).
     #[arg(long, num_args = 1..)]
     pub payroll: Vec<PathBuf>,
-    /// 机动车登记, kept in the snapshot: vehicle owners on 低保 / 特困.
+    /// 机动车登记 (号牌号码, 车辆类型, 所有人, 身份证明号码, 初次登记日期, 状态): vehicle owners on 低保 /
+    /// 特困; exempt types and vehicles gone before the period are left out (eligibility_vehicles.csv).
     #[arg(long, num_args = 1..)]
     pub vehicles: Vec<PathBuf>,
+}
+
+impl From<ExclusionArgs> for pipeline::ExclusionPaths {
+    fn from(a: ExclusionArgs) -> Self {
+        pipeline::ExclusionPaths { deaths: a.deaths, payroll: a.payroll, vehicles: a.vehicles }
+    }
 }
 
 pub fn exec_index(a: IndexArgs) -> anyhow::Result<i32> {
     // The snapshot's folder must be writable before the registers are read.
     let parent = a.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     pipeline::check_out_dir(parent)?;
-    let ex = pipeline::ExclusionPaths { deaths: a.deaths, payroll: a.payroll, vehicles: a.vehicles };
+    let ex = pipeline::ExclusionPaths::from(a.exclusions);
     let h = pipeline::build_index_with(&a.kin, a.config.as_deref(), &a.out, &ex)?;
     let not_read = h.inputs.iter().chain(&h.exclusions).filter(|r| r.not_read()).count();
     println!("{}", msgs::index_written(&a.out.display().to_string(), h.inputs.len(), h.cadres, h.persons_of_interest));

@@ -127,18 +127,8 @@ pub struct Args {
     /// (OUT-2, …) instead of stopping.
     #[arg(long)]
     pub force: bool,
-    /// 死亡 / 火化 / 户口注销 records (姓名, 身份证号, 死亡日期 / 火化日期 / 注销日期): roll persons paid
-    /// for a period after their death (eligibility_deaths.csv).
-    #[arg(long, num_args = 1..)]
-    pub deaths: Vec<PathBuf>,
-    /// 财政供养人员花名册 (单位, 姓名, 身份证号, 岗位, 人员类别): public employees, and the registers'
-    /// cadres, on means-tested programs (低保, 特困, 临时救助; eligibility_payroll.csv).
-    #[arg(long, num_args = 1..)]
-    pub payroll: Vec<PathBuf>,
-    /// 机动车登记 (号牌号码, 车辆类型, 所有人, 身份证明号码, 初次登记日期, 状态): vehicle owners on 低保 /
-    /// 特困; exempt types and vehicles gone before the period are left out (eligibility_vehicles.csv).
-    #[arg(long, num_args = 1..)]
-    pub vehicles: Vec<PathBuf>,
+    #[command(flatten)]
+    pub exclusions: super::check::ExclusionArgs,
     /// With --registry: legal representatives, shareholders and officers on 低保 / 特困
     /// (eligibility_business.csv).
     #[arg(long, requires = "registry")]
@@ -174,9 +164,9 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         ledger_readonly: false,
         ledger_decisions: None,
         ledger_status: None,
-        deaths: a.deaths,
-        payroll: a.payroll,
-        vehicles: a.vehicles,
+        deaths: a.exclusions.deaths,
+        payroll: a.exclusions.payroll,
+        vehicles: a.exclusions.vehicles,
         business_owners: a.business_owners,
         double_claims: a.double_claims,
     };
@@ -246,16 +236,9 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             eprintln!("    {p}");
         }
     }
-    {
-        use crate::compare::eligibility::Family;
-        let o = &m.options;
-        let given = [!o.deaths.is_empty(), !o.payroll.is_empty(), !o.vehicles.is_empty(), o.business_owners, o.double_claims];
-        for (fam, on) in Family::ALL.into_iter().zip(given) {
-            if on {
-                let n = res.eligibility.iter().filter(|f| f.rule.family() == fam).count();
-                eprintln!("{}", msgs::eligibility_line(fam.label_zh(), n));
-            }
-        }
+    for fam in m.options.eligibility_families() {
+        let n = res.eligibility.iter().filter(|f| f.rule.family() == fam).count();
+        eprintln!("{}", msgs::eligibility_line(fam.label_zh(), n));
     }
     if let Some(d) = &m.options.registers_as_of {
         eprintln!("{}", msgs::ledger_registers_as_of(d, m.options.ledger_registers.len(), c.register_rows));

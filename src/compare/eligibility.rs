@@ -674,6 +674,18 @@ pub struct Finding {
     pub evidence: String,
 }
 
+impl Finding {
+    /// The exclusion register's row: the death record, else the payroll / vehicle / registry row.
+    pub fn register_source(&self) -> Option<&Source> {
+        self.death.as_ref().map(|d| &d.source).or(self.record.as_ref().map(|r| &r.source))
+    }
+
+    /// The row the roll row was compared with: the other roll row, else the register's.
+    pub fn second_source(&self) -> Option<&Source> {
+        self.other.as_ref().map(|o| &o.source).or_else(|| self.register_source())
+    }
+}
+
 /// Paid after death: a claim whose period starts after the death (or whose
 /// payment date is after it). Rolls without a period or date are returned
 /// apart (file names), to be reported, not guessed.
@@ -764,7 +776,7 @@ pub fn double_claims(claims: &[Claim]) -> Vec<Finding> {
 /// and in the unit's review workbook).
 pub fn finding_id(f: &Finding) -> String {
     use sha2::{Digest, Sha256};
-    let other = f.other.as_ref().map(|o| &o.source).or(f.death.as_ref().map(|d| &d.source)).or(f.record.as_ref().map(|r| &r.source));
+    let other = f.second_source();
     let src = format!("e1|{}|{:?}|{:?}", f.rule.code(), f.claim.source, other);
     Sha256::digest(src.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
@@ -775,7 +787,7 @@ pub fn finding_id(f: &Finding) -> String {
 /// the second source.
 pub fn lead_hit(f: &Finding) -> crate::model::Hit {
     let c = &f.claim;
-    let other = f.other.as_ref().map(|o| &o.source).or(f.death.as_ref().map(|d| &d.source)).or(f.record.as_ref().map(|r| &r.source));
+    let other = f.second_source();
     let exact = c.exact && f.death.as_ref().is_none_or(|d| d.exact) && f.record.as_ref().is_none_or(|r| r.exact);
     crate::model::Hit {
         hit_id: finding_id(f),
@@ -847,8 +859,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
         let c = &f.claim;
         let o = f.other.as_ref();
         let d = f.death.as_ref();
-        // The exclusion register's row: the death record, else the payroll / vehicle / registry row.
-        let reg = d.map(|d| &d.source).or(f.record.as_ref().map(|r| &r.source));
+        let reg = f.register_source();
         let s = |x: Option<&String>| x.cloned().unwrap_or_default();
         w.write_record([
             f.rule.code().to_string(),

@@ -1,7 +1,7 @@
 //! Every lead's life: found by a run, decided by a reviewer (review import),
 //! published, closed (销号); every change kept as an event.
 
-use super::{Ledger, LedgerError, PUBLICITY_DAYS, add_days};
+use super::{Ledger, LedgerError, sql_err, PUBLICITY_DAYS, add_days};
 use crate::model::Hit;
 use crate::report::{Decision, Decisions};
 use rusqlite::{OptionalExtension, params};
@@ -158,9 +158,8 @@ impl Ledger {
     /// found, and note the publicity lists it wrote (`published`: hit_ids).
     /// One transaction, with the batch.
     pub fn record_run(&mut self, run: &RunFacts) -> Result<RunRecord, LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let rec = run_tx(&tx, &path, run)?;
         tx.commit().map_err(e)?;
         Ok(rec)
@@ -174,9 +173,8 @@ impl Ledger {
         units: &crate::normalize::unit::UnitTable,
         run: &RunFacts,
     ) -> Result<(Option<super::RegisterRecord>, RunRecord), LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let reg = match registers {
             Some((kin, reports, received)) => Some(super::registers::registers_tx(&tx, &path, kin, reports, units, received, run.batch)?),
             None => None,
@@ -191,9 +189,8 @@ impl Ledger {
     /// as an event (who, when, what, from which workbook). One transaction:
     /// an import either lands whole or not at all.
     pub fn import_decisions(&mut self, d: &Decisions, today: &str) -> Result<ImportOutcome, LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let mut out = ImportOutcome::default();
         for (id, dec) in &d.by_hit {
             let cur: Option<(String, String, String, String, String, String)> = tx
@@ -246,9 +243,8 @@ impl Ledger {
     /// Close leads (销号). Only a decided lead can be closed; returns the ones
     /// that could not (unknown or still pending).
     pub fn close(&mut self, ids: &[String], who: &str, date: &str, note: &str) -> Result<Vec<String>, LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let mut refused = Vec::new();
         for id in ids {
             let status: Option<String> =
@@ -272,9 +268,8 @@ impl Ledger {
 
     /// Record an objection raised during publicity.
     pub fn object(&mut self, id: &str, who: &str, date: &str, text: &str) -> Result<bool, LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let known = tx.query_row("SELECT 1 FROM leads WHERE hit_id = ?1", params![id], |_| Ok(())).optional().map_err(e)?.is_some();
         if known {
             tx.execute("INSERT INTO objections (hit_id, at, who, text) VALUES (?1, ?2, ?3, ?4)", params![id, date, who, text]).map_err(e)?;
@@ -395,7 +390,7 @@ impl Ledger {
 /// [`Ledger::record_run`] inside a transaction the caller commits.
 fn run_tx(tx: &rusqlite::Transaction, path: &str, run: &RunFacts) -> Result<RunRecord, LedgerError> {
     let &RunFacts { batch, run_date, hits, rolls_read, due_days, published, registers_as_of, comparisons_run } = run;
-    let e = |source| LedgerError::Sqlite { path: path.to_string(), source };
+    let e = sql_err(path);
     let json = |h: &Hit| {
         serde_json::to_string(h).map_err(|x| LedgerError::Invalid { path: path.to_string(), message: x.to_string() })
     };

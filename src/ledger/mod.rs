@@ -57,6 +57,11 @@ pub enum LedgerError {
     Invalid { path: String, message: String },
 }
 
+/// An SQLite error on the ledger at `path`.
+pub(crate) fn sql_err(path: &str) -> impl Fn(rusqlite::Error) -> LedgerError + Copy + '_ {
+    move |source| LedgerError::Sqlite { path: path.to_string(), source }
+}
+
 /// The migrations, in order: `MIGRATIONS[i]` takes the schema from version i to i + 1.
 const MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE register_files (
@@ -205,6 +210,15 @@ impl Ledger {
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> LedgerError + '_ {
         move |source| LedgerError::Sqlite { path: self.path.display().to_string(), source }
+    }
+
+    /// A write transaction, taking the write lock at once (a second writer
+    /// waits for it, instead of failing later on a stale snapshot), and the
+    /// path to name in errors.
+    fn begin(&mut self) -> Result<(rusqlite::Transaction<'_>, String), LedgerError> {
+        let path = self.path.display().to_string();
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql_err(&path))?;
+        Ok((tx, path))
     }
 
     fn setup(&mut self) -> Result<(), LedgerError> {

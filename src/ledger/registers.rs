@@ -2,7 +2,7 @@
 //! rows, valid from the day a submission was received until the next one
 //! leaves them out or changes them.
 
-use super::{Ledger, LedgerError};
+use super::{Ledger, LedgerError, sql_err};
 use crate::load::records::{KinRow, RawId};
 use crate::model::{InputReport, Source};
 use crate::normalize::name::normalize_name;
@@ -110,9 +110,8 @@ impl Ledger {
         received: &str,
         batch: &str,
     ) -> Result<RegisterRecord, LedgerError> {
-        let path = self.path.display().to_string();
-        let e = |source| LedgerError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (tx, path) = self.begin()?;
+        let e = sql_err(&path);
         let rec = registers_tx(&tx, &path, kin, reports, units, received, batch)?;
         tx.commit().map_err(e)?;
         Ok(rec)
@@ -196,7 +195,7 @@ pub(super) fn registers_tx(
     received: &str,
     batch: &str,
 ) -> Result<RegisterRecord, LedgerError> {
-    let e = |source| LedgerError::Sqlite { path: path.to_string(), source };
+    let e = sql_err(path);
         for r in reports.iter().filter(|r| r.error.is_none()) {
             tx.execute(
                 "INSERT OR IGNORE INTO register_files (sha256, file, received, batch, rows) VALUES (?1, ?2, ?3, ?4, ?5)",

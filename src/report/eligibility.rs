@@ -40,8 +40,7 @@ fn compared_with(f: &Finding) -> String {
     if let Some(o) = &f.other {
         return format!("{}（{}）：{}", o.program, o.unit, source_text(&o.source.file, &o.source.sheet, o.source.row));
     }
-    let s = f.death.as_ref().map(|d| &d.source).or(f.record.as_ref().map(|r| &r.source));
-    s.map(|s| source_text(&s.file, &s.sheet, s.row)).unwrap_or_default()
+    f.register_source().map(|s| source_text(&s.file, &s.sheet, s.row)).unwrap_or_default()
 }
 
 /// Write one workbook per paying unit; returns the paths, sorted.
