@@ -6,7 +6,7 @@
 //! # on the command line (or their file name).
 //! [[file]]
 //! pattern = "*低保*.xlsx"
-//! kind = "roll"            # roll | register
+//! kind = "roll"            # roll | register | deaths | payroll | vehicles | registry | orgs | declarations | retired
 //! unit = "县民政局"         # the approving unit of the roll (overrides column, file name, title)
 //! program = "农村低保"
 //! header_row = 4           # the (last) header row, 1-based as Excel shows it
@@ -25,7 +25,7 @@
 //! aliases = ["住建局", "县建设局", "城建局"]
 //! ```
 
-use crate::load::roles::{Kind, Role};
+use crate::load::roles::{Kind, OtherInput, Role};
 use crate::load::table::TableHints;
 use crate::normalize::unit::UnitTable;
 use serde::{Deserialize, Serialize};
@@ -71,7 +71,7 @@ pub struct UnitRule {
 pub struct FileRule {
     pub pattern: String,
     #[serde(default)]
-    pub kind: Option<Kind>,
+    pub kind: Option<FileKind>,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
@@ -82,6 +82,34 @@ pub struct FileRule {
     pub skip_sheets: Vec<String>,
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+}
+
+/// What a file is: a side of the relatives comparison (`roll`, `register`),
+/// or another comparison's input, used as if given with its option
+/// (`deaths` as `--deaths`; every [`OtherInput`] by its name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FileKind {
+    Side(Kind),
+    Other(OtherInput),
+}
+
+impl FileKind {
+    /// The reader's kind, for a side of the relatives comparison.
+    pub fn side(self) -> Option<Kind> {
+        match self {
+            FileKind::Side(k) => Some(k),
+            FileKind::Other(_) => None,
+        }
+    }
+
+    /// The other comparison's input, for every other kind.
+    pub fn other(self) -> Option<OtherInput> {
+        match self {
+            FileKind::Other(k) => Some(k),
+            FileKind::Side(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -96,6 +124,8 @@ pub struct MatchOptions {
 /// (later rules win).
 #[derive(Clone, Debug, Default)]
 pub struct FileOverride {
+    /// The input of another comparison this file is (`kind = "deaths"` …).
+    pub input: Option<OtherInput>,
     pub unit: Option<String>,
     pub program: Option<String>,
     pub skip_sheets: Vec<String>,
@@ -153,8 +183,9 @@ impl Config {
             if rule.program.is_some() {
                 o.program = rule.program.clone();
             }
-            if rule.kind.is_some() {
-                o.hints.kind = rule.kind;
+            if let Some(k) = rule.kind {
+                o.hints.kind = k.side();
+                o.input = k.other();
             }
             if rule.header_row.is_some() {
                 o.hints.header_row = rule.header_row;
@@ -226,5 +257,9 @@ mod tests {
         assert!(Config::parse("[[file]]\npattern='*'\n[file.columns]\n'a'='nonsense'").is_err());
         assert!(Config::parse("[[file]]\npatern='*'").is_err());
         assert!(Config::parse("[match]\nscope=['cousin']").is_err());
+        assert!(Config::parse("[[file]]\npattern='*'\nkind='obituaries'").is_err());
+        let cfg = Config::parse("[[file]]\npattern='火化*'\nkind='deaths'\n[[file]]\npattern='*低保*'\nkind='roll'").expect("kinds parse");
+        assert_eq!(cfg.for_file("火化登记.csv").input, Some(OtherInput::Deaths));
+        assert_eq!((cfg.for_file("低保.csv").input, cfg.for_file("低保.csv").hints.kind), (None, Some(Kind::Roll)));
     }
 }

@@ -54,7 +54,7 @@ pub fn unusable(k: &str) -> &str {
         "no_person" => "无人员",
         "no_cadre" => "无法对应干部",
         "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
-        "exclusion_register" => "死亡、车辆或财政供养名单，不作为花名册",
+        "other_input" => "另一种比对的名单（死亡、车辆、财政供养、企业登记或社团兼职），不作为花名册",
         "no_valid_id" => "无有效身份证号",
         "no_date" => "无死亡、火化或注销日期",
         "not_excluded_category" => "人员类别不属于财政供养",
@@ -696,4 +696,39 @@ pub fn lead_status_cell(lead: Option<&crate::ledger::LeadRow>, run_date: &str, n
 /// `check`: what the exclusion rules found.
 pub fn check_eligibility(n: usize) -> String {
     pick(format!("  虚报冒领比对（死亡、财政供养、车辆、重复享受）：{n} 条"), format!("  eligibility rules (deaths, payroll, vehicles, double claims): {n} findings"))
+}
+
+// ---------------------------------------------------------------- inputs of other comparisons found among the rolls
+
+/// What another comparison's input is called, in Chinese.
+pub fn other_input_zh(k: crate::load::roles::OtherInput) -> &'static str {
+    use crate::load::roles::OtherInput as O;
+    match k {
+        O::Deaths => "死亡、火化或户口注销名单",
+        O::Vehicles => "机动车登记",
+        O::Payroll => "财政供养人员花名册",
+        O::Registry => "企业登记（市场主体登记）",
+        O::Orgs => "社会组织兼职备案",
+        O::Declarations => "干部经商办企业申报表",
+        O::Retired => "退休干部名单",
+    }
+}
+
+/// A file among the rolls (or registers) used as another comparison's input.
+pub fn routed_input(file: &str, k: crate::load::roles::OtherInput, by: &str) -> String {
+    let how = if by == "config" { "按 kinmatch.toml 的设定" } else { "按其列识别" };
+    pick(
+        format!("{file}：{how}为{}，已作为 {} 使用（不作为花名册读取）", other_input_zh(k), k.option()),
+        format!("{file}: {} as {} ({}), used as {}", if by == "config" { "set by kinmatch.toml" } else { "recognised by its columns" }, k.as_str(), other_input_zh(k), k.option()),
+    )
+}
+
+/// A sheet of another comparison's input inside a roll file that also holds a roll.
+pub fn other_input_in_roll(k: crate::load::roles::OtherInput) -> String {
+    format!("这张工作表是{}，不是花名册，但同一文件中还有花名册：请把它另存为单独的文件，或用 {} 给出（此表未读取）", other_input_zh(k), k.option())
+}
+
+/// An option that compares with an input neither given nor found among the rolls.
+pub fn input_needed(k: crate::load::roles::OtherInput) -> String {
+    format!("缺少{}：请用 {} 给出，或把它放在花名册文件夹中（本项比对未进行）", other_input_zh(k), k.option())
 }

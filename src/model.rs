@@ -186,6 +186,12 @@ pub struct SheetReport {
     /// person. Null when the sheet is usable or is a notes sheet. Any makes the run exit 3.
     #[serde(default)]
     pub problem: Option<String>,
+    /// The input of another comparison this sheet is, by its columns (a death
+    /// list, a vehicle register, the payroll, the enterprise registry, an
+    /// association filing found among the rolls): its rows are not read as a
+    /// roll's, and `run` uses the file as that input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_input: Option<crate::load::roles::OtherInput>,
 }
 
 impl SheetReport {

@@ -202,6 +202,78 @@ pub struct Inputs {
     pub payroll: Vec<InputReport>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vehicles: Vec<InputReport>,
+    /// Files given among the rolls or registers that the batch used as another
+    /// comparison's input (by `kinmatch.toml` or by their columns).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routed: Vec<RoutedFile>,
+}
+
+/// A file given on one side that the batch used as another comparison's
+/// input: a death list among the rolls is used as `--deaths` would be.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RoutedFile {
+    pub file: String,
+    /// The input it was used as.
+    pub input: load::roles::OtherInput,
+    /// What decided it: `config` (`kind` in `kinmatch.toml`) or `columns`.
+    pub by: String,
+}
+
+/// The files of other comparisons found on the relatives comparison's sides, by input.
+type Extra = BTreeMap<load::roles::OtherInput, Vec<load::InputFile>>;
+
+/// Take out of `d` the files that `kinmatch.toml` gives another input kind.
+fn route_by_config(d: &mut Discovery, cfg: &Config, extra: &mut Extra, routed: &mut Vec<RoutedFile>) {
+    for f in std::mem::take(&mut d.files) {
+        match cfg.for_file(&f.rel).input {
+            Some(k) => {
+                routed.push(RoutedFile { file: f.rel.clone(), input: k, by: "config".into() });
+                extra.entry(k).or_default().push(f);
+            }
+            None => d.files.push(f),
+        }
+    }
+}
+
+/// What a roll file is by its sheets' columns: another comparison's input
+/// when one sheet is that input by its columns and no other sheet is a roll
+/// by its own (a roll pays: an amount or a program column). A registry's
+/// 主要人员 sheet (姓名, 职务, 证件号码) says nothing of itself; its workbook does.
+fn other_input_of(r: &InputReport) -> Option<load::roles::OtherInput> {
+    let tables: Vec<_> = r.sheets.iter().filter(|s| s.header_row.is_some()).collect();
+    let k = tables.iter().find_map(|s| s.other_input)?;
+    let pays = |s: &crate::model::SheetReport| s.columns.iter().any(|c| c.role == "amount" || c.role == "program");
+    tables.iter().all(|s| s.other_input == Some(k) || (s.other_input.is_none() && !pays(s))).then_some(k)
+}
+
+/// Take out of the roll reports the files that are wholly another
+/// comparison's input by their columns (they are read again as that input);
+/// a sheet of such an input inside a file that also holds a roll is a problem.
+fn route_by_columns(reports: &mut Vec<InputReport>, files: &[load::InputFile], extra: &mut Extra, routed: &mut Vec<RoutedFile>) {
+    reports.retain_mut(|r| {
+        if let Some(k) = other_input_of(r) {
+            if let Some(f) = files.iter().find(|f| f.rel == r.file) {
+                routed.push(RoutedFile { file: r.file.clone(), input: k, by: "columns".into() });
+                extra.entry(k).or_default().push(f.clone());
+                return false;
+            }
+        }
+        for s in r.sheets.iter_mut() {
+            if let (Some(k), None) = (s.other_input, &s.problem) {
+                s.problem = Some(crate::labels::other_input_in_roll(k));
+            }
+        }
+        true
+    });
+}
+
+/// A side's files: those given with its option and those routed to it,
+/// each once, in order.
+fn with_routed(mut d: Discovery, extra: &mut Extra, k: load::roles::OtherInput) -> Discovery {
+    d.files.extend(extra.remove(&k).unwrap_or_default());
+    d.files.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.path.cmp(&b.path)));
+    d.files.dedup_by(|a, b| a.path == b.path);
+    d
 }
 
 /// Every input the batch could not use, in words a county user reads: files not
@@ -356,13 +428,16 @@ pub struct RecordedOptions {
 
 impl RecordedOptions {
     /// The 虚报冒领 rule families this run was asked for, in their order.
-    pub fn eligibility_families(&self) -> Vec<crate::compare::eligibility::Family> {
+    /// `routed`: the files found among the rolls or registers that were used as an exclusion register.
+    pub fn eligibility_families(&self, routed: &[RoutedFile]) -> Vec<crate::compare::eligibility::Family> {
         use crate::compare::eligibility::Family;
+        use load::roles::OtherInput as O;
+        let got = |k: O| routed.iter().any(|r| r.input == k);
         let on = [
-            !self.deaths.is_empty(),
-            !self.payroll.is_empty(),
-            !self.vehicles.is_empty(),
-            self.business_owners && !self.registry.is_empty(),
+            !self.deaths.is_empty() || got(O::Deaths),
+            !self.payroll.is_empty() || got(O::Payroll),
+            !self.vehicles.is_empty() || got(O::Vehicles),
+            self.business_owners && (!self.registry.is_empty() || got(O::Registry)),
             self.double_claims,
         ];
         Family::ALL.into_iter().zip(on).filter_map(|(f, on)| on.then_some(f)).collect()
@@ -475,12 +550,14 @@ pub fn read_side(paths: &[PathBuf], kind: Kind, cfg: &Config) -> (Discovery, Vec
 
 fn read_side_observed(paths: &[PathBuf], kind: Kind, cfg: &Config, p: &dyn Progress) -> (Discovery, Vec<Loaded>) {
     let d = load::discover(paths);
+    let loaded = load_discovered(&d, kind, cfg, p);
+    (d, loaded)
+}
+
+fn load_discovered(d: &Discovery, kind: Kind, cfg: &Config, p: &dyn Progress) -> Vec<Loaded> {
     let label = if kind == Kind::Register { "reading registers" } else { "reading rolls" };
     p.stage(label, Some(d.files.len()));
-    let loaded = load::load_all_observed(&d.files, Some(kind), cfg, &|l: &Loaded| {
-        p.file_read(&l.report.file, l.report.data_rows())
-    });
-    (d, loaded)
+    load::load_all_observed(&d.files, Some(kind), cfg, &|l: &Loaded| p.file_read(&l.report.file, l.report.data_rows()))
 }
 
 fn display_paths(p: &[PathBuf]) -> Vec<String> {
@@ -609,11 +686,17 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let retired_paths: Vec<PathBuf> = opts.retired.iter().map(at).collect();
     let (death_paths, payroll_paths, vehicle_paths): (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) =
         (opts.deaths.iter().map(at).collect(), opts.payroll.iter().map(at).collect(), opts.vehicles.iter().map(at).collect());
-    let business = opts.business_owners && !opts.registry.is_empty();
-    let want_claims = !death_paths.is_empty() || !payroll_paths.is_empty() || !vehicle_paths.is_empty() || business || opts.double_claims;
     let config_path = opts.config.as_ref().map(at);
     let decisions_path = opts.decisions.as_ref().map(at);
     let (cfg, cfg_sha) = load_config(config_path.as_deref())?;
+    // Files among the registers or rolls that are another comparison's input
+    // (by kinmatch.toml now, by their columns once read) are used as that input.
+    use load::roles::OtherInput as O;
+    let (mut extra, mut routed): (Extra, Vec<RoutedFile>) = (Extra::new(), Vec::new());
+    let mut rd = load::discover(&roll_paths);
+    route_by_config(&mut rd, &cfg, &mut extra, &mut routed);
+    let exclusions_given = !death_paths.is_empty() || !payroll_paths.is_empty() || !vehicle_paths.is_empty();
+    let want_claims = exclusions_given || extra.keys().any(|k| k.is_exclusion()) || opts.business_owners || opts.double_claims;
     let decisions = known;
     let decisions_sha = match &decisions_path {
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
@@ -645,7 +728,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             (Discovery::default(), Vec::new(), cadres, pois, kin.len())
         }
         None => {
-            let (kd, loaded) = read_side_observed(&kin_paths, Kind::Register, &cfg, progress);
+            let mut kd = load::discover(&kin_paths);
+            route_by_config(&mut kd, &cfg, &mut extra, &mut routed);
+            let loaded = load_discovered(&kd, Kind::Register, &cfg, progress);
             let (reports, kin) = split_loaded(loaded, |l| std::mem::take(&mut l.kin));
             let (cadres, pois) = matching::people::persons_of_interest(&kin, &scope, &cfg.unit_table());
             let n = kin.len();
@@ -656,21 +741,28 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         }
     };
     let t = timing("read registers", t);
-    let rd = load::discover(&roll_paths);
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
-    let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, want_claims, progress)?;
+    let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, want_claims, (&mut extra, &mut routed), progress)?;
+    routed.sort();
+    let given = |k: O, paths: &[PathBuf]| !paths.is_empty() || routed.iter().any(|r| r.input == k);
+    let (has_registry, has_declarations, has_orgs) =
+        (given(O::Registry, &registry_paths), given(O::Declarations, &declaration_paths), given(O::Orgs, &org_paths));
+    let business = opts.business_owners && has_registry;
     let (roll_reports, roll_rows, out) = (matched.reports, matched.rows, matched.out);
     let t = timing("read and match rolls", t);
     // 经商办企业: the same persons of interest against the enterprise registry.
-    let (ed, dd) = (load::discover(&registry_paths), load::discover(&declaration_paths));
+    let (ed, dd) = (
+        with_routed(load::discover(&registry_paths), &mut extra, O::Registry),
+        with_routed(load::discover(&declaration_paths), &mut extra, O::Declarations),
+    );
     let mut enterprise = Vec::new();
     let mut business_records = Vec::new();
     let (mut registry_reports, mut declaration_reports, mut not_found) = (Vec::new(), Vec::new(), Vec::new());
-    if !registry_paths.is_empty() {
+    if has_registry {
         progress.stage("enterprises", None);
         use crate::compare::enterprise as ent;
         let reg = ent::read(&ed.files);
-        let decls = (!declaration_paths.is_empty()).then(|| ent::read_declarations(&dd.files));
+        let decls = has_declarations.then(|| ent::read_declarations(&dd.files));
         let units = cfg.unit_table();
         enterprise = ent::compare(
             &reg,
@@ -692,14 +784,20 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     }
     let t = timing("enterprises", t);
     // 虚报冒领: the roll persons against the exclusion registers and against each other.
-    let (ded, pyd, vhd) = (load::discover(&death_paths), load::discover(&payroll_paths), load::discover(&vehicle_paths));
+    let (ded, pyd, vhd) = (
+        with_routed(load::discover(&death_paths), &mut extra, O::Deaths),
+        with_routed(load::discover(&payroll_paths), &mut extra, O::Payroll),
+        with_routed(load::discover(&vehicle_paths), &mut extra, O::Vehicles),
+    );
+    let (has_deaths, has_payroll, has_vehicles) = (!ded.files.is_empty() || !death_paths.is_empty(), !pyd.files.is_empty() || !payroll_paths.is_empty(), !vhd.files.is_empty() || !vehicle_paths.is_empty());
+    let want_claims = has_deaths || has_payroll || has_vehicles || business || opts.double_claims;
     let (mut eligibility, mut no_period) = (Vec::new(), Vec::new());
     let (mut death_reports, mut payroll_reports, mut vehicle_reports) = (Vec::new(), Vec::new(), Vec::new());
     if want_claims {
         use crate::compare::eligibility as el;
         progress.stage("eligibility", None);
         let claims = std::mem::take(&mut matched.claims);
-        if !death_paths.is_empty() {
+        if has_deaths {
             let (deaths, reports) = el::read_deaths(&ded.files);
             let (f, np) = el::paid_after_death(&claims, &deaths);
             eligibility.extend(f);
@@ -707,13 +805,13 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             death_reports = reports;
         }
         let mut records = std::mem::take(&mut business_records);
-        if !payroll_paths.is_empty() {
+        if has_payroll {
             let (r, reports) = el::read_payroll(&pyd.files);
             records.extend(r);
             records.extend(el::cadre_records(&matched.cadres));
             payroll_reports = reports;
         }
-        if !vehicle_paths.is_empty() {
+        if has_vehicles {
             let (r, reports) = el::read_vehicles(&vhd.files);
             records.extend(r);
             vehicle_reports = reports;
@@ -726,8 +824,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     }
     let t = timing("eligibility", t);
     // 社团兼职: the filings and the retired cadres are read here, compared once the run date is known.
-    let (od, rtd) = (load::discover(&org_paths), load::discover(&retired_paths));
-    let filings = (!org_paths.is_empty()).then(|| crate::compare::association::read(&od.files));
+    let (od, rtd) = (
+        with_routed(load::discover(&org_paths), &mut extra, O::Orgs),
+        with_routed(load::discover(&retired_paths), &mut extra, O::Retired),
+    );
+    let filings = has_orgs.then(|| crate::compare::association::read(&od.files));
     let retired = crate::compare::association::read_retired(&rtd.files);
     let (org_reports, retired_reports) = (filings.as_ref().map(|f| f.reports.clone()).unwrap_or_default(), retired.2.clone());
     let mut hits = out.hits;
@@ -750,18 +851,28 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
     }
     for (side, reports, given) in [
-        ("企业登记", &registry_reports, &registry_paths),
-        ("申报表", &declaration_reports, &declaration_paths),
-        ("社会组织兼职备案", &org_reports, &org_paths),
-        ("退休干部名单", &retired_reports, &retired_paths),
-        ("死亡人员名单", &death_reports, &death_paths),
-        ("财政供养人员花名册", &payroll_reports, &payroll_paths),
-        ("机动车登记", &vehicle_reports, &vehicle_paths),
+        ("企业登记", &registry_reports, has_registry),
+        ("申报表", &declaration_reports, has_declarations),
+        ("社会组织兼职备案", &org_reports, has_orgs),
+        ("退休干部名单", &retired_reports, !rtd.files.is_empty() || !retired_paths.is_empty()),
+        ("死亡人员名单", &death_reports, has_deaths),
+        ("财政供养人员花名册", &payroll_reports, has_payroll),
+        ("机动车登记", &vehicle_reports, has_vehicles),
     ] {
-        problems.extend(side_problems(side, reports, !given.is_empty()));
+        problems.extend(side_problems(side, reports, given));
     }
     for f in &no_period {
         problems.push(crate::labels::roll_without_period(f));
+    }
+    // An option that needs an input nobody gave nor was found among the rolls.
+    for (asked, needs, input) in [
+        (opts.business_owners, has_registry, O::Registry),
+        (!declaration_paths.is_empty() || has_declarations, has_registry, O::Registry),
+        (!retired_paths.is_empty(), has_orgs, O::Orgs),
+    ] {
+        if asked && !needs {
+            problems.push(crate::labels::input_needed(input));
+        }
     }
     let inputs = Inputs {
         kin: kin_reports,
@@ -776,6 +887,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         deaths: death_reports,
         payroll: payroll_reports,
         vehicles: vehicle_reports,
+        routed,
     };
     let mut recorded = RecordedOptions {
         kin: display_paths(&opts.kin),
@@ -862,12 +974,12 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         written.push(p);
         recorded.ledger_status = Some(LEDGER_STATUS.into());
     }
-    if !registry_paths.is_empty() {
+    if has_registry {
         use crate::compare::enterprise as ent;
         let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Registry).findings_file);
         ent::write_findings(&p, &enterprise).map_err(io_err(&p))?;
         written.push(p);
-        if !declaration_paths.is_empty() {
+        if has_declarations {
             let p = opts.out.join("enterprise_declared_not_found.csv");
             ent::write_not_found(&p, &not_found.iter().collect::<Vec<_>>()).map_err(io_err(&p))?;
             written.push(p);
@@ -875,14 +987,14 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     }
     {
         use crate::compare::eligibility as el;
-        for fam in recorded.eligibility_families() {
+        for fam in recorded.eligibility_families(&inputs.routed) {
             let p = opts.out.join(fam.file());
             let these: Vec<el::Finding> = eligibility.iter().filter(|f| f.rule.family() == fam).cloned().collect();
             el::write_findings(&p, &these).map_err(io_err(&p))?;
             written.push(p);
         }
     }
-    if !org_paths.is_empty() {
+    if has_orgs {
         let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Orgs).findings_file);
         crate::compare::association::write_findings(&p, &associations).map_err(io_err(&p))?;
         written.push(p);
@@ -900,6 +1012,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 .chain(&inputs.declarations)
                 .chain(&inputs.orgs)
                 .chain(&inputs.retired)
+                .chain(&inputs.deaths)
+                .chain(&inputs.payroll)
+                .chain(&inputs.vehicles)
                 .cloned()
                 .collect(),
             lead_status: lead_status.clone(),
@@ -1083,9 +1198,17 @@ fn match_rolls(
     cfg: &Config,
     chunk_bytes: u64,
     want_claims: bool,
+    (extra, routed): (&mut Extra, &mut Vec<RoutedFile>),
     progress: &dyn Progress,
 ) -> Result<Matched, PipelineError> {
-    let claims_of = |rolls: &[load::records::RollRow]| if want_claims { crate::compare::eligibility::claims_of(rolls) } else { Vec::new() };
+    // Files that are another comparison's input by their columns are known
+    // once read, before anything is matched: none of their rows is a roll's.
+    let mut route = |reports: &mut Vec<InputReport>| -> BTreeSet<String> {
+        let before = routed.len();
+        route_by_columns(reports, files, extra, routed);
+        routed[before..].iter().map(|r| r.file.clone()).collect()
+    };
+    let claims_of = |rolls: &[load::records::RollRow], want: bool| if want { crate::compare::eligibility::claims_of(rolls) } else { Vec::new() };
     let chunks = load::plan_chunks(files, chunk_bytes);
     let units = cfg.unit_table();
     let read = |chunk: &[load::InputFile], label: &str| {
@@ -1100,7 +1223,9 @@ fn match_rolls(
     let fits = chunks.len() <= 1 && files.iter().map(load::memory_estimate).fold(0u64, u64::saturating_add) <= chunk_bytes;
     if fits {
         let t = std::time::Instant::now();
-        let (reports, rolls) = read(files, "reading rolls");
+        let (mut reports, mut rolls) = read(files, "reading rolls");
+        let gone = route(&mut reports);
+        rolls.retain(|r| !gone.contains(&r.source.file));
         let t = timing("  read rolls", t);
         progress.stage("matching", None);
         let gaz = matching::gazetteer(&rolls);
@@ -1110,7 +1235,8 @@ fn match_rolls(
         batch.add_rolls(&rolls)?;
         let out = batch.finish();
         let contractors = contractors_of(&rolls, &units);
-        let claims = claims_of(&rolls);
+        // An exclusion register found among the rolls asks for the claims too.
+        let claims = claims_of(&rolls, want_claims || routed.iter().any(|r| r.input.is_exclusion()));
         return Ok(Matched { reports, rows: rolls.len(), out, cadres, pois, gaz, contractors, claims });
     }
     // A text file larger than a chunk is read in pieces of this many bytes of
@@ -1131,35 +1257,39 @@ fn match_rolls(
             let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
                 rows += rolls.len();
                 contractors.extend(contractors_of(&rolls, &units));
-                claims.extend(claims_of(&rolls));
+                claims.extend(claims_of(&rolls, want_claims));
                 places.extend(rolls.into_iter().map(|r| (r.township, r.village)));
             });
             progress.file_read(&report.file, report.data_rows());
             (report, rows, places, contractors, claims)
         })
         .collect();
+    let mut reports: Vec<InputReport> = per_file.iter().map(|p| p.0.clone()).collect();
+    let gone = route(&mut reports);
+    let per_file: Vec<PerFile> = per_file.into_iter().filter(|p| !gone.contains(&p.0.file)).collect();
     let rows = per_file.iter().map(|p| p.1).sum();
     let contractors: Places = per_file.iter().flat_map(|p| p.3.iter().cloned()).collect();
     let places: std::collections::BTreeSet<(String, String)> = per_file.iter().flat_map(|p| p.2.iter().cloned()).collect();
-    let (mut reports, mut claims): (Vec<InputReport>, Vec<crate::compare::eligibility::Claim>) = (Vec::new(), Vec::new());
-    for p in per_file {
-        reports.push(p.0);
-        claims.extend(p.4);
-    }
+    let mut claims: Vec<crate::compare::eligibility::Claim> = per_file.into_iter().flat_map(|p| p.4).collect();
     timing(&format!("  pass 1: places of {rows} rows"), t);
+    // Found among the rolls only now: the claims are taken in pass 2.
+    let late_claims = !want_claims && routed.iter().any(|r| r.input.is_exclusion());
     let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())));
     matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
     // Pass 2: match chunk by chunk (a file over the budget piece by piece);
     // only the leads are kept.
     let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
     for (i, chunk) in chunks.iter().enumerate() {
+        let chunk: Vec<load::InputFile> = chunk.iter().filter(|f| !gone.contains(&f.rel)).cloned().collect();
         let t = std::time::Instant::now();
         let label = format!("matching {}/{}", i + 1, chunks.len());
-        match chunk {
+        match chunk.as_slice() {
+            [] => {}
             [f] if load::memory_estimate(f) > chunk_bytes => {
                 progress.stage(&label, Some(1));
                 let mut failed = None;
                 let report = load::load_file_with(f, Some(Kind::Roll), cfg, piece_bytes, &mut |rolls, _| {
+                    claims.extend(claims_of(&rolls, late_claims));
                     if failed.is_none() {
                         failed = batch.add_rolls(&rolls).err();
                     }
@@ -1171,8 +1301,9 @@ fn match_rolls(
                 timing(&format!("  pass 2, chunk {}/{}: read and matched in pieces", i + 1, chunks.len()), t);
             }
             _ => {
-                let (_, rolls) = read(chunk, &label);
+                let (_, rolls) = read(&chunk, &label);
                 let t = timing(&format!("  pass 2, chunk {}/{}: read", i + 1, chunks.len()), t);
+                claims.extend(claims_of(&rolls, late_claims));
                 batch.add_rolls(&rolls)?;
                 timing(&format!("  pass 2, chunk {}/{}: matched", i + 1, chunks.len()), t);
             }
@@ -1221,6 +1352,16 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
     // inspect does not compare: a folder of rolls alone is not a problem, but
     // nothing readable at all is.
     let nothing = kin.is_empty() && rolls.is_empty();
+    // What `run` would use as another comparison's input (the reports stay, to show their columns).
+    let mut routed: Vec<RoutedFile> = kin
+        .iter()
+        .chain(&rolls)
+        .filter_map(|r| match cfg.for_file(&r.file).input {
+            Some(k) => Some(RoutedFile { file: r.file.clone(), input: k, by: "config".into() }),
+            None => other_input_of(r).map(|k| RoutedFile { file: r.file.clone(), input: k, by: "columns".into() }),
+        })
+        .collect();
+    routed.sort();
     let mut problems = input_problems(&kin, &rolls, &d.missing, (false, false));
     if nothing {
         problems.push("没有找到任何可读取的表格文件".into());
@@ -1238,6 +1379,7 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         deaths: Vec::new(),
         payroll: Vec::new(),
         vehicles: Vec::new(),
+        routed,
     }
 }
 

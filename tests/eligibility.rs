@@ -205,3 +205,58 @@ fn eligibility_findings_are_ledger_leads_with_their_decisions() {
     let l = kinmatch::ledger::Ledger::open(&w.join("kinmatch.db")).unwrap();
     assert!(l.leads("2099-01-01").unwrap().iter().filter(|x| x.hit.match_kind == "paid_after_death").all(|x| x.found));
 }
+
+/// Issue 13 (inputs detected in a folder) and issue 12 (a file's kind set in
+/// kinmatch.toml): the death list, the vehicle register and the enterprise
+/// registry put among the rolls are recognised by their columns and used as
+/// `--deaths`, `--vehicles` and `--registry` would be; a payroll whose columns
+/// say nothing of 编制 is given its kind in the config. The findings are those
+/// of the run that gave each with its option, and no register's person is
+/// matched as a beneficiary.
+#[test]
+fn exclusion_registers_among_the_rolls_are_used_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
+    // The payroll, written without 编制类型 (a roll would have the same columns).
+    write(
+        &w.join("payroll"),
+        "财政供养.csv",
+        &["单位名称,姓名,身份证号码,岗位,人员类别".into(), format!("县水利局,钱三,{},职员,事业编制", id("51990119700101123")), format!("县城管局,孙四,{},协管员,编外聘用", id("51990119710101123"))],
+    );
+    let given = ["--deaths", "deaths", "--payroll", "payroll", "--vehicles", "vehicles", "--registry", "registry", "--business-owners"];
+    km_in(w).args(["run", "--kin", "kin", "--rolls", "rolls", "--out", "given", "--run-date", "2024-11-05"]).args(given).assert().success();
+    // The same files, all in one folder with the rolls.
+    let mixed = w.join("mixed");
+    std::fs::create_dir_all(&mixed).unwrap();
+    for (dir, f) in [("deaths", "火化登记.csv"), ("vehicles", "机动车.csv"), ("registry", "企业.csv"), ("payroll", "财政供养.csv")] {
+        std::fs::copy(w.join(dir).join(f), mixed.join(f)).unwrap();
+    }
+    for e in std::fs::read_dir(w.join("rolls")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), mixed.join(e.file_name())).unwrap();
+    }
+    std::fs::write(w.join("kinmatch.toml"), "[[file]]\npattern = \"财政供养*\"\nkind = \"payroll\"\n").unwrap();
+    km_in(w)
+        .args(["run", "--kin", "kin", "--rolls", "mixed", "--out", "found", "--run-date", "2024-11-05", "--business-owners", "--config", "kinmatch.toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("火化登记.csv：按其列识别为死亡、火化或户口注销名单，已作为 --deaths 使用"))
+        .stderr(predicate::str::contains("财政供养.csv：按 kinmatch.toml 的设定为财政供养人员花名册"));
+    for f in ["hits.csv", "eligibility_deaths.csv", "eligibility_payroll.csv", "eligibility_vehicles.csv", "eligibility_business.csv", "enterprise_findings.csv"] {
+        let (a, b) = (rows(&w.join("given").join(f)), rows(&w.join("found").join(f)));
+        assert_eq!(a, b, "{f}");
+        if f != "hits.csv" && f != "enterprise_findings.csv" {
+            assert!(!a.is_empty(), "{f} has findings");
+        }
+    }
+    let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(w.join("found/manifest.json")).unwrap()).unwrap();
+    let rolls: Vec<&str> = m["inputs"]["rolls"].as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
+    assert_eq!(rolls.len(), 3, "only the rolls are rolls: {rolls:?}");
+    let routed: Vec<(&str, &str)> = m["inputs"]["routed"].as_array().unwrap().iter().map(|r| (r["file"].as_str().unwrap(), r["by"].as_str().unwrap())).collect();
+    assert_eq!(routed, [("企业.csv", "columns"), ("机动车.csv", "columns"), ("火化登记.csv", "columns"), ("财政供养.csv", "config")]);
+    // The auditor's re-run finds the same.
+    km_in(w).args(["verify", "found"]).assert().success();
+    // inspect says what run will do with each.
+    km_in(w).args(["inspect", "mixed"]).assert().stdout(predicate::str::contains("机动车.csv：按其列识别为机动车登记，已作为 --vehicles 使用"));
+}

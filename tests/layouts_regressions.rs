@@ -385,7 +385,7 @@ fn regression_roll_address_column_ignored_loses_same_township() {
 
 /// Issue 13: a death list or a vehicle register put among the rolls was read
 /// as a roll, its persons matched as beneficiaries. Its columns are read, its
-/// rows are not used (each counted), and the sheet says to give it with --deaths.
+/// rows are not used (each counted), and the sheet says it is a death list (run uses it as --deaths).
 #[test]
 fn regression_death_list_among_rolls_read_as_a_roll() {
     let tmp = tempfile::tempdir().unwrap();
@@ -399,8 +399,8 @@ fn regression_death_list_among_rolls_read_as_a_roll() {
     assert!(l.rolls.is_empty());
     assert!(s.role_of("死者姓名").is_some_and(|r| r.starts_with("name:")), "its columns are still read");
     assert!(s.role_of("证件号码").is_some_and(|r| r.starts_with("id:")));
-    assert_eq!(s.unusable.get("exclusion_register"), Some(&5));
-    assert!(s.problem.as_deref().is_some_and(|p| p.contains("--deaths")), "{:?}", s.problem);
+    assert_eq!(s.unusable.get("other_input"), Some(&5));
+    assert_eq!(s.other_input, Some(kinmatch::load::roles::OtherInput::Deaths), "run uses it as --deaths");
     // A funeral-subsidy roll names the death date too, and pays an amount: a roll.
     let mut lines = vec!["序号,死者姓名,证件号码,死亡日期,丧葬补助金额".to_string()];
     lines.push(format!("1,{},{},2024-08-01,3000", NAMES[0], nth_id(0)));

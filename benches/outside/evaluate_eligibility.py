@@ -5,6 +5,7 @@ family, recall on the findings that must be found and precision; every trap
 category, another period) found is a false finding and is listed.
 
     python3 benches/outside/evaluate_eligibility.py /tmp/el   # runs kinmatch ($KINMATCH) into /tmp/el/out
+    MIXED=1 python3 benches/outside/evaluate_eligibility.py /tmp/el   # the registers among the rolls, no options
 """
 import csv, os, subprocess, sys
 from collections import defaultdict
@@ -15,6 +16,18 @@ out = os.path.join(d, "out")
 cmd = [km, "run", "--kin", f"{d}/registers", "--rolls", f"{d}/rolls", "--out", out, "--run-date", "2024-11-05",
        "--deaths", f"{d}/deaths", "--payroll", f"{d}/payroll", "--vehicles", f"{d}/vehicles",
        "--registry", f"{d}/registry", "--business-owners", "--double-claims", "--no-workbooks"]
+if os.environ.get("MIXED"):
+    # Every exclusion register put among the rolls, no option naming them:
+    # kinmatch must recognise each by its columns.
+    import shutil
+    mixed = os.path.join(d, "mixed")
+    shutil.rmtree(mixed, ignore_errors=True)
+    shutil.copytree(os.path.join(d, "rolls"), mixed)
+    for side in ["deaths", "payroll", "vehicles", "registry"]:
+        for f in os.listdir(os.path.join(d, side)):
+            shutil.copy(os.path.join(d, side, f), os.path.join(mixed, f))
+    cmd = [km, "run", "--kin", f"{d}/registers", "--rolls", mixed, "--out", out, "--run-date", "2024-11-05",
+           "--business-owners", "--double-claims", "--no-workbooks"]
 p = subprocess.run(cmd, capture_output=True, text=True)
 print("kinmatch exit code:", p.returncode)
 print("\n".join("  " + l for l in p.stderr.splitlines()))

@@ -83,6 +83,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
                 "skipped_files": res.skipped_files,
                 "missing_paths": res.missing_paths,
                 "problems": res.problems,
+                "routed": res.routed,
             }))?
         );
     } else {
@@ -96,6 +97,9 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         }
         for m in &res.missing_paths {
             println!("{}", msgs::not_found(m));
+        }
+        for r in &res.routed {
+            println!("{}", crate::labels::routed_input(&r.file, r.input, &r.by));
         }
         if !res.problems.is_empty() {
             println!("{}", msgs::inputs_unusable(res.problems.len()));

@@ -78,7 +78,8 @@ pub struct Args {
     pub registry: Vec<PathBuf>,
     /// Cadres' declarations of relatives' businesses (干部姓名, 亲属姓名, 企业名称, 统一社会信用代码):
     /// each enterprise finding is then 已申报 or 未申报.
-    #[arg(long, num_args = 1.., requires = "registry")]
+    /// (Without --registry, the registry must be found among the rolls.)
+    #[arg(long, num_args = 1..)]
     pub declarations: Vec<PathBuf>,
     /// Social organisations' officer filings (社会组织负责人备案 / 兼职登记: 组织名称, 姓名, 身份证号, 职务,
     /// 任职时间, 届次, 是否领取报酬, 金额): the cadres themselves are compared with them and
@@ -87,7 +88,8 @@ pub struct Args {
     pub orgs: Vec<PathBuf>,
     /// Retired cadres (姓名, 身份证号, 原单位, 原职级, 退休时间), compared with --orgs under the limits for
     /// retired cadres (one organisation, two terms, age 70, no pay, not the legal representative).
-    #[arg(long, num_args = 1.., requires = "orgs")]
+    /// (Without --orgs, the filings must be found among the rolls.)
+    #[arg(long, num_args = 1..)]
     pub retired: Vec<PathBuf>,
     /// Earlier reviewer decisions (from `kinmatch review import`), carried forward by hit_id.
     #[arg(long)]
@@ -129,9 +131,9 @@ pub struct Args {
     pub force: bool,
     #[command(flatten)]
     pub exclusions: super::check::ExclusionArgs,
-    /// With --registry: legal representatives, shareholders and officers on 低保 / 特困
-    /// (eligibility_business.csv).
-    #[arg(long, requires = "registry")]
+    /// With --registry (or a registry found among the rolls): legal representatives,
+    /// shareholders and officers on 低保 / 特困 (eligibility_business.csv).
+    #[arg(long)]
     pub business_owners: bool,
     /// The rolls against each other: 低保 and 特困 at once, or one program twice in a period
     /// (eligibility_double_claims.csv).
@@ -230,13 +232,16 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             eprintln!("{}", msgs::sheet_without_table(&r.file, &s.sheet, s.error.as_deref().unwrap_or("")));
         }
     }
+    for r in &m.inputs.routed {
+        eprintln!("  {}", crate::labels::routed_input(&r.file, r.input, &r.by));
+    }
     if !m.inputs.problems.is_empty() {
         eprintln!("{}", msgs::run_incomplete(m.inputs.problems.len()));
         for p in &m.inputs.problems {
             eprintln!("    {p}");
         }
     }
-    for fam in m.options.eligibility_families() {
+    for fam in m.options.eligibility_families(&m.inputs.routed) {
         let n = res.eligibility.iter().filter(|f| f.rule.family() == fam).count();
         eprintln!("{}", msgs::eligibility_line(fam.label_zh(), n));
     }

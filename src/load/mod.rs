@@ -456,8 +456,9 @@ fn load_workbook(file: &FileInfo, ext: &str, bytes: Vec<u8>, mut report: InputRe
                 let not_a_roll = t.not_a_roll;
                 let (rolls, kin) = count_piece(&mut sr, records::extract(t, &file.context(&sheet, &up)));
                 close_sheet(&mut sr, table_kind, rolls.len() + kin.len(), notes);
-                if let Some(why) = not_a_roll {
-                    sr.problem = Some(why.to_string());
+                // Another comparison's input is not a roll without persons: `run` uses it as that input.
+                if not_a_roll.is_some() {
+                    (sr.other_input, sr.problem) = (not_a_roll, None);
                 }
                 on_piece(rolls, kin);
                 report.sheets.push(sr);

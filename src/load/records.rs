@@ -141,7 +141,7 @@ pub fn extract(mut table: Table, ctx: &FileContext) -> Extracted {
         // Every row accounted for: none is a beneficiary.
         let mut ex = Extracted::default();
         if !rows.is_empty() {
-            ex.unusable.insert("exclusion_register".into(), rows.len() as u64);
+            ex.unusable.insert("other_input".into(), rows.len() as u64);
         }
         return ex;
     }

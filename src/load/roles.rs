@@ -460,27 +460,141 @@ pub const REGISTER_WORDS: &[(&str, Role)] = &[
     ("本人职务", Role::CadrePost),
 ];
 
-/// Registers of people who cannot be eligible, by the header words only they
-/// have (虚报冒领): each with what to tell the user when one is given as a roll.
-/// A table with an amount or program column is a roll whatever else it has
-/// (丧葬补助 rolls name the death date).
-pub const EXCLUSION_REGISTERS: &[(&[&str], &str)] = &[
-    (
-        &["死亡日期", "死亡时间", "火化日期", "火化时间", "去世日期", "死亡年月日", "注销原因"],
-        "这是死亡、火化或户口注销名单，不是花名册：请用 --deaths 给出（不作为花名册读取）",
-    ),
-    (&["号牌号码", "车牌号码", "号牌种类"], "这是机动车登记，不是花名册：请用 --vehicles 给出（不作为花名册读取）"),
-    (&["编制类型", "编制性质", "经费形式"], "这是财政供养人员花名册，不是救助花名册：请用 --payroll 给出（不作为花名册读取）"),
+/// The input of another comparison, recognised among the rolls by its
+/// columns: its rows are not read as beneficiaries, and `run` uses the file
+/// as that input (as if given with its option).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherInput {
+    /// 死亡 / 火化 / 户口注销 records (`--deaths`).
+    Deaths,
+    /// 机动车登记 (`--vehicles`).
+    Vehicles,
+    /// 财政供养人员花名册 (`--payroll`).
+    Payroll,
+    /// 市场主体登记, 股东及出资, 主要人员 (`--registry`).
+    Registry,
+    /// 社会组织负责人备案 / 兼职登记 (`--orgs`).
+    Orgs,
+    /// Cadres' declarations of relatives' businesses (`--declarations`; set in `kinmatch.toml` only).
+    Declarations,
+    /// Retired cadres (`--retired`; set in `kinmatch.toml` only).
+    Retired,
+}
+
+impl OtherInput {
+    pub const ALL: [OtherInput; 7] = [
+        OtherInput::Deaths,
+        OtherInput::Vehicles,
+        OtherInput::Payroll,
+        OtherInput::Registry,
+        OtherInput::Orgs,
+        OtherInput::Declarations,
+        OtherInput::Retired,
+    ];
+
+    /// Its name in the manifest and in `kinmatch.toml` (`kind = "deaths"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OtherInput::Deaths => "deaths",
+            OtherInput::Vehicles => "vehicles",
+            OtherInput::Payroll => "payroll",
+            OtherInput::Registry => "registry",
+            OtherInput::Orgs => "orgs",
+            OtherInput::Declarations => "declarations",
+            OtherInput::Retired => "retired",
+        }
+    }
+
+    /// The `run` option that gives this input.
+    pub fn option(self) -> &'static str {
+        match self {
+            OtherInput::Deaths => "--deaths",
+            OtherInput::Vehicles => "--vehicles",
+            OtherInput::Payroll => "--payroll",
+            OtherInput::Registry => "--registry",
+            OtherInput::Orgs => "--orgs",
+            OtherInput::Declarations => "--declarations",
+            OtherInput::Retired => "--retired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OtherInput> {
+        OtherInput::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether it is one of the 虚报冒领 exclusion registers (the rolls' persons are compared with it).
+    pub fn is_exclusion(self) -> bool {
+        matches!(self, OtherInput::Deaths | OtherInput::Vehicles | OtherInput::Payroll)
+    }
+}
+
+/// How a table of another input kind is told from a roll, by header words
+/// only it has.
+pub struct OtherInputRule {
+    pub input: OtherInput,
+    /// Header words (contained in the cleaned header) only this input has.
+    pub words: &'static [&'static str],
+    /// How many different words of the list the header must hold.
+    pub at_least: usize,
+    /// Whether a table with an amount or program column can still be this
+    /// input: a roll pays, so a death list with 丧葬补助金额 is a roll; an
+    /// association filing names the pay drawn and is still a filing.
+    pub even_with_amount: bool,
+}
+
+/// The inputs of other comparisons, tried in this order (a vehicle register
+/// names 注销日期 too, so it comes before the death list).
+pub const OTHER_INPUTS: &[OtherInputRule] = &[
+    OtherInputRule { input: OtherInput::Vehicles, words: &["号牌号码", "车牌号码", "号牌种类"], at_least: 1, even_with_amount: false },
+    OtherInputRule {
+        input: OtherInput::Deaths,
+        words: &["死亡日期", "死亡时间", "火化日期", "火化时间", "去世日期", "死亡年月日", "注销原因"],
+        at_least: 1,
+        even_with_amount: false,
+    },
+    OtherInputRule { input: OtherInput::Payroll, words: &["编制类型", "编制性质", "经费形式"], at_least: 1, even_with_amount: false },
+    OtherInputRule {
+        input: OtherInput::Registry,
+        // 统一社会信用代码 alone is a contractors' roll's too (the 法定代表人 of a project's contractor is a roll person).
+        words: &[
+            "统一社会信用代码",
+            "经营范围",
+            "业务范围",
+            "出资总额",
+            "登记机关",
+            "登记状态",
+            "注册资本",
+            "企业类型",
+            "市场主体类型",
+            "出资比例",
+            "持股比例",
+            "认缴出资",
+            "出资方式",
+            "核准日期",
+            "经营状态",
+        ],
+        at_least: 2,
+        even_with_amount: false,
+    },
+    OtherInputRule {
+        input: OtherInput::Orgs,
+        words: &["业务主管单位", "社会组织名称", "社团名称", "社会团体名称", "届次", "是否领取报酬", "是否取酬", "兼任职务", "社团职务", "兼职单位"],
+        at_least: 2,
+        even_with_amount: true,
+    },
 ];
 
-/// What an exclusion register says of itself, when `headers` are one's and
-/// the table has no amount or program.
-pub fn exclusion_register<'a>(mut headers: impl Iterator<Item = &'a str>, has_amount: bool) -> Option<&'static str> {
-    if has_amount {
-        return None;
-    }
-    let hs: Vec<&str> = headers.by_ref().collect();
-    EXCLUSION_REGISTERS.iter().find(|(words, _)| hs.iter().any(|h| words.iter().any(|w| h.contains(w)))).map(|(_, what)| *what)
+/// The other input a table is, by its (cleaned) headers, when it has no
+/// person column of a roll's beneficiary that the rule could mistake.
+pub fn other_input<'a>(headers: impl Iterator<Item = &'a str>, has_amount: bool) -> Option<OtherInput> {
+    let hs: Vec<&str> = headers.collect();
+    OTHER_INPUTS
+        .iter()
+        .find(|r| {
+            (r.even_with_amount || !has_amount) && r.words.iter().filter(|w| hs.iter().any(|h| h.contains(*w))).count() >= r.at_least
+        })
+        .map(|r| r.input)
 }
 
 /// Header endings that make a column an address, whatever qualifies them
@@ -737,6 +851,24 @@ pub fn is_wan_yuan(text: &str) -> bool {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    /// Another comparison's input among the rolls, by its header; a roll that
+    /// shares some of its words stays a roll.
+    #[rstest]
+    #[case("死者姓名,证件号码,死亡日期,火化日期", false, Some(OtherInput::Deaths))]
+    #[case("姓名,身份证号,死亡日期,丧葬补助金额", true, None)]
+    #[case("号牌号码,号牌种类,所有人,身份证明号码,注销日期", false, Some(OtherInput::Vehicles))]
+    #[case("单位,姓名,身份证号,编制类型", false, Some(OtherInput::Payroll))]
+    #[case("统一社会信用代码,企业名称,法定代表人,证件号码,注册资本(万元),经营范围,登记状态", false, Some(OtherInput::Registry))]
+    #[case("名称,统一社会信用代码,法定代表人,证件号,成员出资总额,住所,业务范围", false, Some(OtherInput::Registry))]
+    #[case("项目名称,中标单位,统一社会信用代码,法定代表人,身份证号,中标金额", true, None)]
+    #[case("项目名称,中标单位,统一社会信用代码,法定代表人,身份证号", false, None)]
+    #[case("社会组织名称,业务主管单位,姓名,身份证号,职务,届次,是否领取报酬,报酬金额", true, Some(OtherInput::Orgs))]
+    #[case("乡镇,村,户主姓名,身份证号,保障人数,金额", true, None)]
+    fn other_inputs_are_told_from_rolls(#[case] header: &str, #[case] has_amount: bool, #[case] want: Option<OtherInput>) {
+        let hs: Vec<String> = header.split(',').map(clean_header).collect();
+        assert_eq!(other_input(hs.iter().map(String::as_str), has_amount), want);
+    }
 
     #[rstest]
     #[case("姓名", "name:?")]

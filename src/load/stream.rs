@@ -128,8 +128,8 @@ impl TextSheet<'_, '_> {
                 }
                 self.sr.skipped = std::mem::take(&mut t.skipped);
                 close_sheet(&mut self.sr, t.kind, self.records, notes);
-                if let Some(why) = t.not_a_roll {
-                    self.sr.problem = Some(why.to_string());
+                if t.not_a_roll.is_some() {
+                    (self.sr.other_input, self.sr.problem) = (t.not_a_roll, None);
                 }
                 self.report.sheets.push(self.sr);
             }

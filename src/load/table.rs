@@ -77,9 +77,10 @@ pub struct Table {
     pub header_texts: Vec<Vec<String>>,
     /// The header has a column for the official (form lines then name nobody).
     pub cadre_columns: bool,
-    /// A roll-shaped table that is an exclusion register (death list, vehicles,
-    /// payroll): why its rows are not used ([`super::roles::EXCLUSION_REGISTERS`]).
-    pub not_a_roll: Option<&'static str>,
+    /// A roll-shaped table that is another comparison's input (death list,
+    /// vehicles, payroll, registry, association filing), by its header words
+    /// ([`super::roles::OTHER_INPUTS`]): its rows are not a roll's.
+    pub not_a_roll: Option<super::roles::OtherInput>,
 }
 
 impl Table {
@@ -637,7 +638,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     // would be matched as beneficiaries. Its columns are read (inspect shows
     // them), its rows are not used, and the sheet says what it is.
     let has_amount = columns.iter().any(|c| matches!(c.role, Role::Amount | Role::Program));
-    let not_a_roll = if kind == Kind::Roll { super::roles::exclusion_register(columns.iter().map(|c| c.key.as_str()), has_amount) } else { None };
+    let not_a_roll = if kind == Kind::Roll { super::roles::other_input(columns.iter().map(|c| c.key.as_str()), has_amount) } else { None };
     Ok(Table {
         not_a_roll,
         kind,

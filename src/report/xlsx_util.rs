@@ -392,6 +392,9 @@ pub(crate) fn kind_zh(kind: &str) -> &str {
         "declarations" => "经商办企业申报表",
         "orgs" => "社会组织兼职备案",
         "retired" => "退休干部名单",
+        "deaths" => "死亡人员名单",
+        "payroll" => "财政供养人员",
+        "vehicles" => "机动车登记",
         "unknown" | "" => "未识别",
         other => other,
     }
