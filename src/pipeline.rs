@@ -239,11 +239,16 @@ fn route_by_config(d: &mut Discovery, cfg: &Config, extra: &mut Extra, routed: &
 /// when one sheet is that input by its columns and no other sheet is a roll
 /// by its own (a roll pays: an amount or a program column). A registry's
 /// 主要人员 sheet (姓名, 职务, 证件号码) says nothing of itself; its workbook does.
-fn other_input_of(r: &InputReport) -> Option<load::roles::OtherInput> {
+/// When no sheet tells by its columns and none pays, the file's name may
+/// (`load::roles::other_input_by_name`). Also what decided: `columns` or `file_name`.
+fn other_input_of(r: &InputReport) -> Option<(load::roles::OtherInput, &'static str)> {
     let tables: Vec<_> = r.sheets.iter().filter(|s| s.header_row.is_some()).collect();
-    let k = tables.iter().find_map(|s| s.other_input)?;
     let pays = |s: &crate::model::SheetReport| s.columns.iter().any(|c| c.role == "amount" || c.role == "program");
-    tables.iter().all(|s| s.other_input == Some(k) || (s.other_input.is_none() && !pays(s))).then_some(k)
+    match tables.iter().find_map(|s| s.other_input) {
+        Some(k) => tables.iter().all(|s| s.other_input == Some(k) || (s.other_input.is_none() && !pays(s))).then_some((k, "columns")),
+        None if tables.iter().any(|s| pays(s)) => None,
+        None => load::roles::other_input_by_name(&r.file).map(|k| (k, "file_name")),
+    }
 }
 
 /// Take out of the roll reports the files that are wholly another
@@ -251,9 +256,9 @@ fn other_input_of(r: &InputReport) -> Option<load::roles::OtherInput> {
 /// a sheet of such an input inside a file that also holds a roll is a problem.
 fn route_by_columns(reports: &mut Vec<InputReport>, files: &[load::InputFile], extra: &mut Extra, routed: &mut Vec<RoutedFile>) {
     reports.retain_mut(|r| {
-        if let Some(k) = other_input_of(r) {
+        if let Some((k, by)) = other_input_of(r) {
             if let Some(f) = files.iter().find(|f| f.rel == r.file) {
-                routed.push(RoutedFile { file: r.file.clone(), input: k, by: "columns".into() });
+                routed.push(RoutedFile { file: r.file.clone(), input: k, by: by.into() });
                 extra.entry(k).or_default().push(f.clone());
                 return false;
             }
@@ -1358,7 +1363,7 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         .chain(&rolls)
         .filter_map(|r| match cfg.for_file(&r.file).input {
             Some(k) => Some(RoutedFile { file: r.file.clone(), input: k, by: "config".into() }),
-            None => other_input_of(r).map(|k| RoutedFile { file: r.file.clone(), input: k, by: "columns".into() }),
+            None => other_input_of(r).map(|(k, by)| RoutedFile { file: r.file.clone(), input: k, by: by.into() }),
         })
         .collect();
     routed.sort();

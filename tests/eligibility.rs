@@ -260,3 +260,43 @@ fn exclusion_registers_among_the_rolls_are_used_as_such() {
     // inspect says what run will do with each.
     km_in(w).args(["inspect", "mixed"]).assert().stdout(predicate::str::contains("机动车.csv：按其列识别为机动车登记，已作为 --vehicles 使用"));
 }
+
+/// Exclusion registers in layouts written after the reader (other offices'
+/// exports), among the rolls with no option naming them: each is recognised
+/// (by its columns, or by its file name where the columns say nothing) and its
+/// people found on the 低保 roll of 2024年10月; the traps (a death after the
+/// period, a 编外 worker) are not findings.
+#[test]
+fn exclusion_registers_in_unseen_layouts_are_recognised_among_the_rolls() {
+    let people = [("王秀英", id("43292119480312104")), ("李建国", id("43292119550607201")), ("张桂兰", id("43292119610923302"))];
+    let each = |f: &dyn Fn(usize, &str, &str) -> String| -> Vec<String> { people.iter().enumerate().map(|(k, (n, i))| f(k, n, i)).collect() };
+    type Case = (&'static str, &'static str, Vec<String>, &'static str, usize);
+    let cases: Vec<Case> = vec![
+        ("户口注销.csv", "姓名,公民身份号码,注销类别,注销时间,户籍地址", each(&|k, n, i| format!("{n},{i},死亡,2024-07-0{},白沙乡石桥村", k + 1)), "deaths", 3),
+        ("去世名单.csv", "姓名,身份证,去世时间,所在村", each(&|k, n, i| format!("{n},{i},2024.9.{},石桥村", k + 1)), "deaths", 3),
+        ("逝者.csv", "逝者姓名,逝者身份证号,性别,火化日期", each(&|_, n, i| format!("{n},{i},女,2024年6月10日")), "deaths", 3),
+        ("后来.csv", "姓名,身份证号,死亡日期", each(&|k, n, i| format!("{n},{i},2024-10-2{k}")), "deaths", 0),
+        ("工资统发.csv", "单位,姓名,身份证号码,职务,身份", each(&|_, n, i| format!("县水利局,{n},{i},科员,公务员")), "payroll", 3),
+        ("人员信息.csv", "预算单位名称,人员姓名,证件号码,岗位类别,人员性质", each(&|_, n, i| format!("白沙乡人民政府,{n},{i},管理岗,在编")), "payroll", 3),
+        ("财政供养_编外.csv", "单位,姓名,身份证号,人员类别", each(&|_, n, i| format!("县城管局,{n},{i},编外聘用")), "payroll", 0),
+        ("车辆.csv", "车牌号,车辆类型,车主姓名,车主身份证号,注册日期,车辆状态", each(&|k, n, i| format!("湘U1234{k},小型轿车,{n},{i},2020-01-01,正常")), "vehicles", 3),
+    ];
+    for (file, header, lines, family, want) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let w = tmp.path();
+        let cadre = id("43292119800101123");
+        write(&w.join("kin"), "k.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".into(), format!("赵敏,{cadre},县民政局,孙涛,姐姐,{}", id("43292119820101123"))]);
+        let mut roll = vec!["序号,乡镇,村,户主姓名,身份证号码,保障金额".to_string()];
+        roll.extend(people.iter().enumerate().map(|(k, (n, i))| format!("{},白沙乡,石桥村,{n},{i},420", k + 1)));
+        write(&w.join("rolls"), "民政局_农村低保_2024年10月.csv", &roll);
+        let mut all = vec![header.to_string()];
+        all.extend(lines);
+        write(&w.join("rolls"), file, &all);
+        km_in(w).args(["run", "--kin", "kin", "--rolls", "rolls", "--out", "out", "--run-date", "2024-11-05", "--no-workbooks"]).assert().success();
+        let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(w.join("out/manifest.json")).unwrap()).unwrap();
+        assert_eq!(m["inputs"]["routed"][0]["input"].as_str(), Some(family), "{file}: {}", m["inputs"]["routed"]);
+        let found = rows(&w.join(format!("out/eligibility_{family}.csv")));
+        assert_eq!(found.len(), want, "{file}");
+        assert!(rows(&w.join("out/hits.csv")).is_empty(), "{file}: no register's person is a beneficiary");
+    }
+}

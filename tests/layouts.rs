@@ -807,7 +807,18 @@ fn run_one(l: &Layout, dir: &Path) -> Vec<String> {
                 println!("    {:>2} {:?} [{lab}] -> {} ({})", c.index, c.header, c.role, c.decided_by);
             }
         }
-        check(l, &s.columns)
+        // A roll or contractors' list is never taken for another comparison's
+        // input (a death list, a registry …): its persons would go unmatched.
+        // The other registers (D) that are one: as labelled by hand from their `program`.
+        const OTHER_INPUTS: &[(u64, &str)] = &[(17, "deaths"), (18, "deaths"), (19, "registry"), (20, "vehicles"), (54, "orgs"), (65, "deaths")];
+        let mut lines = Vec::new();
+        let want = OTHER_INPUTS.iter().find(|(id, _)| *id == l.id).map(|x| x.1);
+        let got = s.other_input.map(|k| k.as_str());
+        if l.kind != "C" && got != want {
+            lines.push(format!("row {:>2} [{}]: taken for another comparison's input {got:?}, labelled {want:?}", l.id, l.kind));
+        }
+        lines.extend(check(l, &s.columns));
+        lines
     });
     match r {
         Ok(v) => v,

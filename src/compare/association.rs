@@ -39,7 +39,7 @@ const ORG_WORDS: &[(OrgField, &[&str])] = &[
     (OrgField::OrgType, &["组织类型", "社会组织类型", "类型", "类别"]),
     (OrgField::Supervisor, &["业务主管单位", "主管单位", "挂靠单位", "业务指导单位"]),
     (OrgField::Name, &["姓名", "负责人姓名", "兼职人员姓名", "人员姓名", "兼职人员", "负责人"]),
-    (OrgField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证"]),
+    (OrgField::Id, super::reader::ID_WORDS),
     (OrgField::Post, &["职务", "担任职务", "兼任职务", "社团职务", "拟任职务", "所任职务"]),
     (OrgField::Since, &["任职时间", "任职起始时间", "任职日期", "任期起始", "任职起始日期", "兼职时间"]),
     (OrgField::Term, &["届次", "任职届次", "第几届", "届数"]),
@@ -85,7 +85,7 @@ pub enum RetiredField {
 
 const RETIRED_WORDS: &[(RetiredField, &[&str])] = &[
     (RetiredField::Name, &["姓名", "干部姓名", "退休干部姓名"]),
-    (RetiredField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码"]),
+    (RetiredField::Id, super::reader::ID_WORDS),
     (RetiredField::Unit, &["原单位", "原工作单位", "退休前单位", "原任职单位", "单位"]),
     (RetiredField::Rank, &["原职级", "职级", "原职务", "退休前职务", "原职务职级"]),
     (RetiredField::RetiredOn, &["退休时间", "退休日期", "退休年月", "离退休时间"]),

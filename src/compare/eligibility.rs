@@ -297,9 +297,9 @@ pub enum DeathField {
 }
 
 const DEATH_WORDS: &[(DeathField, &[&str])] = &[
-    (DeathField::Name, &["姓名", "死者姓名", "逝者姓名"]),
-    (DeathField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码"]),
-    (DeathField::Died, &["死亡日期", "死亡时间", "去世日期", "死亡年月日"]),
+    (DeathField::Name, &["姓名", "死者姓名", "逝者姓名", "死亡人员姓名", "死者", "逝者"]),
+    (DeathField::Id, super::reader::ID_WORDS),
+    (DeathField::Died, &["死亡日期", "死亡时间", "去世日期", "去世时间", "逝世日期", "逝世时间", "死亡年月日", "死亡年月", "亡故日期", "亡故时间"]),
     (DeathField::Cremated, &["火化日期", "火化时间"]),
     (DeathField::Deregistered, &["注销日期", "户口注销日期", "注销时间"]),
     (DeathField::Address, &["户籍地址", "户籍地", "住址", "家庭住址"]),
@@ -401,7 +401,7 @@ pub enum PayrollField {
 const PAYROLL_WORDS: &[(PayrollField, &[&str])] = &[
     (PayrollField::Unit, &["单位", "单位名称", "工作单位", "所在单位", "预算单位"]),
     (PayrollField::Name, &["姓名", "人员姓名"]),
-    (PayrollField::Id, &["身份证号", "身份证号码", "公民身份号码", "证件号码"]),
+    (PayrollField::Id, super::reader::ID_WORDS),
     (PayrollField::Post, &["岗位", "职务", "岗位名称", "职务职级"]),
     (PayrollField::Category, &["人员类别", "人员类型", "编制类型", "编制性质", "人员身份", "身份类别", "经费形式"]),
 ];
@@ -482,7 +482,7 @@ const VEHICLE_WORDS: &[(VehicleField, &[&str])] = &[
     (VehicleField::PlateKind, &["号牌种类"]),
     (VehicleField::Type, &["车辆类型", "车型", "车辆种类"]),
     (VehicleField::Owner, &["所有人", "机动车所有人", "车主", "车主姓名", "所有人姓名"]),
-    (VehicleField::Id, &["身份证明号码", "身份证号", "身份证号码", "证件号码", "所有人身份证明号码"]),
+    (VehicleField::Id, super::reader::ID_WORDS),
     (VehicleField::Registered, &["初次登记日期", "注册登记日期", "初登日期", "登记日期"]),
     (VehicleField::Status, &["状态", "机动车状态", "车辆状态"]),
     (VehicleField::Deregistered, &["注销日期", "报废日期"]),

@@ -21,6 +21,12 @@ pub trait Fields: Copy + Eq + Ord + std::fmt::Debug {
     fn anchors(self) -> bool;
 }
 
+/// The header words of a person's ID number, shared by every further input
+/// kind's reader (matched whole, or as the longest word a header contains:
+/// 逝者身份证号码, 身份证件号码, 车主身份证号).
+pub const ID_WORDS: &[&str] =
+    &["身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号码", "证件号", "身份证", "身份证件号码", "身份证明号码", "身份号码", "证照号码"];
+
 /// A header or cell as compared: NFKC, no spaces, no marks, one kind of bracket.
 pub fn clean(s: &str) -> String {
     s.nfkc()

@@ -541,19 +541,36 @@ pub struct OtherInputRule {
     /// input: a roll pays, so a death list with 丧葬补助金额 is a roll; an
     /// association filing names the pay drawn and is still a filing.
     pub even_with_amount: bool,
+    /// Words in a file's name that make it this input when its columns do not
+    /// tell and no sheet pays (工资统发.xlsx: 单位, 姓名, 身份证号, 职务, 身份).
+    pub file_words: &'static [&'static str],
 }
 
 /// The inputs of other comparisons, tried in this order (a vehicle register
 /// names 注销日期 too, so it comes before the death list).
 pub const OTHER_INPUTS: &[OtherInputRule] = &[
-    OtherInputRule { input: OtherInput::Vehicles, words: &["号牌号码", "车牌号码", "号牌种类"], at_least: 1, even_with_amount: false },
     OtherInputRule {
-        input: OtherInput::Deaths,
-        words: &["死亡日期", "死亡时间", "火化日期", "火化时间", "去世日期", "死亡年月日", "注销原因"],
+        input: OtherInput::Vehicles,
+        words: &["号牌", "车牌", "车主", "车辆识别代号", "车架号", "发动机号"],
         at_least: 1,
         even_with_amount: false,
+        file_words: &["机动车", "车辆登记", "车辆信息"],
     },
-    OtherInputRule { input: OtherInput::Payroll, words: &["编制类型", "编制性质", "经费形式"], at_least: 1, even_with_amount: false },
+    OtherInputRule {
+        input: OtherInput::Deaths,
+        words: &["死亡", "火化", "去世", "逝世", "亡故", "逝者", "死者", "注销原因", "注销类别", "户口注销"],
+        at_least: 1,
+        even_with_amount: false,
+        file_words: &["死亡", "火化", "殡仪", "户口注销", "户籍注销", "去世"],
+    },
+    OtherInputRule {
+        input: OtherInput::Payroll,
+        // Not 财政供养 alone: a 低保 household check summary has a 财政供养人员 column (its result).
+        words: &["编制类型", "编制性质", "编制情况", "是否在编", "经费形式", "预算单位", "人员性质"],
+        at_least: 1,
+        even_with_amount: false,
+        file_words: &["财政供养", "工资统发", "在编人员", "编制人员", "公职人员", "机关事业单位工作人员"],
+    },
     OtherInputRule {
         input: OtherInput::Registry,
         // 统一社会信用代码 alone is a contractors' roll's too (the 法定代表人 of a project's contractor is a roll person).
@@ -576,17 +593,32 @@ pub const OTHER_INPUTS: &[OtherInputRule] = &[
         ],
         at_least: 2,
         even_with_amount: false,
+        file_words: &["市场主体", "企业登记", "工商登记", "企业信息", "个体工商户"],
     },
     OtherInputRule {
         input: OtherInput::Orgs,
-        words: &["业务主管单位", "社会组织名称", "社团名称", "社会团体名称", "届次", "是否领取报酬", "是否取酬", "兼任职务", "社团职务", "兼职单位"],
+        words: &[
+            "业务主管单位",
+            "社会组织名称",
+            "社团名称",
+            "社会团体名称",
+            "届次",
+            "是否领取报酬",
+            "是否取酬",
+            "兼任职务",
+            "社团职务",
+            "兼职单位",
+            "担任职务",
+            "任职开始",
+            "任职状态",
+        ],
         at_least: 2,
         even_with_amount: true,
+        file_words: &["社会组织", "社团兼职", "兼职取酬", "社团组织"],
     },
 ];
 
-/// The other input a table is, by its (cleaned) headers, when it has no
-/// person column of a roll's beneficiary that the rule could mistake.
+/// The other input a table is, by its (cleaned) headers.
 pub fn other_input<'a>(headers: impl Iterator<Item = &'a str>, has_amount: bool) -> Option<OtherInput> {
     let hs: Vec<&str> = headers.collect();
     OTHER_INPUTS
@@ -595,6 +627,13 @@ pub fn other_input<'a>(headers: impl Iterator<Item = &'a str>, has_amount: bool)
             (r.even_with_amount || !has_amount) && r.words.iter().filter(|w| hs.iter().any(|h| h.contains(*w))).count() >= r.at_least
         })
         .map(|r| r.input)
+}
+
+/// The other input a file is by its name, when its columns do not tell and
+/// no sheet pays.
+pub fn other_input_by_name(file: &str) -> Option<OtherInput> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    OTHER_INPUTS.iter().find(|r| r.file_words.iter().any(|w| name.contains(w))).map(|r| r.input)
 }
 
 /// Header endings that make a column an address, whatever qualifies them
