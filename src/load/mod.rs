@@ -243,12 +243,27 @@ pub type OnPiece<'a> = dyn FnMut(Vec<RollRow>, Vec<KinRow>) + 'a;
 /// Read one file completely. Never fails: what could not be read is in
 /// `report.error` or in a sheet's `error`.
 pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
-    let mut loaded = Loaded::default();
-    loaded.report = load_file_with(f, kind, cfg, usize::MAX, &mut |rolls, kin| {
-        append(&mut loaded.rolls, rolls);
-        append(&mut loaded.kin, kin);
+    // The pieces are gathered and joined once, in an allocation of the final
+    // size: appending each to a growing Vec moved every record about twice.
+    let (mut rolls, mut kin) = (Vec::new(), Vec::new());
+    let report = load_file_with(f, kind, cfg, usize::MAX, &mut |r, k| {
+        rolls.push(r);
+        kin.push(k);
     });
-    loaded
+    Loaded { report, rolls: concat(rolls), kin: concat(kin) }
+}
+
+/// Pieces joined in one allocation of the final size (one piece is kept as it is).
+fn concat<T>(mut pieces: Vec<Vec<T>>) -> Vec<T> {
+    pieces.retain(|p| !p.is_empty());
+    if pieces.len() == 1 {
+        return pieces.pop().unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for p in pieces {
+        out.extend(p);
+    }
+    out
 }
 
 /// Read one file, handing its persons to `on_piece` as they are read. A CSV

@@ -226,6 +226,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
     let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let date_col = col(Role::Date);
+    ex.rolls.reserve_exact(rows.len());
     for row in rows {
         let row = &row;
         let mut people: Vec<Slot> = Vec::with_capacity(slots.len());

@@ -196,25 +196,27 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
 }
 
 /// Every person slot of every roll row, normalized.
-pub fn roll_persons(rolls: &[RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
+pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
     // Rows placed only by an address column: each distinct address is read
     // once (reading one scans the gazetteer).
-    let needs = |r: &RollRow| {
-        !r.address.is_empty() && {
-            let p = gaz.roll_place(&r.township, &r.village);
-            p.township.is_none() && p.village.is_none()
-        }
-    };
-    let addresses: std::collections::BTreeSet<&str> = rolls.iter().filter(|r| needs(r)).map(|r| r.address.as_str()).collect();
+    // A roll names a few thousand (township, village) pairs over a million
+    // rows: each pair is placed once.
+    let pairs: std::collections::BTreeSet<(&str, &str)> = rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())).collect();
+    let by_pair: HashMap<(&str, &str), Place> = pairs.into_par_iter().map(|(t, v)| ((t, v), gaz.roll_place(t, v))).collect();
+    let unplaced = |p: &Place| p.township.is_none() && p.village.is_none();
+    let place_of = |r: &'r RollRow| -> Option<&Place> { by_pair.get(&(r.township.as_str(), r.village.as_str())) };
+    let addresses: std::collections::BTreeSet<&str> =
+        rolls.iter().filter(|r| !r.address.is_empty() && place_of(r).is_none_or(unplaced)).map(|r| r.address.as_str()).collect();
     let by_address: HashMap<&str, Place> = addresses.into_par_iter().map(|a| (a, gaz.find_in(a))).collect();
+    let nowhere = Place::default();
     rolls
         .par_iter()
         .enumerate()
         .flat_map_iter(|(ri, r)| {
-            let mut place = gaz.roll_place(&r.township, &r.village);
-            if place.township.is_none() && place.village.is_none() {
+            let mut place = place_of(r).unwrap_or(&nowhere);
+            if unplaced(place) {
                 if let Some(p) = by_address.get(r.address.as_str()) {
-                    place = p.clone();
+                    place = p;
                 }
             }
             r.slots.iter().enumerate().map(move |(si, s)| RollPerson {
