@@ -522,8 +522,8 @@ pub fn compare(
                         }
                     })
                     .collect(),
-                township: place.township.unwrap_or_default(),
-                village: place.village.unwrap_or_default(),
+                township: place.township.unwrap_or_default().into(),
+                village: place.village.unwrap_or_default().into(),
                 group: String::new(),
                 amount: None,
                 amount_unread: String::new(),

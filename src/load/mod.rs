@@ -245,13 +245,19 @@ pub type OnPiece<'a> = dyn FnMut(Vec<RollRow>, Vec<KinRow>) + 'a;
 pub fn load_file(f: &InputFile, kind: Option<Kind>, cfg: &Config) -> Loaded {
     // The pieces are gathered and joined once, in an allocation of the final
     // size: appending each to a growing Vec moved every record about twice.
+    // A text file's cells are turned into records a piece at a time (the
+    // records do not depend on the piece size): its cells are never all in
+    // memory beside its records.
     let (mut rolls, mut kin) = (Vec::new(), Vec::new());
-    let report = load_file_with(f, kind, cfg, usize::MAX, &mut |r, k| {
+    let report = load_file_with(f, kind, cfg, TEXT_PIECE_BYTES, &mut |r, k| {
         rolls.push(r);
         kin.push(k);
     });
     Loaded { report, rolls: concat(rolls), kin: concat(kin) }
 }
+
+/// The cells of a text file held at once while its records are made (about).
+pub const TEXT_PIECE_BYTES: usize = 8 << 20;
 
 /// Pieces joined in one allocation of the final size (one piece is kept as it is).
 fn concat<T>(mut pieces: Vec<Vec<T>>) -> Vec<T> {

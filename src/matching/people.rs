@@ -84,7 +84,7 @@ pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer, un
     }
     for p in pois.iter_mut() {
         p.place = if p.relation == Relation::SelfRel {
-            Place { township: cadres.get(p.cadre).and_then(|c| c.township.clone()), village: None }
+            Place { township: cadres.get(p.cadre).and_then(|c| c.township.as_deref().map(Into::into)), village: None }
         } else {
             gaz.find_in(&p.address)
         };
@@ -96,6 +96,7 @@ pub fn cadre_township(unit: &str, gaz: &Gazetteer) -> Option<String> {
     let place = gaz.find_in(unit);
     place
         .township
+        .map(String::from)
         .or_else(|| {
             let t = township_core(unit);
             (t != unit && t.chars().count() >= 2).then_some(t)
@@ -209,23 +210,21 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
         rolls.iter().filter(|r| !r.address.is_empty() && place_of(r).is_none_or(unplaced)).map(|r| r.address.as_str()).collect();
     let by_address: HashMap<&str, Place> = addresses.into_par_iter().map(|a| (a, gaz.find_in(a))).collect();
     let nowhere = Place::default();
-    rolls
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(ri, r)| {
-            let mut place = place_of(r).unwrap_or(&nowhere);
-            if unplaced(place) {
-                if let Some(p) = by_address.get(r.address.as_str()) {
-                    place = p;
-                }
-            }
-            r.slots.iter().enumerate().map(move |(si, s)| RollPerson {
-                row: ri,
-                slot: si,
-                name: normalize_name(&s.name),
-                id: s.norm.clone(),
-                place: place.clone(),
-            })
+    let row_place = |r: &'r RollRow| -> &Place {
+        let place = place_of(r).unwrap_or(&nowhere);
+        match by_address.get(r.address.as_str()) {
+            Some(p) if unplaced(place) => p,
+            _ => place,
+        }
+    };
+    // Every (row, slot) first, so that the persons are collected by an indexed
+    // iterator straight into a Vec of their final size (no pieces joined).
+    let at: Vec<(usize, usize)> = rolls.iter().enumerate().flat_map(|(ri, r)| (0..r.slots.len()).map(move |si| (ri, si))).collect();
+    at.into_par_iter()
+        .map(|(ri, si)| {
+            let r = &rolls[ri];
+            let s = &r.slots[si];
+            RollPerson { row: ri, slot: si, name: normalize_name(&s.name), id: s.norm.clone(), place: row_place(r).clone() }
         })
         .collect()
 }

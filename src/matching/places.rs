@@ -50,8 +50,10 @@ pub struct Gazetteer {
 /// A place read from a text: township core and village core, each optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Place {
-    pub township: Option<String>,
-    pub village: Option<String>,
+    /// Inline strings: a township's or village's core is a few characters,
+    /// and every roll person carries its place (no allocation per person).
+    pub township: Option<compact_str::CompactString>,
+    pub village: Option<compact_str::CompactString>,
 }
 
 impl Gazetteer {
@@ -99,7 +101,7 @@ impl Gazetteer {
         } else {
             village.as_deref().and_then(|v| self.township_of_village(v))
         };
-        Place { township, village }
+        Place { township: township.map(Into::into), village: village.map(Into::into) }
     }
 
     /// Read a township and village out of free text (an address, a unit name).
@@ -122,7 +124,7 @@ impl Gazetteer {
         let township = township
             .or_else(|| village.as_deref().and_then(|v| unknown_township_before(&text, v)))
             .or_else(|| village.as_deref().and_then(|v| self.township_of_village(v)));
-        Place { township, village }
+        Place { township: township.map(Into::into), village: village.map(Into::into) }
     }
 }
 
