@@ -736,3 +736,8 @@ pub fn other_input_in_roll(k: crate::load::roles::OtherInput) -> String {
 pub fn input_needed(k: crate::load::roles::OtherInput) -> String {
     format!("缺少{}：请用 {} 给出，或把它放在花名册文件夹中（本项比对未进行）", other_input_zh(k), k.option())
 }
+
+/// A registry file that names persons but holds no ID number.
+pub fn registry_without_ids() -> String {
+    "企业登记中没有证件号码列（只有姓名）：仅凭姓名不能确认是干部亲属，本表的人员基本无法比对；请向登记机关索取含法定代表人、股东证件号码的导出表".into()
+}

@@ -145,3 +145,58 @@ fn a_registry_file_without_a_registry_table_is_a_problem_and_the_batch_goes_on()
     assert_eq!(res.enterprise.len(), 2);
     assert!(res.manifest.inputs.problems.iter().any(|p| p.contains("企业登记") && p.contains("名单.xlsx")), "{:?}", res.manifest.inputs.problems);
 }
+
+/// A public-information export names the legal representative but holds no ID
+/// number anywhere: a name alone is never a finding (only a name with the
+/// relative's place), so the run found little in it and said nothing (exit 0).
+/// Now the file is reported (exit 3) with why.
+#[test]
+fn regression_registry_without_id_numbers_found_nothing_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    let pub_export = tmp.path().join("public");
+    std::fs::create_dir_all(&pub_export).unwrap();
+    write(
+        &pub_export.join("企业信息查询.xlsx"),
+        &[(
+            "Sheet1",
+            vec![
+                vec!["企业名称", "登记状态", "法定代表人", "注册资本", "成立日期", "统一社会信用代码", "企业地址", "经营范围"],
+                vec!["示例县华兴劳务有限公司", "存续", "王华", "100万元", "2019-04-01", "91519900MA0001AB1X", "示例县白马镇红星村3号", "劳务派遣服务"],
+            ],
+        )],
+    );
+    opts.registry = vec![pub_export];
+    let res = run(&opts).unwrap();
+    assert!(res.enterprise.iter().all(|f| f.hit.tier != kinmatch::model::Tier::Confirmed), "no ID, nothing confirmed");
+    assert!(res.incomplete());
+    assert!(res.manifest.inputs.problems.iter().any(|p| p.contains("企业信息查询.xlsx") && p.contains("没有证件号码")), "{:?}", res.manifest.inputs.problems);
+}
+
+/// A 个体工商户 register put among the rolls (字号名称, 经营者, 组成形式, 经营场所):
+/// recognised as the registry, its 经营者 not matched as a beneficiary.
+#[test]
+fn a_sole_trader_register_among_the_rolls_is_the_registry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir_all(&rolls).unwrap();
+    write(
+        &rolls.join("登记.xlsx"),
+        &[(
+            "个体",
+            vec![
+                vec!["序号", "字号名称", "经营者", "身份证号码", "组成形式", "经营场所", "经营范围", "注册日期", "状态"],
+                vec!["1", "示例县华兴劳务部", "王华", "519905198609021190", "个人经营", "示例县白马镇红星村3号", "劳务派遣服务", "2019-04-01", "开业"],
+            ],
+        )],
+    );
+    opts.rolls.push(rolls);
+    opts.registry.clear();
+    opts.declarations.clear();
+    let res = run(&opts).unwrap();
+    assert_eq!(res.manifest.inputs.routed.len(), 1, "{:?}", res.manifest.inputs.routed);
+    assert_eq!(res.manifest.inputs.routed[0].input.as_str(), "registry");
+    assert!(res.enterprise.iter().any(|f| f.hit.roll_name == "王华"), "{:?}", res.enterprise.len());
+    assert!(!res.hits.iter().any(|h| h.roll_file == "登记.xlsx"), "not a roll");
+}

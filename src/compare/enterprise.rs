@@ -244,7 +244,24 @@ fn is_organisation(name: &str) -> bool {
 pub fn read(files: &[InputFile]) -> Registry {
     let mut reg = Registry::default();
     reg.reports = read_files::<Field>(files, "registry", "企业名称、统一社会信用代码、法定代表人、股东…", &mut |s| read_sheet(s, &mut reg));
+    for r in reg.reports.iter_mut() {
+        no_ids_is_a_problem(r);
+    }
     reg
+}
+
+/// A registry export with persons but no ID column anywhere in the file (a
+/// public-information export: names only) can rarely tie a person to a
+/// relative: a name alone is never a finding. Said loudly, not left to look
+/// like a registry with no relative in it.
+fn no_ids_is_a_problem(r: &mut crate::model::InputReport) {
+    let has = |s: &crate::model::SheetReport, p: &dyn Fn(&str) -> bool| s.columns.iter().any(|c| p(&c.role));
+    if r.sheets.iter().any(|s| has(s, &|role| role == "id")) {
+        return;
+    }
+    if let Some(s) = r.sheets.iter_mut().find(|s| s.problem.is_none() && has(s, &|role| role.starts_with("name:"))) {
+        s.problem = Some(crate::labels::registry_without_ids());
+    }
 }
 
 fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {

@@ -590,10 +590,14 @@ pub const OTHER_INPUTS: &[OtherInputRule] = &[
             "出资方式",
             "核准日期",
             "经营状态",
+            // 个体工商户
+            "组成形式",
+            "字号名称",
+            "经营场所",
         ],
         at_least: 2,
         even_with_amount: false,
-        file_words: &["市场主体", "企业登记", "工商登记", "企业信息", "个体工商户"],
+        file_words: &["市场主体", "企业登记", "工商登记", "企业信息", "个体工商户", "个体户"],
     },
     OtherInputRule {
         input: OtherInput::Orgs,
@@ -902,6 +906,7 @@ mod tests {
     #[case("名称,统一社会信用代码,法定代表人,证件号,成员出资总额,住所,业务范围", false, Some(OtherInput::Registry))]
     #[case("项目名称,中标单位,统一社会信用代码,法定代表人,身份证号,中标金额", true, None)]
     #[case("项目名称,中标单位,统一社会信用代码,法定代表人,身份证号", false, None)]
+    #[case("序号,字号名称,经营者,身份证号码,组成形式,经营场所,经营范围,注册日期,状态", false, Some(OtherInput::Registry))]
     #[case("社会组织名称,业务主管单位,姓名,身份证号,职务,届次,是否领取报酬,报酬金额", true, Some(OtherInput::Orgs))]
     #[case("乡镇,村,户主姓名,身份证号,保障人数,金额", true, None)]
     fn other_inputs_are_told_from_rolls(#[case] header: &str, #[case] has_amount: bool, #[case] want: Option<OtherInput>) {
