@@ -741,3 +741,8 @@ pub fn input_needed(k: crate::load::roles::OtherInput) -> String {
 pub fn registry_without_ids() -> String {
     "企业登记中没有证件号码列（只有姓名）：仅凭姓名不能确认是干部亲属，本表的人员基本无法比对；请向登记机关索取含法定代表人、股东证件号码的导出表".into()
 }
+
+/// A register sheet that gave officials but not one relative.
+pub fn register_without_relatives(cadres: usize) -> String {
+    format!("只读到干部本人 {cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
+}

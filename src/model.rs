@@ -192,6 +192,10 @@ pub struct SheetReport {
     /// roll's, and `run` uses the file as that input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_input: Option<crate::load::roles::OtherInput>,
+    /// A register's rows that name a relative (the rest name the official
+    /// alone); counted while reading, not recorded.
+    #[serde(skip)]
+    pub relatives: u64,
 }
 
 impl SheetReport {

@@ -150,6 +150,49 @@ fn regression_per_cadre_form_rows_tied_to_no_cadre() {
     assert_eq!(l.kin[0].relation_term, "妻子");
 }
 
+/// 干部任免审批表 as the form is printed: label and value in separate cells
+/// (姓名 | 张三 | 性别 | 男 | 出生年月 | 1975.05 | 身份证号 | …), the family below
+/// without ID numbers. The form row was taken for the header: the sheet's
+/// relatives were read as cadres, none matched, exit 0.
+#[test]
+fn regression_form_row_of_label_and_value_cells_taken_for_the_header() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("干部任免审批表.xlsx");
+    let mut wb = Workbook::new();
+    for k in 0..2usize {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "干部任免审批表").unwrap();
+        let cadre_id = nth_id(40 + k);
+        for (c, v) in ["姓名", NAMES[k], "性别", "男", "出生年月", "1975.05", "身份证号", cadre_id.as_str()].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        ws.write_string(2, 0, "现任职务").unwrap();
+        ws.write_string(2, 1, "县教育局副局长").unwrap();
+        ws.write_string(3, 0, "家庭主要成员及重要社会关系").unwrap();
+        for (c, h) in ["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"].iter().enumerate() {
+            ws.write_string(4, c as u16, *h).unwrap();
+        }
+        for (r, rel) in ["妻子", "儿子", "父亲"].iter().enumerate() {
+            let row = 5 + r as u32;
+            ws.write_string(row, 0, *rel).unwrap();
+            ws.write_string(row, 1, NAMES[4 + k * 3 + r]).unwrap();
+            ws.write_string(row, 2, "1970.05").unwrap();
+            ws.write_string(row, 3, "群众").unwrap();
+            ws.write_string(row, 4, "务农").unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    for s in &l.report.sheets {
+        assert_eq!(s.header_row, Some(5), "{:?}", roles(s));
+        assert_eq!(s.role_of("姓名"), Some("name:relative"), "{:?}", roles(s));
+        assert_eq!(s.problem, None);
+    }
+    assert_eq!(l.kin.len(), 6);
+    assert!(l.kin[..3].iter().all(|k| k.cadre_name == NAMES[0] && k.birth == "1970-05"), "{:?}", l.kin[0]);
+    assert!(l.kin[3..].iter().all(|k| k.cadre_name == NAMES[1]));
+}
+
 #[test]
 fn regression_self_rows_open_each_cadres_block() {
     let tmp = tempfile::tempdir().unwrap();
@@ -406,4 +449,19 @@ fn regression_death_list_among_rolls_read_as_a_roll() {
     lines.push(format!("1,{},{},2024-08-01,3000", NAMES[0], nth_id(0)));
     let p = write_csv(tmp.path(), "民政局_丧葬补助.csv", &lines);
     assert_eq!(load(&p, Kind::Roll).rolls.len(), 1);
+}
+
+/// A register sheet read as officials only (the relatives' columns not
+/// recognised, or the wrong row taken for the header) gave cadres and not one
+/// relative, and the run exited 0. Now the sheet says so (exit 3).
+#[test]
+fn regression_register_of_officials_only_passed_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = std::iter::once("干部姓名,干部身份证号,工作单位,家属甲,家属乙".to_string())
+        .chain((0..4).map(|i| format!("{},{},县民政局,阿{},阿{}", NAMES[i], nth_id(60 + i), i, i)))
+        .collect();
+    let p = write_csv(tmp.path(), "登记.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let s = &l.report.sheets[0];
+    assert!(s.problem.as_deref().is_some_and(|p| p.contains("没有任何亲属")), "{:?} {:?}", s.problem, roles(s));
 }

@@ -74,6 +74,21 @@ pub fn pairs(cells: &[Cell]) -> Vec<(String, String)> {
     out
 }
 
+/// Whether a row is a form's label/value cells rather than a table's header:
+/// at least two pairs, which take most of its filled cells, with values that
+/// are values (a digit — a birth month, an ID — or 男 / 女), none of them
+/// worded like a header (企业名称, 登记状态 after a label are the next columns).
+pub fn is_form_row(cells: &[Cell]) -> bool {
+    const HEADER_ENDINGS: &[&str] = &["名称", "状态", "日期", "号码", "代码", "时间", "类型", "地址", "情况", "职务", "单位"];
+    let filled = cells.iter().filter(|c| !c.text().trim().is_empty()).count();
+    let ps = pairs(cells);
+    let value_like = |v: &str| v.chars().any(|c| c.is_ascii_digit()) || v == "男" || v == "女";
+    ps.len() >= 2
+        && ps.len() * 2 * 10 >= filled * 8
+        && ps.iter().any(|(_, v)| value_like(v))
+        && !ps.iter().any(|(_, v)| HEADER_ENDINGS.iter().any(|e| v.ends_with(e)))
+}
+
 /// Whitespace-separated tokens, a label's colon kept with the label.
 fn split_tokens(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()).collect()
@@ -108,6 +123,17 @@ mod tests {
 
     fn t(s: &str) -> Cell {
         if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) }
+    }
+
+    /// A 干部任免审批表 row of labels and values is a form row; a header whose
+    /// unmapped words follow mapped ones (a registry's) is not.
+    #[test]
+    fn form_rows_are_told_from_headers() {
+        let row = |xs: &[&str]| xs.iter().map(|x| t(x)).collect::<Vec<_>>();
+        assert!(is_form_row(&row(&["姓名", "赵志刚", "性别", "男", "出生年月", "1975.05", "身份证号", "432921197505140047"])));
+        assert!(!is_form_row(&row(&["统一社会信用代码", "企业名称", "法定代表人", "法定代表人身份证号", "登记状态"])));
+        assert!(!is_form_row(&row(&["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"])));
+        assert!(!is_form_row(&row(&["姓名：张三", "", "单位：县民政局"])), "one cell per pair is a form line, read as such above the header");
     }
 
     #[test]

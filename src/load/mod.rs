@@ -372,6 +372,7 @@ fn sheet_report(sheet: &str, t: &table::Table) -> SheetReport {
 /// Add one piece's counts to its sheet's report; the persons are returned.
 fn count_piece(sr: &mut SheetReport, ex: Extracted) -> (Vec<RollRow>, Vec<KinRow>) {
     let Extracted { rolls, kin, id_status, unusable, unreadable } = ex;
+    sr.relatives += kin.iter().filter(|k| !k.relative_name.trim().is_empty() || !k.relative_id.is_empty()).count() as u64;
     for (into, from) in [(&mut sr.id_status, id_status), (&mut sr.unusable, unusable), (&mut sr.unreadable, unreadable)] {
         for (k, v) in from {
             *into.entry(k).or_insert(0) += v;
@@ -394,6 +395,9 @@ fn no_table_report(sheet: String, nt: table::NoTable, notes: Vec<String>) -> She
 /// compare, or cells the reader left out (said loudly: they may be data).
 fn close_sheet(sr: &mut SheetReport, kind: Kind, records: usize, notes: Vec<String>) {
     sr.problem = sheet_problem(kind, sr.data_rows, records, &sr.unusable);
+    if sr.problem.is_none() && kind == Kind::Register && records > 0 && sr.relatives == 0 {
+        sr.problem = Some(crate::labels::register_without_relatives(records));
+    }
     if !notes.is_empty() {
         let notes = notes.join("；");
         sr.problem = Some(match sr.problem.take() {

@@ -527,6 +527,11 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         None => {
             let mut best: Option<Candidate> = None;
             for idx in 0..search {
+                // A form row (姓名 | 赵志刚 | 性别 | 男 | 身份证号 | 4329…, as in
+                // 干部任免审批表) names the official; it is never the header.
+                if form::is_form_row(&grid.rows[idx].cells) {
+                    continue;
+                }
                 let s = single(grid, idx, width);
                 let mut cand = s;
                 if let Some(p) = pair(grid, idx, width) {
