@@ -114,6 +114,22 @@ fn regression_title_merged_across_taken_for_parent_header() {
     assert_eq!(l.rolls[0].amount, Some(350.0));
 }
 
+/// A per-cadre form's family table at `header` (0-based row): the k-th
+/// official's wife, son and father, the fourth column from `fourth`.
+fn family_table(ws: &mut rust_xlsxwriter::Worksheet, header: u32, k: usize, heads: [&str; 5], fourth: &[String]) {
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string(header, c as u16, *h).unwrap();
+    }
+    for (r, rel) in ["妻子", "儿子", "父亲"].iter().enumerate() {
+        let row = header + 1 + r as u32;
+        ws.write_string(row, 0, *rel).unwrap();
+        ws.write_string(row, 1, NAMES[4 + k * 3 + r]).unwrap();
+        ws.write_string(row, 2, "1970.05").unwrap();
+        ws.write_string(row, 3, &fourth[r]).unwrap();
+        ws.write_string(row, 4, "务农").unwrap();
+    }
+}
+
 #[test]
 fn regression_per_cadre_form_rows_tied_to_no_cadre() {
     // 干部任免审批表-style: the official above, his family below (称谓 | 姓名 | …).
@@ -125,17 +141,8 @@ fn regression_per_cadre_form_rows_tied_to_no_cadre() {
         let ws = wb.add_worksheet();
         ws.merge_range(0, 0, 0, 4, "干部家庭主要成员情况表", &f).unwrap();
         ws.write_string(1, 0, format!("姓名：{}    工作单位：县教育局    职务：副局长", NAMES[k])).unwrap();
-        for (c, h) in ["称谓", "姓名", "出生年月", "身份证号", "工作单位及职务"].iter().enumerate() {
-            ws.write_string(2, c as u16, *h).unwrap();
-        }
-        for (r, rel) in ["妻子", "儿子", "父亲"].iter().enumerate() {
-            let row = 3 + r as u32;
-            ws.write_string(row, 0, *rel).unwrap();
-            ws.write_string(row, 1, NAMES[4 + k * 3 + r]).unwrap();
-            ws.write_string(row, 2, "1970.05").unwrap();
-            ws.write_string(row, 3, nth_id(10 + k * 3 + r)).unwrap();
-            ws.write_string(row, 4, "务农").unwrap();
-        }
+        let ids: Vec<String> = (0..3).map(|r| nth_id(10 + k * 3 + r)).collect();
+        family_table(ws, 2, k, ["称谓", "姓名", "出生年月", "身份证号", "工作单位及职务"], &ids);
     }
     wb.save(&p).unwrap();
     let l = load(&p, Kind::Register);
@@ -169,17 +176,7 @@ fn regression_form_row_of_label_and_value_cells_taken_for_the_header() {
         ws.write_string(2, 0, "现任职务").unwrap();
         ws.write_string(2, 1, "县教育局副局长").unwrap();
         ws.write_string(3, 0, "家庭主要成员及重要社会关系").unwrap();
-        for (c, h) in ["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"].iter().enumerate() {
-            ws.write_string(4, c as u16, *h).unwrap();
-        }
-        for (r, rel) in ["妻子", "儿子", "父亲"].iter().enumerate() {
-            let row = 5 + r as u32;
-            ws.write_string(row, 0, *rel).unwrap();
-            ws.write_string(row, 1, NAMES[4 + k * 3 + r]).unwrap();
-            ws.write_string(row, 2, "1970.05").unwrap();
-            ws.write_string(row, 3, "群众").unwrap();
-            ws.write_string(row, 4, "务农").unwrap();
-        }
+        family_table(ws, 4, k, ["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"], &["群众".into(), "群众".into(), "群众".into()]);
     }
     wb.save(&p).unwrap();
     let l = load(&p, Kind::Register);
