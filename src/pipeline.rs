@@ -1028,6 +1028,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         if !eligibility.is_empty() {
             written.extend(report::write_eligibility_workbooks(&opts.out, &eligibility, &batch, &decisions)?);
         }
+        // 经商办企业 and 社团兼职: verified by the cadre's own unit.
+        written.extend(report::write_enterprise_workbooks(&opts.out, &enterprise, &batch, &decisions)?);
+        written.extend(report::write_association_workbooks(&opts.out, &associations, &batch, &decisions)?);
         let summary = opts.out.join("summary.xlsx");
         report::write_summary_with(&summary, &hits, &batch, &eligibility)?;
         written.push(summary);
@@ -1141,8 +1144,8 @@ fn read_lead_status(p: &Path) -> Result<BTreeMap<String, String>, PipelineError>
 /// Decisions filled into the review workbooks of `out` that `known` does not
 /// hold (count, and one of them to name): a run would overwrite them.
 fn reviewer_work_at_risk(out: &Path, known: &Decisions) -> Option<(usize, String)> {
-    // The relatives' review workbooks and the 虚报冒领 ones.
-    let mut books: Vec<PathBuf> = ["review", "eligibility"]
+    // The relatives' review workbooks, the 虚报冒领, 经商办企业 and 社团兼职 ones.
+    let mut books: Vec<PathBuf> = ["review", "eligibility", "enterprise", "associations"]
         .iter()
         .filter_map(|d| std::fs::read_dir(out.join(d)).ok())
         .flatten()

@@ -56,7 +56,7 @@ fn serving_and_retired_cadres_in_associations_with_the_rules_they_break() {
         rolls: vec![root().join("fixtures/demo/rolls")],
         out: tmp.path().join("out"),
         run_date: Some("2024-11-01".into()),
-        workbooks: false,
+        workbooks: true,
         orgs: vec![orgs],
         retired: vec![retired],
         ..Default::default()
@@ -82,4 +82,19 @@ fn serving_and_retired_cadres_in_associations_with_the_rules_they_break() {
     assert!(csv.contains("retired_more_than_one_org;retired_over_70"), "{csv}");
     assert!(csv.contains("退休干部年满 70 周岁仍在任职"));
     assert!(res.manifest.inputs.problems.is_empty(), "{:?}", res.manifest.inputs.problems);
+    // Each cadre's unit gets its workbook, each finding once with the rules it breaks.
+    let books: Vec<String> = res.manifest.outputs.keys().filter(|k| k.starts_with("associations/")).cloned().collect();
+    assert_eq!(books.len(), 2, "{books:?}");
+    let mut rows = Vec::new();
+    for b in &books {
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(tmp.path().join("out").join(b)).unwrap();
+        let r = calamine::Reader::worksheet_range(&mut wb, "核查清单").unwrap();
+        let header: Vec<String> = r.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        let col = |h: &str| header.iter().position(|x| x == h).unwrap();
+        rows.extend(r.rows().skip(1).map(|x| (x[col("干部")].to_string(), x[col("涉及的规定")].to_string(), x[col("finding_id")].to_string())));
+    }
+    rows.sort();
+    assert_eq!(rows.len(), 3);
+    assert!(rows[0].0 == "张萍" && rows[0].1.contains("领取报酬"), "{rows:?}");
+    assert!(rows[1].1.contains("70"), "{rows:?}");
 }

@@ -200,3 +200,49 @@ fn a_sole_trader_register_among_the_rolls_is_the_registry() {
     assert!(res.enterprise.iter().any(|f| f.hit.roll_name == "王华"), "{:?}", res.enterprise.len());
     assert!(!res.hits.iter().any(|h| h.roll_file == "登记.xlsx"), "not a roll");
 }
+
+/// Issue 12: each 经商办企业 finding goes to the cadre's unit in a review
+/// workbook (`out/enterprise/<unit>.xlsx`) with its enterprise, relevance and
+/// declaration, under the finding_id of enterprise_findings.csv; the manifest
+/// hashes it and `review import` reads the unit's conclusions back.
+#[test]
+fn enterprise_findings_have_review_workbooks_per_cadre_unit() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    opts.workbooks = true;
+    let res = run(&opts).unwrap();
+    assert_eq!(res.enterprise.len(), 2);
+    let dir = opts.out.join("enterprise");
+    let books: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(books.len(), 1, "one cadre's unit: {books:?}");
+    let rel = format!("enterprise/{}", books[0].file_name().unwrap().to_string_lossy());
+    assert!(res.manifest.outputs.contains_key(&rel), "{:?}", res.manifest.outputs.keys());
+    let mut wb: Xlsx<_> = open_workbook(&books[0]).unwrap();
+    let range = wb.worksheet_range("核查清单").unwrap();
+    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let col = |h: &str| header.iter().position(|x| x == h).unwrap_or_else(|| panic!("{h} in {header:?}"));
+    let ids: Vec<String> = range.rows().skip(1).map(|r| r[col("finding_id")].to_string()).collect();
+    let mut want: Vec<String> = res.enterprise.iter().map(|f| format!("e{}", f.hit.hit_id)).collect();
+    want.sort();
+    let mut got = ids.clone();
+    got.sort();
+    assert_eq!(got, want);
+    let names: Vec<String> = range.rows().skip(1).map(|r| r[col("企业名称")].to_string()).collect();
+    assert!(names.iter().all(|n| n == "示例县华兴劳务有限公司"), "{names:?}");
+    assert!(range.rows().skip(1).any(|r| r[col("关联情况")].to_string().contains("业务")), "the line of work is stated");
+    // A unit's conclusion, read back by finding_id.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("核查清单").unwrap();
+    for (c, h) in ["finding_id", "核查结论", "处理措施"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, &ids[0]).unwrap();
+    ws.write_string(1, 1, "不合规").unwrap();
+    ws.write_string(1, 2, "移送纪检监察").unwrap();
+    let filled = tmp.path().join("filled.xlsx");
+    book.save(&filled).unwrap();
+    let read = kinmatch::report::import_reviews(&[filled]);
+    assert_eq!(read.decisions.by_hit.get(&ids[0]).map(|d| d.conclusion.as_str()), Some("不合规"));
+}

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 mod decisions;
 mod eligibility;
+mod findings;
 mod publicity;
 mod review;
 mod sample;
@@ -29,6 +30,7 @@ mod tests;
 pub use decisions::{Decision, Decisions, ImportReport, import_reviews};
 pub(crate) use xlsx_util::conclusion_of;
 pub use eligibility::{ELIGIBILITY_CONCLUSIONS, write_eligibility_workbooks};
+pub use findings::{write_association_workbooks, write_enterprise_workbooks};
 pub use ledger::write_ledger;
 pub use publicity::write_publicity;
 pub use review::write_review_workbooks;
