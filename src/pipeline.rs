@@ -1070,7 +1070,11 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     // an auditor's re-run from the ledger's registers (--as-of) only reads it.
     let ledger = match &mut ledger {
         Some(l) if !opts.ledger_readonly && !from_ledger => {
-            let rolls_read: BTreeSet<String> = manifest.inputs.rolls.iter().filter(|r| !r.not_read()).map(|r| r.file.clone()).collect();
+            // The files whose leads a run can find again: rolls, the registry, the filings.
+            let rolls_read: BTreeSet<String> = (manifest.inputs.rolls.iter().chain(&manifest.inputs.registry).chain(&manifest.inputs.orgs))
+                .filter(|r| !r.not_read())
+                .map(|r| r.file.clone())
+                .collect();
             let published: Vec<String> = if opts.workbooks && !opts.publicity_dry_run {
                 hits.iter().filter(|h| report::conclusion_of(h, &decisions) == "合规").map(|h| h.hit_id.clone()).collect()
             } else {
@@ -1084,6 +1088,15 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             if want_claims {
                 leads.extend(eligibility.iter().map(crate::compare::eligibility::lead_hit));
                 ran.insert("eligibility");
+            }
+            // 经商办企业 and 社团兼职 findings too, verified by the cadre's unit.
+            if has_registry {
+                leads.extend(enterprise.iter().map(crate::compare::enterprise::lead_hit));
+                ran.insert("enterprises");
+            }
+            if has_orgs {
+                leads.extend(associations.iter().map(crate::compare::association::lead_hit));
+                ran.insert("associations");
             }
             let facts = crate::ledger::RunFacts {
                 batch: &manifest.batch_id,

@@ -246,3 +246,27 @@ fn enterprise_findings_have_review_workbooks_per_cadre_unit() {
     let read = kinmatch::report::import_reviews(&[filled]);
     assert_eq!(read.decisions.by_hit.get(&ids[0]).map(|d| d.conclusion.as_str()), Some("不合规"));
 }
+
+/// 经商办企业 findings are ledger leads (by finding_id, verified by the cadre's
+/// unit); a later run without the registry does not mark them as no longer found.
+#[test]
+fn enterprise_findings_are_ledger_leads_of_the_cadres_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    opts.ledger = Some(tmp.path().join("kinmatch.db"));
+    let res = run(&opts).unwrap();
+    let ledger = kinmatch::ledger::Ledger::open(opts.ledger.as_ref().unwrap()).unwrap();
+    let ent: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.hit_id.starts_with('e') && l.hit.match_kind.starts_with("enterprises:")).collect();
+    assert_eq!(ent.len(), res.enterprise.len());
+    assert!(ent.iter().all(|l| l.found && l.approving_unit == l.hit.cadre_unit), "verified by the cadre's unit");
+    drop(ledger);
+    let mut again = opts.clone();
+    again.registry.clear();
+    again.declarations.clear();
+    again.out = tmp.path().join("out2");
+    again.run_date = Some("2024-12-01".into());
+    run(&again).unwrap();
+    let ledger = kinmatch::ledger::Ledger::open(opts.ledger.as_ref().unwrap()).unwrap();
+    let still: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.match_kind.starts_with("enterprises:")).collect();
+    assert!(still.iter().all(|l| l.found), "a run without the registry leaves them found");
+}

@@ -434,6 +434,21 @@ pub const FINDINGS_COLUMNS: &[&str] = &[
     "kin_row",
 ];
 
+/// A finding as a ledger lead: its `finding_id`, verified by the cadre's unit
+/// (a retired cadre's former unit), the rules it breaks in the evidence.
+pub fn lead_hit(f: &Finding) -> Hit {
+    let h = &f.hit;
+    let rules: Vec<&str> = f.rules.iter().map(|r| r.text_zh()).collect();
+    Hit {
+        hit_id: format!("a{}", h.hit_id),
+        match_kind: format!("associations:{}", h.match_kind),
+        evidence: format!("{} {}：{}；{}", f.post.org, f.post.post, rules.join("；"), h.evidence),
+        approving_unit: h.cadre_unit.clone(),
+        program: "社团兼职".into(),
+        ..h.clone()
+    }
+}
+
 pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<(), std::io::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(FINDINGS_COLUMNS)?;

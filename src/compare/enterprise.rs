@@ -655,6 +655,25 @@ pub const FINDINGS_COLUMNS: &[&str] = &[
 ];
 
 /// Write the findings (UTF-8 with BOM, in the order of the registry's rows).
+/// A finding as a ledger lead: its `finding_id`, verified by the cadre's unit,
+/// its relevance and declaration in the evidence.
+pub fn lead_hit(f: &Finding) -> Hit {
+    let h = &f.hit;
+    let reasons: Vec<String> = f.reasons.iter().map(Reason::text_zh).collect();
+    let mut evidence = format!("{}：{}（{}）；{}", f.enterprise.name, f.role.label_zh(), reasons.join("；"), h.evidence);
+    if !f.declared.is_empty() {
+        evidence = format!("{evidence}；{}", f.declared);
+    }
+    Hit {
+        hit_id: format!("e{}", h.hit_id),
+        match_kind: format!("enterprises:{}", h.match_kind),
+        evidence,
+        approving_unit: h.cadre_unit.clone(),
+        program: "经商办企业".into(),
+        ..h.clone()
+    }
+}
+
 pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<(), std::io::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(FINDINGS_COLUMNS)?;

@@ -142,9 +142,18 @@ fn decision_at(r: &rusqlite::Row, id: usize, first: usize) -> rusqlite::Result<D
 }
 
 /// The comparison a lead comes from: 虚报冒领 findings carry their rule's code
-/// as `match_kind`; every other lead is a relatives × rolls hit.
+/// as `match_kind`, 经商办企业 and 社团兼职 findings their comparison's id before
+/// it (`enterprises:id_exact`); every other lead is a relatives × rolls hit.
 pub fn comparison_of(h: &Hit) -> &'static str {
-    if crate::compare::eligibility::RULES.iter().any(|r| r.2 == h.match_kind) { "eligibility" } else { "relatives_rolls" }
+    if crate::compare::eligibility::RULES.iter().any(|r| r.2 == h.match_kind) {
+        "eligibility"
+    } else if h.match_kind.starts_with("enterprises:") {
+        "enterprises"
+    } else if h.match_kind.starts_with("associations:") {
+        "associations"
+    } else {
+        "relatives_rolls"
+    }
 }
 
 fn unit_of(h: &Hit) -> String {
