@@ -18,6 +18,11 @@
 //! [match]
 //! scope = ["self", "spouse", "parent", "child"]   # default: every relation
 //!
+//! # A comparison's own scope, over its built-in one (src/compare/mod.rs):
+//! # here 经商办企业 also takes the cadre's siblings.
+//! [comparison.enterprises]
+//! scope = ["self", "spouse", "child", "child_in_law", "sibling"]
+//!
 //! # Units by more than one name: the built-in table (src/normalize/unit.rs) knows
 //! # the usual county bureaus; these add to it and win over it.
 //! [[unit]]
@@ -54,6 +59,18 @@ pub struct Config {
     pub matching: MatchOptions,
     #[serde(default, rename = "unit")]
     pub units: Vec<UnitRule>,
+    /// Overrides of the built-in comparisons (`compare::COMPARISONS`), by id.
+    #[serde(default, rename = "comparison")]
+    pub comparisons: BTreeMap<String, ComparisonRule>,
+}
+
+/// What `kinmatch.toml` changes in a comparison's definition.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonRule {
+    /// Canonical relations in scope (`self`, `spouse`, `child`, `child_in_law` …).
+    #[serde(default)]
+    pub scope: Vec<String>,
 }
 
 /// One unit by its names: `name` as the unit table resolves it (a name the
@@ -160,7 +177,26 @@ impl Config {
                 return Err(format!("match.scope: unknown relation {s:?}"));
             }
         }
+        for (id, c) in &cfg.comparisons {
+            if !crate::compare::COMPARISONS.iter().any(|k| k.id == id) {
+                let ids: Vec<&str> = crate::compare::COMPARISONS.iter().map(|k| k.id).collect();
+                return Err(format!("comparison.{id}: unknown comparison (one of {})", ids.join(", ")));
+            }
+            if let Some(s) = c.scope.iter().find(|s| crate::normalize::relation::Relation::from_str_canonical(s).is_none()) {
+                return Err(format!("comparison.{id}.scope: unknown relation {s:?}"));
+            }
+        }
         Ok(cfg)
+    }
+
+    /// The relations a comparison takes: this config's `[comparison.<id>] scope`,
+    /// else the built-in definition's.
+    pub fn comparison_scope(&self, input: crate::compare::InputKind) -> Vec<crate::normalize::relation::Relation> {
+        let def = crate::compare::comparison(input);
+        match self.comparisons.get(def.id).filter(|c| !c.scope.is_empty()) {
+            Some(c) => c.scope.iter().filter_map(|s| crate::normalize::relation::Relation::from_str_canonical(s)).collect(),
+            None => def.scope.to_vec(),
+        }
     }
 
     /// The built-in unit table with this config's `[[unit]]`s.
@@ -258,6 +294,8 @@ mod tests {
         assert!(Config::parse("[[file]]\npatern='*'").is_err());
         assert!(Config::parse("[match]\nscope=['cousin']").is_err());
         assert!(Config::parse("[[file]]\npattern='*'\nkind='obituaries'").is_err());
+        assert!(Config::parse("[comparison.nepotism]\nscope=['self']").is_err());
+        assert!(Config::parse("[comparison.enterprises]\nscope=['cousin']").is_err());
         let cfg = Config::parse("[[file]]\npattern='火化*'\nkind='deaths'\n[[file]]\npattern='*低保*'\nkind='roll'").expect("kinds parse");
         assert_eq!(cfg.for_file("火化登记.csv").input, Some(OtherInput::Deaths));
         assert_eq!((cfg.for_file("低保.csv").input, cfg.for_file("低保.csv").hints.kind), (None, Some(Kind::Roll)));

@@ -777,6 +777,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             &units,
             &matched.contractors,
             decls.as_ref().map(|d| d.0.as_slice()),
+            &cfg.comparison_scope(crate::compare::InputKind::Registry),
         )?;
         if let Some((ds, reports)) = decls {
             not_found = ent::declared_not_found(&reg, &ds).into_iter().cloned().collect();

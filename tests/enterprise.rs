@@ -270,3 +270,19 @@ fn enterprise_findings_are_ledger_leads_of_the_cadres_unit() {
     let still: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.match_kind.starts_with("enterprises:")).collect();
     assert!(still.iter().all(|l| l.found), "a run without the registry leaves them found");
 }
+
+/// Issue 12: the comparison's scope is configurable. By default a parent's
+/// shop is out of scope; `[comparison.enterprises] scope` in kinmatch.toml
+/// brings parents in.
+#[test]
+fn the_enterprise_scope_is_set_in_kinmatch_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    let names = |res: &kinmatch::pipeline::RunOutcome| -> Vec<String> { res.enterprise.iter().map(|f| f.hit.relative_name.clone()).collect() };
+    assert!(!names(&run(&opts).unwrap()).contains(&"张明春".to_string()), "a parent is out of the default scope");
+    let cfg = tmp.path().join("kinmatch.toml");
+    std::fs::write(&cfg, "[comparison.enterprises]\nscope = [\"self\", \"spouse\", \"child\", \"child_in_law\", \"parent\"]\n").unwrap();
+    opts.config = Some(cfg);
+    opts.out = tmp.path().join("out2");
+    assert!(names(&run(&opts).unwrap()).contains(&"张明春".to_string()), "with parents in scope, 张明春's shop is found");
+}

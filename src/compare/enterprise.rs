@@ -508,8 +508,9 @@ pub fn compare(
     units: &UnitTable,
     contractors: &BTreeSet<(String, String)>,
     declarations: Option<&[Declaration]>,
+    scope: &[crate::normalize::relation::Relation],
 ) -> Result<Vec<Finding>, MatchError> {
-    let scope: Vec<&str> = super::comparison(super::InputKind::Registry).scope.iter().map(|r| r.as_str()).collect();
+    let scope: Vec<&str> = scope.iter().map(|r| r.as_str()).collect();
     // One roll row per registry row, a slot per person of it.
     let mut by_source: BTreeMap<(String, String, u32), Vec<usize>> = BTreeMap::new();
     for (i, p) in reg.persons.iter().enumerate() {
