@@ -462,3 +462,37 @@ fn regression_register_of_officials_only_passed_quietly() {
     let s = &l.report.sheets[0];
     assert!(s.problem.as_deref().is_some_and(|p| p.contains("没有任何亲属")), "{:?} {:?}", s.problem, roles(s));
 }
+
+/// A 低保 roll: 户主 with ID, 家庭成员姓名 listing the members by name, and a
+/// 社会保障卡号 column of card numbers (E36101688). The card numbers were
+/// taken for the members' IDs (600 malformed IDs a sheet), and without them
+/// the members, named without an ID column beside the head's ID, were
+/// dropped as context. Now the card column is an account by its content and
+/// every member named is a person of the roll (matched by name and place).
+#[test]
+fn regression_household_members_by_name_dropped_and_card_numbers_taken_for_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    std::fs::create_dir_all(&rolls).unwrap();
+    write_csv(
+        &kin,
+        "亲属.csv",
+        &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号,亲属住址".into(), format!("赵敏,{},青石镇人民政府,孙涛,哥哥,{},青石镇大坪村", nth_id(90), nth_id(91))],
+    );
+    let mut lines = vec!["序号,乡镇,村,户主姓名,户主身份证号,家庭成员姓名,保障人数,月保障金,社会保障卡号".to_string()];
+    for i in 0..8 {
+        let members = if i == 0 { "孙涛、李秀英".to_string() } else { format!("{}、{}", NAMES[i % 4], NAMES[4 + i % 4]) };
+        lines.push(format!("{},青石镇,大坪村,{},{},{members},3,1350,E3610168{i}", i + 1, NAMES[8 + i % 4], nth_id(100 + i)));
+    }
+    let p = write_csv(&rolls, "民政局_农村低保.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("社会保障卡号"), Some("account"), "{:?}", roles(s));
+    assert_eq!(s.id_status.get("malformed"), None, "{:?}", s.id_status);
+    // Every member named is a person slot of the roll: 8 heads and 16 members.
+    let slots: Vec<_> = l.rolls.iter().flat_map(|r| r.slots.iter()).collect();
+    assert_eq!(slots.len(), 24);
+    assert!(slots.iter().any(|s| s.name == "孙涛" && s.role == kinmatch::load::roles::Person::Member));
+    let _ = kin;
+}

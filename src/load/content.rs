@@ -79,6 +79,8 @@ pub struct Profile {
     pub distinct: f64,
     /// Numbers, or marks of one character (是, 否, 有, 无, √).
     pub numbers_or_marks: f64,
+    /// Read as an ID, or shaped like one (a typo in an ID), or listing IDs.
+    pub id_any: f64,
 }
 
 fn id_like(st: IdStatus) -> bool {
@@ -100,6 +102,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
     let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i, mut marks) = (0, 0, 0, 0, 0, 0, 0);
+    let mut id_any = 0;
     let mut seen = std::collections::HashSet::new();
     for r in rows.iter().step_by(step).take(SAMPLE) {
         let c = r.cell(col);
@@ -116,10 +119,12 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         };
         if id_like(st) {
             ids += 1;
+            id_any += 1;
         } else {
             let digits: String = t.chars().filter(|c| !c.is_whitespace() && !"-'‘’\"=".contains(*c)).collect();
             if id_shaped(&digits) {
                 // An ID with a wrong date or check digit: still an ID column.
+                id_any += 1;
             } else if digits.len() >= 12 && digits.chars().all(|c| c.is_ascii_digit()) {
                 long += 1;
             } else if digits.len() == 11 && digits.starts_with('1') && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -138,6 +143,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
                 multi_n += 1;
             } else if parts.iter().all(|x| id_like(normalize_id(x).status)) {
                 multi_i += 1;
+                id_any += 1;
             }
         }
     }
@@ -147,6 +153,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         (p.multi_names, p.multi_ids) = (multi_n as f64 / n, multi_i as f64 / n);
         p.distinct = seen.len() as f64 / n;
         p.numbers_or_marks = marks as f64 / n;
+        p.id_any = id_any as f64 / n;
     }
     p
 }
@@ -162,6 +169,11 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
         // A bank account or phone column under an ID-like header.
         if p.ids < 0.2 && not_id >= 0.8 {
             return Some(if p.phones > p.long_numbers { Role::Phone } else { Role::Account });
+        }
+        // Codes that are no ID in any form (社会保障卡号 E36101688, 残疾证 numbers
+        // cut short): a card or file number, not a person's ID.
+        if p.id_any < 0.1 && p.names < 0.1 {
+            return Some(Role::Account);
         }
         return None;
     }

@@ -167,9 +167,12 @@ fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     for p in persons {
         let name = first(table, |r| *r == Role::Name(p));
         let id = first(table, |r| *r == Role::Id(p));
-        // A name without an ID column beside IDs of others is context (the
-        // 户主 over a household whose members carry the IDs), not a person to match.
-        if id.is_some() || (name.is_some() && !any_id) {
+        // A 户主 name without an ID column beside IDs of others is context (the
+        // head over a household whose members carry the IDs), not a person to
+        // match. Any other person named without an ID (家庭成员 listed by name
+        // beside the head's ID, a 监护人 beside the student's) is matched by
+        // name and place.
+        if id.is_some() || (name.is_some() && (!any_id || p != Person::HouseholdHead)) {
             out.push((p, name, id));
         }
     }
