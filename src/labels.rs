@@ -746,3 +746,8 @@ pub fn registry_without_ids() -> String {
 pub fn register_without_relatives(cadres: usize) -> String {
     format!("只读到干部本人 {cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
 }
+
+/// Files given more than once (the same bytes).
+pub fn duplicate_files(files: &[String]) -> String {
+    format!("内容完全相同的文件：{}（重复报送？其中的人员会被重复比对，请只保留一份）", files.join("、"))
+}

@@ -314,6 +314,17 @@ pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[Str
     out
 }
 
+/// Files whose bytes are the same (by SHA-256), one line per set.
+fn duplicate_files(sides: &[(&str, &Vec<InputReport>)]) -> Vec<String> {
+    let mut by_sha: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (side, reports) in sides {
+        for r in reports.iter().filter(|r| !r.sha256.is_empty()) {
+            by_sha.entry(r.sha256.as_str()).or_default().push(format!("{}（{side}）", r.file));
+        }
+    }
+    by_sha.into_values().filter(|fs| fs.len() > 1).map(|fs| crate::labels::duplicate_files(&fs)).collect()
+}
+
 /// The problems of a further input side (the registry, the declarations):
 /// files not read, sheets not usable, nothing read at all when it was given.
 fn side_problems(side: &str, reports: &[InputReport], given: bool) -> Vec<String> {
@@ -870,6 +881,19 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     for f in &no_period {
         problems.push(crate::labels::roll_without_period(f));
     }
+    // The same file given twice (a unit sending its roll again, a registry both
+    // given and left among the rolls): its rows would be compared twice.
+    problems.extend(duplicate_files(&[
+        ("登记表", &kin_reports),
+        ("花名册", &roll_reports),
+        ("企业登记", &registry_reports),
+        ("申报表", &declaration_reports),
+        ("社会组织兼职备案", &org_reports),
+        ("退休干部名单", &retired_reports),
+        ("死亡人员名单", &death_reports),
+        ("财政供养人员花名册", &payroll_reports),
+        ("机动车登记", &vehicle_reports),
+    ]));
     // An option that needs an input nobody gave nor was found among the rolls.
     for (asked, needs, input) in [
         (opts.business_owners, has_registry, O::Registry),

@@ -498,3 +498,22 @@ fn regression_household_members_by_name_dropped_and_card_numbers_taken_for_ids()
     let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the member is matched by name and village");
     assert_eq!((h.roll_role.as_str(), h.match_kind.as_str()), ("member", "name_place"));
 }
+
+/// The same roll sent twice (in two folders, or once as a copy): its rows were
+/// compared twice and every hit on it came out twice, exit 0. Now the run says
+/// the files are the same (exit 3).
+#[test]
+fn regression_same_file_twice_gave_every_hit_twice_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (kin, rolls) = (tmp.path().join("kin"), tmp.path().join("rolls"));
+    std::fs::create_dir_all(&kin).unwrap();
+    write_csv(&kin, "亲属.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".into(), format!("赵敏,{},县民政局,孙涛,哥哥,{}", nth_id(1), nth_id(2))]);
+    let lines = ["乡镇,村,姓名,身份证号,金额".to_string(), format!("青石镇,大坪村,孙涛,{},100", nth_id(2))];
+    for d in ["一月", "一月副本"] {
+        std::fs::create_dir_all(rolls.join(d)).unwrap();
+        write_csv(&rolls.join(d), "低保.csv", &lines);
+    }
+    let out = run_batch(tmp.path(), kin, rolls);
+    assert!(out.manifest.inputs.problems.iter().any(|p| p.contains("内容完全相同")), "{:?}", out.manifest.inputs.problems);
+    assert!(out.incomplete());
+}
