@@ -1057,7 +1057,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         written.extend(report::write_enterprise_workbooks(&opts.out, &enterprise, &batch, &decisions)?);
         written.extend(report::write_association_workbooks(&opts.out, &associations, &batch, &decisions)?);
         let summary = opts.out.join("summary.xlsx");
-        report::write_summary_with(&summary, &hits, &batch, &eligibility)?;
+        let further = report::Further { eligibility: &eligibility, enterprise: &enterprise, associations: &associations };
+        report::write_summary_all(&summary, &hits, &batch, &further)?;
         written.push(summary);
         if opts.publicity_dry_run || !decisions.by_hit.is_empty() {
             written.extend(report::write_publicity(&opts.out, &hits, &decisions, &batch, opts.publicity_dry_run)?);

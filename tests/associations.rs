@@ -97,4 +97,7 @@ fn serving_and_retired_cadres_in_associations_with_the_rules_they_break() {
     assert_eq!(rows.len(), 3);
     assert!(rows[0].0 == "张萍" && rows[0].1.contains("领取报酬"), "{rows:?}");
     assert!(rows[1].1.contains("70"), "{rows:?}");
+    let mut sm: calamine::Xlsx<_> = calamine::open_workbook(tmp.path().join("out/summary.xlsx")).unwrap();
+    let s = calamine::Reader::worksheet_range(&mut sm, "社团兼职").unwrap();
+    assert_eq!(s.rows().find(|r| r[0].to_string() == "合计").map(|r| r[2].to_string()), Some("3".to_string()));
 }

@@ -245,6 +245,11 @@ fn enterprise_findings_have_review_workbooks_per_cadre_unit() {
     book.save(&filled).unwrap();
     let read = kinmatch::report::import_reviews(&[filled]);
     assert_eq!(read.decisions.by_hit.get(&ids[0]).map(|d| d.conclusion.as_str()), Some("不合规"));
+    // summary.xlsx counts them per cadre's unit.
+    let mut sm: Xlsx<_> = open_workbook(opts.out.join("summary.xlsx")).unwrap();
+    let s = sm.worksheet_range("经商办企业").unwrap();
+    let total = s.rows().find(|r| r[0].to_string() == "合计").map(|r| r[2].to_string());
+    assert_eq!(total, Some(res.enterprise.len().to_string()));
 }
 
 /// 经商办企业 findings are ledger leads (by finding_id, verified by the cadre's

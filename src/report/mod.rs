@@ -35,7 +35,7 @@ pub use ledger::write_ledger;
 pub use publicity::write_publicity;
 pub use review::write_review_workbooks;
 pub use sample::write_sample;
-pub use summary::{write_summary, write_summary_with};
+pub use summary::{Further, write_summary, write_summary_all, write_summary_with};
 pub use template::{TemplateKind, write_template};
 
 /// What every report says about the run that produced it.

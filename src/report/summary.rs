@@ -21,34 +21,66 @@ pub fn write_summary(path: &Path, hits: &[Hit], batch: &BatchInfo) -> Result<(),
 /// [`write_summary`], with a 虚报冒领 sheet when the batch ran those rules:
 /// findings per paying unit and rule.
 pub fn write_summary_with(path: &Path, hits: &[Hit], batch: &BatchInfo, eligibility: &[crate::compare::eligibility::Finding]) -> Result<(), ReportError> {
+    write_summary_all(path, hits, batch, &Further { eligibility, ..Default::default() })
+}
+
+/// The other comparisons' findings a summary counts, each on its own sheet.
+#[derive(Default)]
+pub struct Further<'a> {
+    pub eligibility: &'a [crate::compare::eligibility::Finding],
+    pub enterprise: &'a [crate::compare::enterprise::Finding],
+    pub associations: &'a [crate::compare::association::Finding],
+}
+
+/// [`write_summary`], with a sheet per further comparison that found something:
+/// 虚报冒领 (per paying unit and rule), 经商办企业 and 社团兼职 (per cadre's unit).
+pub fn write_summary_all(path: &Path, hits: &[Hit], batch: &BatchInfo, further: &Further) -> Result<(), ReportError> {
     let mut wb = new_workbook("亲属涉权事项比对汇总", batch)?;
     build(&mut wb, hits, batch).map_err(xlsx_err(path, "汇总表"))?;
-    if !eligibility.is_empty() {
-        eligibility_sheet(wb.add_worksheet(), eligibility).map_err(xlsx_err(path, "汇总表"))?;
+    let el: Vec<(String, String)> = further.eligibility.iter().map(|f| (unit_name(&f.claim.unit).to_string(), f.rule.text_zh().to_string())).collect();
+    let ent: Vec<(String, String)> = further
+        .enterprise
+        .iter()
+        .map(|f| {
+            let declared = if f.declared.is_empty() { String::new() } else { format!("，{}", f.declared) };
+            (unit_name(&f.hit.cadre_unit).to_string(), format!("{}{}{declared}", f.role.label_zh(), f.hit.tier.label_zh()))
+        })
+        .collect();
+    let org: Vec<(String, String)> =
+        further.associations.iter().flat_map(|f| f.rules.iter().map(|r| (unit_name(&f.hit.cadre_unit).to_string(), r.text_zh().to_string()))).collect();
+    for (name, unit, item, rows, total) in [
+        ("虚报冒领", "发放单位", "问题类型", el, further.eligibility.len()),
+        ("经商办企业", "干部所在单位", "担任、等级、申报", ent, further.enterprise.len()),
+        ("社团兼职", "干部所在单位", "涉及的规定", org, further.associations.len()),
+    ] {
+        if total > 0 {
+            count_sheet(wb.add_worksheet(), name, (unit, item), &rows, total).map_err(xlsx_err(path, "汇总表"))?;
+        }
     }
     save(&mut wb, path)
 }
 
-fn eligibility_sheet(ws: &mut Worksheet, fs: &[crate::compare::eligibility::Finding]) -> Result<(), XlsxError> {
+/// One further comparison's counts: (unit, kind) -> rows, and the findings in all.
+fn count_sheet(ws: &mut Worksheet, name: &str, (unit_h, item_h): (&str, &str), rows: &[(String, String)], total: usize) -> Result<(), XlsxError> {
     let st = Styles::new();
-    ws.set_name("虚报冒领")?;
-    let mut by: std::collections::BTreeMap<(String, &str), u64> = std::collections::BTreeMap::new();
-    for f in fs {
-        *by.entry((unit_name(&f.claim.unit).to_string(), f.rule.text_zh())).or_insert(0) += 1;
+    ws.set_name(name)?;
+    let mut by: std::collections::BTreeMap<(&str, &str), u64> = std::collections::BTreeMap::new();
+    for (u, k) in rows {
+        *by.entry((u.as_str(), k.as_str())).or_insert(0) += 1;
     }
-    for (c, (h, w)) in [("发放单位", 20.0), ("问题类型", 40.0), ("条数", 10.0)].iter().enumerate() {
+    for (c, (h, w)) in [(unit_h, 20.0), (item_h, 40.0), ("条数", 10.0)].iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.header)?;
         ws.set_column_width(c as u16, *w)?;
     }
     let mut r = 1;
-    for ((unit, rule), n) in &by {
-        ws.write_string_with_format(r, 0, unit, &st.text)?;
-        ws.write_string_with_format(r, 1, *rule, &st.text)?;
+    for ((unit, kind), n) in &by {
+        ws.write_string_with_format(r, 0, *unit, &st.text)?;
+        ws.write_string_with_format(r, 1, *kind, &st.text)?;
         ws.write_number_with_format(r, 2, *n as f64, &st.count)?;
         r += 1;
     }
     ws.write_string_with_format(r, 0, "合计", &st.label)?;
-    ws.write_number_with_format(r, 2, fs.len() as f64, &st.count)?;
+    ws.write_number_with_format(r, 2, total as f64, &st.count)?;
     Ok(())
 }
 
