@@ -751,3 +751,9 @@ pub fn register_without_relatives(cadres: usize) -> String {
 pub fn duplicate_files(files: &[String]) -> String {
     format!("内容完全相同的文件：{}（重复报送？其中的人员会被重复比对，请只保留一份）", files.join("、"))
 }
+
+/// `check` given another comparison's input instead of a roll.
+pub fn not_a_roll_to_check(file: &str, k: crate::load::roles::OtherInput) -> String {
+    let how = if k.is_exclusion() { format!("要让 check 用它比对，请用 kinmatch index {} … 放入快照", k.option()) } else { format!("请用 kinmatch run {} 比对", k.option()) };
+    format!("不可用（花名册）：{file} 是{}，不是花名册，未比对（{how}）", other_input_zh(k))
+}

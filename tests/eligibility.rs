@@ -300,3 +300,18 @@ fn exclusion_registers_in_unseen_layouts_are_recognised_among_the_rolls() {
         assert!(rows(&w.join("out/hits.csv")).is_empty(), "{file}: no register's person is a beneficiary");
     }
 }
+
+/// `check` given a death list instead of a roll compared nothing and exited 0
+/// (the sheet is a death list by its columns, so its rows are no roll's).
+#[test]
+fn regression_check_on_a_death_list_compared_nothing_and_exited_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path();
+    county(w);
+    km_in(w).args(["index", "--kin", "kin", "-o", "reg.kmx"]).assert().success();
+    km_in(w)
+        .args(["check", "deaths/火化登记.csv", "--index", "reg.kmx"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("不是花名册，未比对"));
+}

@@ -86,7 +86,15 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
     };
     let (d, loaded) = read_side(&a.rolls, Kind::Roll, &cfg);
     let reports: Vec<crate::model::InputReport> = loaded.iter().map(|l| l.report.clone()).collect();
-    let problems = pipeline::input_problems(&[], &reports, &d.missing, (false, true));
+    let mut problems = pipeline::input_problems(&[], &reports, &d.missing, (false, true));
+    // A death list or a registry given to `check` is not a roll: nothing of it was compared.
+    for r in &reports {
+        for s in r.sheets.iter().filter(|s| s.problem.is_none()) {
+            if let Some(k) = s.other_input {
+                problems.push(crate::labels::not_a_roll_to_check(&r.file, k));
+            }
+        }
+    }
     for p in &problems {
         eprintln!("{p}");
     }
