@@ -715,11 +715,12 @@ pub fn other_input_zh(k: crate::load::roles::OtherInput) -> &'static str {
 }
 
 /// A file among the rolls (or registers) used as another comparison's input.
-pub fn routed_input(file: &str, k: crate::load::roles::OtherInput, by: &str) -> String {
+pub fn routed_input(file: &str, k: crate::load::roles::OtherInput, by: crate::pipeline::RoutedBy) -> String {
+    use crate::pipeline::RoutedBy as B;
     let (how, how_en) = match by {
-        "config" => ("按 kinmatch.toml 的设定", "set by kinmatch.toml"),
-        "file_name" => ("按文件名识别（列名未能判断，如有误请在 kinmatch.toml 中设定 kind）", "recognised by its file name"),
-        _ => ("按其列识别", "recognised by its columns"),
+        B::Config => ("按 kinmatch.toml 的设定", "set by kinmatch.toml"),
+        B::FileName => ("按文件名识别（列名未能判断，如有误请在 kinmatch.toml 中设定 kind）", "recognised by its file name"),
+        B::Columns => ("按其列识别", "recognised by its columns"),
     };
     pick(
         format!("{file}：{how}为{}，已作为 {} 使用（不作为花名册读取）", other_input_zh(k), k.option()),

@@ -215,8 +215,19 @@ pub struct RoutedFile {
     pub file: String,
     /// The input it was used as.
     pub input: load::roles::OtherInput,
-    /// What decided it: `config` (`kind` in `kinmatch.toml`) or `columns`.
-    pub by: String,
+    pub by: RoutedBy,
+}
+
+/// What decided that a file is another comparison's input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoutedBy {
+    /// Its header words (`load::roles::OTHER_INPUTS`).
+    Columns,
+    /// Its name, where the columns do not tell and no sheet pays.
+    FileName,
+    /// `kind` in `kinmatch.toml`.
+    Config,
 }
 
 /// The files of other comparisons found on the relatives comparison's sides, by input.
@@ -227,7 +238,7 @@ fn route_by_config(d: &mut Discovery, cfg: &Config, extra: &mut Extra, routed: &
     for f in std::mem::take(&mut d.files) {
         match cfg.for_file(&f.rel).input {
             Some(k) => {
-                routed.push(RoutedFile { file: f.rel.clone(), input: k, by: "config".into() });
+                routed.push(RoutedFile { file: f.rel.clone(), input: k, by: RoutedBy::Config });
                 extra.entry(k).or_default().push(f);
             }
             None => d.files.push(f),
@@ -240,14 +251,14 @@ fn route_by_config(d: &mut Discovery, cfg: &Config, extra: &mut Extra, routed: &
 /// by its own (a roll pays: an amount or a program column). A registry's
 /// 主要人员 sheet (姓名, 职务, 证件号码) says nothing of itself; its workbook does.
 /// When no sheet tells by its columns and none pays, the file's name may
-/// (`load::roles::other_input_by_name`). Also what decided: `columns` or `file_name`.
-fn other_input_of(r: &InputReport) -> Option<(load::roles::OtherInput, &'static str)> {
+/// (`load::roles::other_input_by_name`). Also what decided.
+fn other_input_of(r: &InputReport) -> Option<(load::roles::OtherInput, RoutedBy)> {
     let tables: Vec<_> = r.sheets.iter().filter(|s| s.header_row.is_some()).collect();
     let pays = |s: &crate::model::SheetReport| s.columns.iter().any(|c| c.role == "amount" || c.role == "program");
     match tables.iter().find_map(|s| s.other_input) {
-        Some(k) => tables.iter().all(|s| s.other_input == Some(k) || (s.other_input.is_none() && !pays(s))).then_some((k, "columns")),
+        Some(k) => tables.iter().all(|s| s.other_input == Some(k) || (s.other_input.is_none() && !pays(s))).then_some((k, RoutedBy::Columns)),
         None if tables.iter().any(|s| pays(s)) => None,
-        None => load::roles::other_input_by_name(&r.file).map(|k| (k, "file_name")),
+        None => load::roles::other_input_by_name(&r.file).map(|k| (k, RoutedBy::FileName)),
     }
 }
 
@@ -258,7 +269,7 @@ fn route_by_columns(reports: &mut Vec<InputReport>, files: &[load::InputFile], e
     reports.retain_mut(|r| {
         if let Some((k, by)) = other_input_of(r) {
             if let Some(f) = files.iter().find(|f| f.rel == r.file) {
-                routed.push(RoutedFile { file: r.file.clone(), input: k, by: by.into() });
+                routed.push(RoutedFile { file: r.file.clone(), input: k, by });
                 extra.entry(k).or_default().push(f.clone());
                 return false;
             }
@@ -315,7 +326,7 @@ pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[Str
 }
 
 /// Files whose bytes are the same (by SHA-256), one line per set.
-fn duplicate_files(sides: &[(&str, &Vec<InputReport>)]) -> Vec<String> {
+fn duplicate_files<'a>(sides: impl Iterator<Item = (&'a str, &'a Vec<InputReport>)>) -> Vec<String> {
     let mut by_sha: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (side, reports) in sides {
         for r in reports.iter().filter(|r| !r.sha256.is_empty()) {
@@ -760,9 +771,15 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
     let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, want_claims, (&mut extra, &mut routed), progress)?;
     routed.sort();
+    // An input is there when given with its option or found among the rolls or registers.
     let given = |k: O, paths: &[PathBuf]| !paths.is_empty() || routed.iter().any(|r| r.input == k);
-    let (has_registry, has_declarations, has_orgs) =
-        (given(O::Registry, &registry_paths), given(O::Declarations, &declaration_paths), given(O::Orgs, &org_paths));
+    let (has_registry, has_declarations, has_orgs, has_retired) = (
+        given(O::Registry, &registry_paths),
+        given(O::Declarations, &declaration_paths),
+        given(O::Orgs, &org_paths),
+        given(O::Retired, &retired_paths),
+    );
+    let (has_deaths, has_payroll, has_vehicles) = (given(O::Deaths, &death_paths), given(O::Payroll, &payroll_paths), given(O::Vehicles, &vehicle_paths));
     let business = opts.business_owners && has_registry;
     let (roll_reports, roll_rows, out) = (matched.reports, matched.rows, matched.out);
     let t = timing("read and match rolls", t);
@@ -806,7 +823,6 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         with_routed(load::discover(&payroll_paths), &mut extra, O::Payroll),
         with_routed(load::discover(&vehicle_paths), &mut extra, O::Vehicles),
     );
-    let (has_deaths, has_payroll, has_vehicles) = (!ded.files.is_empty() || !death_paths.is_empty(), !pyd.files.is_empty() || !payroll_paths.is_empty(), !vhd.files.is_empty() || !vehicle_paths.is_empty());
     let want_claims = has_deaths || has_payroll || has_vehicles || business || opts.double_claims;
     let (mut eligibility, mut no_period) = (Vec::new(), Vec::new());
     let (mut death_reports, mut payroll_reports, mut vehicle_reports) = (Vec::new(), Vec::new(), Vec::new());
@@ -867,15 +883,16 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     if from_ledger && register_rows == 0 {
         problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
     }
-    for (side, reports, given) in [
+    let further: [(&str, &Vec<InputReport>, bool); 7] = [
         ("企业登记", &registry_reports, has_registry),
         ("申报表", &declaration_reports, has_declarations),
         ("社会组织兼职备案", &org_reports, has_orgs),
-        ("退休干部名单", &retired_reports, !rtd.files.is_empty() || !retired_paths.is_empty()),
+        ("退休干部名单", &retired_reports, has_retired),
         ("死亡人员名单", &death_reports, has_deaths),
         ("财政供养人员花名册", &payroll_reports, has_payroll),
         ("机动车登记", &vehicle_reports, has_vehicles),
-    ] {
+    ];
+    for (side, reports, given) in further {
         problems.extend(side_problems(side, reports, given));
     }
     for f in &no_period {
@@ -883,17 +900,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     }
     // The same file given twice (a unit sending its roll again, a registry both
     // given and left among the rolls): its rows would be compared twice.
-    problems.extend(duplicate_files(&[
-        ("登记表", &kin_reports),
-        ("花名册", &roll_reports),
-        ("企业登记", &registry_reports),
-        ("申报表", &declaration_reports),
-        ("社会组织兼职备案", &org_reports),
-        ("退休干部名单", &retired_reports),
-        ("死亡人员名单", &death_reports),
-        ("财政供养人员花名册", &payroll_reports),
-        ("机动车登记", &vehicle_reports),
-    ]));
+    let sides = [("登记表", &kin_reports), ("花名册", &roll_reports)].into_iter().chain(further.iter().map(|(s, r, _)| (*s, *r)));
+    problems.extend(duplicate_files(sides));
     // An option that needs an input nobody gave nor was found among the rolls.
     for (asked, needs, input) in [
         (opts.business_owners, has_registry, O::Registry),
@@ -1220,16 +1228,7 @@ fn split_loaded<T>(loaded: Vec<Loaded>, take: impl Fn(&mut Loaded) -> Vec<T>) ->
         parts.push(take(&mut l));
         reports.push(l.report);
     }
-    // One allocation of the final size: growing by doubling copied every
-    // record about twice and faulted in pages it then freed.
-    if parts.len() == 1 {
-        return (reports, parts.pop().unwrap_or_default());
-    }
-    let mut records = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for p in parts {
-        records.extend(p);
-    }
-    (reports, records)
+    (reports, load::concat(parts))
 }
 
 /// Read the rolls and match them against the register, one chunk of files at
@@ -1296,7 +1295,7 @@ fn match_rolls(
     progress.stage("reading places", Some(files.len()));
     type Places = std::collections::BTreeSet<(String, String)>;
     type PerFile = (InputReport, usize, Places, Places, Vec<crate::compare::eligibility::Claim>);
-    let per_file: Vec<PerFile> = files
+    let mut per_file: Vec<PerFile> = files
         .par_iter()
         .with_max_len(1)
         .map(|f| {
@@ -1311,9 +1310,10 @@ fn match_rolls(
             (report, rows, places, contractors, claims)
         })
         .collect();
-    let mut reports: Vec<InputReport> = per_file.iter().map(|p| p.0.clone()).collect();
+    let files_read: Vec<String> = per_file.iter().map(|p| p.0.file.clone()).collect();
+    let mut reports: Vec<InputReport> = per_file.iter_mut().map(|p| std::mem::take(&mut p.0)).collect();
     let gone = route(&mut reports);
-    let per_file: Vec<PerFile> = per_file.into_iter().filter(|p| !gone.contains(&p.0.file)).collect();
+    let per_file: Vec<PerFile> = per_file.into_iter().zip(&files_read).filter(|(_, f)| !gone.contains(*f)).map(|(p, _)| p).collect();
     let rows = per_file.iter().map(|p| p.1).sum();
     let contractors: Places = per_file.iter().flat_map(|p| p.3.iter().cloned()).collect();
     let places: std::collections::BTreeSet<(String, String)> = per_file.iter().flat_map(|p| p.2.iter().cloned()).collect();
@@ -1404,8 +1404,8 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         .iter()
         .chain(&rolls)
         .filter_map(|r| match cfg.for_file(&r.file).input {
-            Some(k) => Some(RoutedFile { file: r.file.clone(), input: k, by: "config".into() }),
-            None => other_input_of(r).map(|(k, by)| RoutedFile { file: r.file.clone(), input: k, by: by.into() }),
+            Some(k) => Some(RoutedFile { file: r.file.clone(), input: k, by: RoutedBy::Config }),
+            None => other_input_of(r).map(|(k, by)| RoutedFile { file: r.file.clone(), input: k, by }),
         })
         .collect();
     routed.sort();

@@ -99,7 +99,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             println!("{}", msgs::not_found(m));
         }
         for r in &res.routed {
-            println!("{}", crate::labels::routed_input(&r.file, r.input, &r.by));
+            println!("{}", crate::labels::routed_input(&r.file, r.input, r.by));
         }
         if !res.problems.is_empty() {
             println!("{}", msgs::inputs_unusable(res.problems.len()));

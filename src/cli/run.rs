@@ -233,7 +233,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         }
     }
     for r in &m.inputs.routed {
-        eprintln!("  {}", crate::labels::routed_input(&r.file, r.input, &r.by));
+        eprintln!("  {}", crate::labels::routed_input(&r.file, r.input, r.by));
     }
     if !m.inputs.problems.is_empty() {
         eprintln!("{}", msgs::run_incomplete(m.inputs.problems.len()));

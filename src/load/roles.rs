@@ -483,16 +483,6 @@ pub enum OtherInput {
 }
 
 impl OtherInput {
-    pub const ALL: [OtherInput; 7] = [
-        OtherInput::Deaths,
-        OtherInput::Vehicles,
-        OtherInput::Payroll,
-        OtherInput::Registry,
-        OtherInput::Orgs,
-        OtherInput::Declarations,
-        OtherInput::Retired,
-    ];
-
     /// Its name in the manifest and in `kinmatch.toml` (`kind = "deaths"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -517,10 +507,6 @@ impl OtherInput {
             OtherInput::Declarations => "--declarations",
             OtherInput::Retired => "--retired",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<OtherInput> {
-        OtherInput::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// Whether it is one of the 虚报冒领 exclusion registers (the rolls' persons are compared with it).
