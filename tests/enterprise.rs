@@ -54,21 +54,22 @@ fn county(dir: &Path) -> RunOptions {
             ),
         ],
     );
+    let declared = vec![
+        vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"],
+        vec!["张萍", "王华", "丈夫", "", "91519900MA0001AB1X"],
+        vec!["张萍", "王华", "丈夫", "示例县华兴建材经营部", ""],
+    ];
+    with_declarations(dir, root().join("fixtures/demo/registers"), reg, declared)
+}
+
+/// The run of the registers `kin` against the demo rolls and the registry
+/// `reg`, with a declaration sheet of `rows`.
+fn with_declarations(dir: &Path, kin: PathBuf, reg: PathBuf, rows: Vec<Vec<&str>>) -> RunOptions {
     let decl = dir.join("declarations");
     std::fs::create_dir_all(&decl).unwrap();
-    write(
-        &decl.join("申报表.xlsx"),
-        &[(
-            "申报",
-            vec![
-                vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"],
-                vec!["张萍", "王华", "丈夫", "", "91519900MA0001AB1X"],
-                vec!["张萍", "王华", "丈夫", "示例县华兴建材经营部", ""],
-            ],
-        )],
-    );
+    write(&decl.join("申报表.xlsx"), &[("申报", rows)]);
     RunOptions {
-        kin: vec![root().join("fixtures/demo/registers")],
+        kin: vec![kin],
         rolls: vec![root().join("fixtures/demo/rolls")],
         out: dir.join("out"),
         run_date: Some("2024-11-01".into()),
@@ -290,4 +291,94 @@ fn the_enterprise_scope_is_set_in_kinmatch_toml() {
     opts.config = Some(cfg);
     opts.out = tmp.path().join("out2");
     assert!(names(&run(&opts).unwrap()).contains(&"张明春".to_string()), "with parents in scope, 张明春's shop is found");
+}
+
+fn id(first17: &str) -> String {
+    format!("{first17}{}", kinmatch::normalize::id::check_char(first17).unwrap())
+}
+
+/// 李建国 (县民政局, born 1975) reports his relatives without ID numbers. The
+/// registry holds: 孙丽梅 (wife) on a firm he declared; 李浩然 (son), the only
+/// one of that name, his ID a man's born 2000; two women named 李思琪 whose
+/// IDs both fit a daughter; 李明 (two characters) with a firm in another
+/// township; 李雪晴 with a man's ID; and 王芳芳 on a declared firm with an ID
+/// that contradicts the one he gave for his daughter-in-law.
+fn county_without_relative_ids(dir: &Path) -> RunOptions {
+    let kin = dir.join("kin");
+    std::fs::create_dir_all(&kin).unwrap();
+    let cadre_id = id("51990119750312001");
+    let wfang = id("51990119980202002");
+    let head = vec!["序号", "干部姓名", "干部身份证号", "工作单位", "职务", "亲属姓名", "称谓", "身份证号码", "现居住地址或工作单位"];
+    let rel = |n: &'static str, t: &'static str, i: &str, a: &'static str| -> Vec<String> {
+        ["1", "李建国", cadre_id.as_str(), "县民政局", "科员", n, t, i, a].iter().map(|s| s.to_string()).collect()
+    };
+    let rows: Vec<Vec<String>> = vec![
+        head.iter().map(|s| s.to_string()).collect(),
+        rel("孙丽梅", "妻子", "", "白马镇红星村3组"),
+        rel("李浩然", "儿子", "", ""),
+        rel("李思琪", "女儿", "", ""),
+        rel("李明", "儿子", "", "白马镇红星村3组"),
+        rel("李雪晴", "女儿", "", ""),
+        rel("王芳芳", "儿媳", &wfang, ""),
+    ];
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    write(&kin.join("县民政局_干部亲属信息登记表.xlsx"), &[("登记表", rows)]);
+    let reg = dir.join("registry");
+    std::fs::create_dir_all(&reg).unwrap();
+    let (hao, siqi1, siqi2, ming, xue, wang) = (
+        id("51990120000101003"),
+        id("51990119990606002"),
+        id("51990120010707004"),
+        id("51990119980808001"),
+        id("51990120020909001"),
+        id("51990119990303008"),
+    );
+    let firm = |code: &'static str, name: &'static str, rep: &'static str, rid: &str, addr: &'static str| -> Vec<String> {
+        [code, name, "个体工商户", rep, rid, addr, "日用百货零售", "2020-01-01", "存续"].iter().map(|s| s.to_string()).collect()
+    };
+    let rows: Vec<Vec<String>> = vec![
+        ["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "法定代表人证件号码", "住所", "经营范围", "成立日期", "登记状态"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        firm("92519900MA0011AA1X", "示例县白马镇丽梅副食店", "孙丽梅", "", "示例县白马镇红星村5号"),
+        firm("92519900MA0012AA2X", "示例县白马镇浩然小卖部", "李浩然", &hao, "示例县白马镇红星村6号"),
+        firm("92519900MA0013AA3X", "示例县白马镇思琪花店", "李思琪", &siqi1, "示例县白马镇红星村7号"),
+        firm("92519900MA0014AA4X", "示例县石桥乡思琪服装店", "李思琪", &siqi2, "示例县石桥乡白果村"),
+        firm("92519900MA0015AA5X", "示例县石桥乡李明五金店", "李明", &ming, "示例县石桥乡白果村"),
+        firm("92519900MA0016AA6X", "示例县白马镇雪晴餐馆", "李雪晴", &xue, "示例县白马镇红星村9号"),
+        firm("92519900MA0017AA7X", "示例县白马镇芳芳理发店", "王芳芳", &wang, "示例县白马镇红星村10号"),
+    ];
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    write(&reg.join("市场监管局_企业登记.xlsx"), &[("企业基本信息", rows)]);
+    let declared = vec![
+        vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"],
+        vec!["李建国", "孙丽梅", "妻子", "示例县白马镇丽梅副食店", ""],
+        vec!["李建国", "王芳芳", "儿媳", "", "92519900MA0017AA7X"],
+    ];
+    with_declarations(dir, kin, reg, declared)
+}
+
+/// Regression (outside county, issue 12): relatives reported without an ID
+/// were missed in the registry even where the cadre's own declaration named
+/// them in that very enterprise (recall 0.91), and where the registry's only
+/// person of the name had an ID that fits the relation.
+#[test]
+fn regression_relatives_without_ids_missed_in_the_registry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let res = run(&county_without_relative_ids(tmp.path())).unwrap();
+    let got: Vec<(&str, &str, kinmatch::model::Tier, &str)> = res
+        .enterprise
+        .iter()
+        .map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.as_str(), f.hit.tier, f.declared.as_str()))
+        .collect();
+    use kinmatch::model::Tier;
+    assert_eq!(
+        got,
+        vec![("孙丽梅", "name_declared", Tier::Probable, "已申报"), ("李浩然", "name_fit_unique", Tier::Possible, "未申报")],
+        "{:#?}",
+        res.enterprise.iter().map(|f| (&f.hit.relative_name, &f.hit.evidence)).collect::<Vec<_>>()
+    );
+    assert!(res.enterprise[0].hit.evidence.contains("申报表"), "{}", res.enterprise[0].hit.evidence);
+    assert!(res.enterprise[1].hit.evidence.contains("仅此一人"), "{}", res.enterprise[1].hit.evidence);
 }

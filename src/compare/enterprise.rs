@@ -557,7 +557,25 @@ pub fn compare(
         .collect();
     let mut batch = matching::Batch::new(cadres, pois, gaz, units)?;
     batch.add_rolls(&rows)?;
-    let hits = batch.finish().hits;
+    let mut hits = batch.finish().hits;
+    let both = Both { reg, rows: &rows, by_source: &by_source, cadres, pois, gaz, units };
+    if let Some(ds) = declarations {
+        // A declaration settles a pair the identity evidence left weaker
+        // (a name and a village): the declared finding replaces it.
+        for h in declared_hits(&both, ds) {
+            let same = |o: &Hit| {
+                (&o.roll_file, &o.roll_sheet, o.roll_row, name_key(&o.roll_name), &o.kin_file, &o.kin_sheet, o.kin_row)
+                    == (&h.roll_file, &h.roll_sheet, h.roll_row, name_key(&h.roll_name), &h.kin_file, &h.kin_sheet, h.kin_row)
+            };
+            match hits.iter_mut().find(|o| same(o)) {
+                Some(o) if o.score < h.score => *o = Hit { hit_id: o.hit_id.clone(), ..h },
+                Some(_) => {}
+                None => hits.push(h),
+            }
+        }
+    }
+    let more = fit_hits(&both, &scope, &hits);
+    hits.extend(more);
     let domains: HashMap<String, &[&str]> = UNIT_DOMAINS.iter().map(|(u, w)| (units.key(u), *w)).collect();
     let mut out = Vec::new();
     for hit in hits {
@@ -632,6 +650,180 @@ pub fn compare(
         });
     }
     Ok(out)
+}
+
+/// The two sides of the comparison as the engine sees them: the registry's
+/// rows as roll rows (one per registry row, `by_source` in the same order)
+/// and the persons of interest.
+#[derive(Clone, Copy)]
+struct Both<'a> {
+    reg: &'a Registry,
+    rows: &'a [RollRow],
+    by_source: &'a BTreeMap<(String, String, u32), Vec<usize>>,
+    cadres: &'a [Cadre],
+    pois: &'a [Poi],
+    gaz: &'a Gazetteer,
+    units: &'a UnitTable,
+}
+
+impl Both<'_> {
+    /// The finding of a rule of this comparison for registry row `ri`, slot `si`.
+    fn hit_at(&self, ri: usize, si: usize, poi: &Poi, e: crate::matching::score::Evidence, evidence: String) -> Option<Hit> {
+        let row = self.rows.get(ri)?;
+        let slot = row.slots.get(si)?;
+        let rp = crate::matching::people::RollPerson {
+            row: ri,
+            slot: si,
+            name: crate::normalize::name::normalize_name(&slot.name),
+            id: slot.norm.clone(),
+            place: self.gaz.roll_place(&row.township, &row.village),
+        };
+        let rule = crate::matching::score::evidence_rule(e);
+        let s = crate::matching::score::Scored { tier: rule.tier, score: rule.score, match_kind: rule.kind, rule: e, evidence };
+        Some(matching::make_hit(&rp, poi, self.cadres, self.rows, &poi.relation_term, &s, self.units))
+    }
+}
+
+/// Findings the cadre's own declaration settles ([`Evidence::NameDeclared`]):
+/// the declaration names a relative in an enterprise, and that enterprise's
+/// registry entry names a person of the relative's name whose ID (if both
+/// give one) does not contradict the relative's. The identity evidence alone
+/// (a name, no ID on one side) would not make these leads. A declaration whose
+/// cadre or relative name fits more than one person of interest settles
+/// nothing.
+///
+/// [`Evidence::NameDeclared`]: crate::matching::score::Evidence::NameDeclared
+fn declared_hits(b: &Both, ds: &[Declaration]) -> Vec<Hit> {
+    let Both { reg, by_source, cadres, pois, .. } = *b;
+    use crate::matching::score::{Evidence, IdEvidence, compare_ids};
+    let row_of: HashMap<(&str, &str, u32), usize> =
+        by_source.keys().enumerate().map(|(i, (f, s, r))| ((f.as_str(), s.as_str(), *r), i)).collect();
+    // One finding per registry person and relative, however many
+    // declaration rows name them.
+    let mut have: BTreeSet<(usize, usize, &str, &str, u32)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for d in ds {
+        let (ck, rk) = (name_key(&d.cadre), name_key(&d.relative));
+        if ck.is_empty() || rk.is_empty() {
+            continue;
+        }
+        let named: Vec<&Poi> = pois
+            .iter()
+            .filter(|p| cadres.get(p.cadre).is_some_and(|c| name_key(&c.name.raw) == ck) && name_key(&p.name.raw) == rk)
+            .collect();
+        let [poi] = named.as_slice() else { continue };
+        let ent_name = name_key(&d.enterprise);
+        let keys: BTreeSet<&String> = reg
+            .enterprises
+            .iter()
+            .filter(|(_, e)| (!d.credit_code.is_empty() && e.credit_code == d.credit_code) || (!ent_name.is_empty() && name_key(&e.name) == ent_name))
+            .map(|(k, _)| k)
+            .collect();
+        for (key, idx) in by_source {
+            let Some(&ri) = row_of.get(&(key.0.as_str(), key.1.as_str(), key.2)) else { continue };
+            for (si, pi) in idx.iter().enumerate() {
+                let Some(person) = reg.persons.get(*pi) else { continue };
+                if !keys.contains(&person.ent) || name_key(&person.name) != rk {
+                    continue;
+                }
+                let id = person.id.normalize();
+                if compare_ids(&id, &poi.id) == IdEvidence::Contradict {
+                    continue;
+                }
+                if !have.insert((ri, si, poi.source.file.as_str(), poi.source.sheet.as_str(), poi.source.row)) {
+                    continue;
+                }
+                let text = format!(
+                    "干部申报表（{} 第{}行）载明{}{}在“{}”；企业登记中该企业有同名人员",
+                    d.source.file, d.source.row, poi.relation_term, d.relative.trim(), d.enterprise.trim()
+                );
+                out.extend(b.hit_at(ri, si, poi, Evidence::NameDeclared, text));
+            }
+        }
+    }
+    out
+}
+
+/// Findings for relatives the register gives no ID
+/// ([`Evidence::NameFitUnique`]): of the registry's persons of the relative's
+/// name, exactly one has an ID whose sex and age fit the relation (every
+/// other such person has an ID that does not fit), and no other person of
+/// interest has that name. A registry is small beside the rolls, so a name
+/// and a fitting ID there is worth a reviewer's look (疑似); it would not be
+/// in a million-person roll, where the rolls comparison does not use it.
+///
+/// [`Evidence::NameFitUnique`]: crate::matching::score::Evidence::NameFitUnique
+fn fit_hits(b: &Both, scope: &[&str], found: &[Hit]) -> Vec<Hit> {
+    let Both { reg, rows, by_source, cadres, pois, gaz, .. } = *b;
+    use crate::matching::people::usable_key;
+    use crate::matching::score::{Evidence, id_fits_relative};
+    use crate::normalize::name::normalize_name;
+    // Every registry person by name key, with its row and slot.
+    let mut by_name: BTreeMap<String, Vec<(usize, usize, usize)>> = BTreeMap::new();
+    for (ri, idx) in by_source.values().enumerate() {
+        for (si, pi) in idx.iter().enumerate() {
+            if let Some(p) = reg.persons.get(*pi) {
+                let k = normalize_name(&p.name).key.to_string();
+                if !k.is_empty() {
+                    by_name.entry(k).or_default().push((ri, si, *pi));
+                }
+            }
+        }
+    }
+    let mut pois_by_name: HashMap<&str, usize> = HashMap::new();
+    for p in pois {
+        *pois_by_name.entry(p.name.key.as_str()).or_default() += 1;
+    }
+    let seen: BTreeSet<(usize, &str, &str, u32)> = found
+        .iter()
+        .filter_map(|h| {
+            let ri = by_source.keys().position(|k| k.0 == h.roll_file && k.1 == h.roll_sheet && k.2 == h.roll_row)?;
+            Some((ri, h.kin_file.as_str(), h.kin_sheet.as_str(), h.kin_row))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for poi in pois {
+        if usable_key(&poi.id).is_some() || !scope.contains(&poi.relation.as_str()) || pois_by_name.get(poi.name.key.as_str()) != Some(&1) {
+            continue;
+        }
+        let (Some(cadre), Some(same)) = (cadres.get(poi.cadre), by_name.get(poi.name.key.as_str())) else { continue };
+        // The same person may be named twice (legal representative of two
+        // firms): persons are told apart by their ID key.
+        let mut fitting: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut unsure = false;
+        for &(ri, si, pi) in same {
+            let Some(person) = reg.persons.get(pi) else { continue };
+            let id = person.id.normalize();
+            match (usable_key(&id), id_fits_relative(poi, cadre, &id)) {
+                (Some(_), Some(false)) => {}
+                (Some(k), Some(true)) => fitting.entry(k.to_string()).or_default().push((ri, si)),
+                _ => unsure = true,
+            }
+        }
+        if unsure || fitting.len() != 1 {
+            continue;
+        }
+        for (ri, si) in fitting.into_values().flatten() {
+            if seen.contains(&(ri, poi.source.file.as_str(), poi.source.sheet.as_str(), poi.source.row)) {
+                continue;
+            }
+            let Some(row) = rows.get(ri) else { continue };
+            let place = gaz.roll_place(&row.township, &row.village);
+            // A two-character name is common: it needs the relative's
+            // township too.
+            let same_town = poi.place.township.is_some() && poi.place.township == place.township;
+            if poi.name.key.chars().count() < 3 && !same_town {
+                continue;
+            }
+            let text = format!(
+                "登记表未填亲属身份证号；姓名一致；企业登记中与其同名且身份证号所含性别、年龄与{}相符的仅此一人{}",
+                poi.relation_term,
+                if same_town { "；企业住所与亲属住址同乡镇" } else { "" }
+            );
+            out.extend(b.hit_at(ri, si, poi, Evidence::NameFitUnique, text));
+        }
+    }
+    out
 }
 
 /// Declarations whose enterprise the registry does not hold.

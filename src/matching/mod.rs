@@ -453,7 +453,7 @@ fn id_text(id: &crate::normalize::id::NormId) -> String {
     if id.value.is_empty() { id.raw.trim().to_string() } else { id.value.to_string() }
 }
 
-fn make_hit(
+pub(crate) fn make_hit(
     rp: &RollPerson,
     poi: &Poi,
     cadres: &[Cadre],

@@ -163,6 +163,13 @@ pub enum Evidence {
     NamePlaceRollNoId,
     NamePlace,
     NameVillageNoIds,
+    /// Not scored from the pair alone: the cadre's own declaration (申报表)
+    /// names this relative in this enterprise (`compare::enterprise`).
+    NameDeclared,
+    /// Not scored from the pair alone: the only person of the relative's name
+    /// in a small register (the enterprise registry), whose ID fits
+    /// (`compare::enterprise`).
+    NameFitUnique,
 }
 
 /// One row of the evidence table.
@@ -202,6 +209,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::NameBirthMonth, "name_birth", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
     rule(Evidence::NamePlaceFit, "name_place", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
     rule(Evidence::NamePlaceRollNoId, "name_place", Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
+    rule(Evidence::NameDeclared, "name_declared", Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
     rule(Evidence::IdExactNameDiffers, "id_exact_name_differs", Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
     rule(Evidence::IdSameInvalidNameDiffers, "id_same_invalid", Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
     rule(Evidence::IdTruncatedPartial, "id_truncated_partial", Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
@@ -210,6 +218,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::NameBirthDayElsewhere, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
     rule(Evidence::NameBirthMonthUnplaced, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
     rule(Evidence::NamePlace, "name_place", Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
+    rule(Evidence::NameFitUnique, "name_fit_unique", Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
     rule(Evidence::NameVillageNoIds, "name_village", Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
 ];
 
@@ -473,6 +482,18 @@ enum Stated {
     Differs,
 }
 
+/// For a relative the register gives no ID: does another table's ID fit
+/// them? `Some(false)` when a stated birth differs or the sex or age does not
+/// fit the relation, `Some(true)` when what could be checked fits, `None`
+/// when nothing could be.
+pub(crate) fn id_fits_relative(poi: &Poi, cadre: &Cadre, id: &NormId) -> Option<bool> {
+    match stated_birth(poi.birth, id.birth) {
+        Some(Stated::Differs) => Some(false),
+        Some(_) => Some(fits_relation(poi, cadre, id.birth, id.sex) != Some(false)),
+        None => fits_relation(poi, cadre, id.birth, id.sex),
+    }
+}
+
 /// `stated`: `yyyymmdd` or `yyyymm00`; `id_birth`: `yyyymmdd`.
 fn stated_birth(stated: Option<u32>, id_birth: Option<u32>) -> Option<Stated> {
     let (s, b) = (stated?, id_birth?);
@@ -627,8 +648,9 @@ mod tests {
             Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
             Evidence::NameBirthMonth | Evidence::NameBirthMonthUnplaced => 1,
             Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
+            Evidence::NameDeclared | Evidence::NameFitUnique => 1,
         };
-        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 22);
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 24);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);
