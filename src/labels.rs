@@ -738,6 +738,30 @@ pub fn input_needed(k: crate::load::roles::OtherInput) -> String {
     format!("缺少{}：请用 {} 给出，或把它放在花名册文件夹中（本项比对未进行）", other_input_zh(k), k.option())
 }
 
+/// `--checks` names that are no comparison.
+pub fn unknown_checks(names: &[&str]) -> String {
+    let known: Vec<String> = crate::compare::COMPARISONS.iter().map(|c| format!("{}（{}）", c.id, c.name_zh)).collect();
+    format!("--checks 中的“{}”不是比对名称；可选：{}", names.join("、"), known.join("、"))
+}
+
+/// The screen's line for a run limited by `--checks`.
+pub fn checks_run(checks: &[String]) -> String {
+    let names: Vec<&str> =
+        crate::compare::COMPARISONS.iter().filter(|c| checks.iter().any(|x| x == c.id)).map(|c| c.name_zh).collect();
+    format!("  本次只进行（--checks）：{}", names.join("；"))
+}
+
+/// A comparison asked for by `--checks` without its input.
+pub fn check_without_input(c: &crate::compare::Comparison) -> String {
+    let input = match c.input {
+        crate::compare::InputKind::Rolls => "花名册（--rolls）",
+        crate::compare::InputKind::Registry => "企业登记（--registry）",
+        crate::compare::InputKind::Orgs => "社会组织兼职备案（--orgs）",
+        crate::compare::InputKind::Exclusions => "死亡、财政供养、机动车名单或 --business-owners / --double-claims",
+    };
+    format!("--checks 要求进行“{}”，但缺少{input}：本项比对未进行", c.name_zh)
+}
+
 /// A registry file that names persons but holds no ID number.
 pub fn registry_without_ids() -> String {
     "企业登记中没有证件号码列（只有姓名）：仅凭姓名不能确认是干部亲属，本表的人员基本无法比对；请向登记机关索取含法定代表人、股东证件号码的导出表".into()

@@ -138,6 +138,10 @@ pub struct RunOptions {
     /// The rolls against each other: exclusive programs or one program twice in a period.
     #[serde(default)]
     pub double_claims: bool,
+    /// The comparisons to run, by id (`compare::COMPARISONS`); empty: every
+    /// comparison whose inputs are given.
+    #[serde(default)]
+    pub checks: Vec<String>,
 }
 
 /// Make the output folder and prove it can be written, before any input is
@@ -451,6 +455,9 @@ pub struct RecordedOptions {
     pub business_owners: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub double_claims: bool,
+    /// `--checks`: the comparisons run (empty: all whose inputs were given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<String>,
 }
 
 impl RecordedOptions {
@@ -460,6 +467,9 @@ impl RecordedOptions {
         use crate::compare::eligibility::Family;
         use load::roles::OtherInput as O;
         let got = |k: O| routed.iter().any(|r| r.input == k);
+        if !crate::compare::wanted(&self.checks, crate::compare::InputKind::Exclusions) {
+            return Vec::new();
+        }
         let on = [
             !self.deaths.is_empty() || got(O::Deaths),
             !self.payroll.is_empty() || got(O::Payroll),
@@ -653,9 +663,24 @@ pub fn run(opts: &RunOptions) -> Result<RunOutcome, PipelineError> {
     run_observed(opts, &Quiet)
 }
 
+/// What the rolls are read for.
+#[derive(Clone, Copy)]
+struct Wants {
+    /// The relatives' comparison (hits).
+    hits: bool,
+    /// The 虚报冒领 comparison (each roll row's claim).
+    claims: bool,
+}
+
 /// [`run`], reporting progress.
 pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOutcome, PipelineError> {
+    let unknown = crate::compare::unknown_checks(&opts.checks);
+    if !unknown.is_empty() {
+        return Err(PipelineError::Usage(crate::labels::unknown_checks(&unknown)));
+    }
     check_out_dir(&opts.out)?;
+    use crate::compare::InputKind as K;
+    let want = |k: K| crate::compare::wanted(&opts.checks, k);
     let at = |p: &PathBuf| match &opts.base {
         Some(b) => b.join(p),
         None => p.clone(),
@@ -723,7 +748,8 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let mut rd = load::discover(&roll_paths);
     route_by_config(&mut rd, &cfg, &mut extra, &mut routed);
     let exclusions_given = !death_paths.is_empty() || !payroll_paths.is_empty() || !vehicle_paths.is_empty();
-    let want_claims = exclusions_given || extra.keys().any(|k| k.is_exclusion()) || opts.business_owners || opts.double_claims;
+    let want_claims =
+        want(K::Exclusions) && (exclusions_given || extra.keys().any(|k| k.is_exclusion()) || opts.business_owners || opts.double_claims);
     let decisions = known;
     let decisions_sha = match &decisions_path {
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
@@ -769,7 +795,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     };
     let t = timing("read registers", t);
     let chunk_bytes = opts.chunk_bytes.unwrap_or(DEFAULT_CHUNK_BYTES);
-    let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, want_claims, (&mut extra, &mut routed), progress)?;
+    let wants = Wants { hits: want(K::Rolls), claims: want_claims };
+    let mut matched = match_rolls(&rd.files, cadres, pois, &cfg, chunk_bytes, wants, (&mut extra, &mut routed), progress)?;
+    // Not matched with the rolls (--checks), still the persons of interest of the other comparisons.
+    matched.out.stats.persons_of_interest = matched.pois.len();
     routed.sort();
     // An input is there when given with its option or found among the rolls or registers.
     let given = |k: O, paths: &[PathBuf]| !paths.is_empty() || routed.iter().any(|r| r.input == k);
@@ -780,7 +809,13 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         given(O::Retired, &retired_paths),
     );
     let (has_deaths, has_payroll, has_vehicles) = (given(O::Deaths, &death_paths), given(O::Payroll, &payroll_paths), given(O::Vehicles, &vehicle_paths));
-    let business = opts.business_owners && has_registry;
+    let business = opts.business_owners && has_registry && want(K::Exclusions);
+    // A further input is read when a comparison run uses it.
+    let (run_ent, run_orgs) = (has_registry && want(K::Registry), has_orgs && want(K::Orgs));
+    let (has_registry, has_declarations) = (has_registry && (run_ent || business), has_declarations && run_ent);
+    let (has_orgs, has_retired) = (run_orgs, has_retired && run_orgs);
+    let (has_deaths, has_payroll, has_vehicles) =
+        (has_deaths && want(K::Exclusions), has_payroll && want(K::Exclusions), has_vehicles && want(K::Exclusions));
     let (roll_reports, roll_rows, out) = (matched.reports, matched.rows, matched.out);
     let t = timing("read and match rolls", t);
     // 经商办企业: the same persons of interest against the enterprise registry.
@@ -797,16 +832,18 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         let reg = ent::read(&ed.files);
         let decls = has_declarations.then(|| ent::read_declarations(&dd.files));
         let units = cfg.unit_table();
-        enterprise = ent::compare(
-            &reg,
-            &matched.cadres,
-            &matched.pois,
-            &matched.gaz,
-            &units,
-            &matched.contractors,
-            decls.as_ref().map(|d| d.0.as_slice()),
-            &cfg.comparison_scope(crate::compare::InputKind::Registry),
-        )?;
+        if run_ent {
+            enterprise = ent::compare(
+                &reg,
+                &matched.cadres,
+                &matched.pois,
+                &matched.gaz,
+                &units,
+                &matched.contractors,
+                decls.as_ref().map(|d| d.0.as_slice()),
+                &cfg.comparison_scope(crate::compare::InputKind::Registry),
+            )?;
+        }
         if let Some((ds, reports)) = decls {
             not_found = ent::declared_not_found(&reg, &ds).into_iter().cloned().collect();
             declaration_reports = reports;
@@ -823,7 +860,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         with_routed(load::discover(&payroll_paths), &mut extra, O::Payroll),
         with_routed(load::discover(&vehicle_paths), &mut extra, O::Vehicles),
     );
-    let want_claims = has_deaths || has_payroll || has_vehicles || business || opts.double_claims;
+    let want_claims = want(K::Exclusions) && (has_deaths || has_payroll || has_vehicles || business || opts.double_claims);
     let (mut eligibility, mut no_period) = (Vec::new(), Vec::new());
     let (mut death_reports, mut payroll_reports, mut vehicle_reports) = (Vec::new(), Vec::new(), Vec::new());
     if want_claims {
@@ -850,7 +887,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             vehicle_reports = reports;
         }
         eligibility.extend(el::excluded(&claims, &records));
-        if opts.double_claims {
+        if opts.double_claims && want(K::Exclusions) {
             eligibility.extend(el::double_claims(&claims));
         }
         eligibility.sort_by(|a, b| el::order(a).cmp(&el::order(b)));
@@ -862,7 +899,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         with_routed(load::discover(&retired_paths), &mut extra, O::Retired),
     );
     let filings = has_orgs.then(|| crate::compare::association::read(&od.files));
-    let retired = crate::compare::association::read_retired(&rtd.files);
+    let retired = crate::compare::association::read_retired(if has_retired { &rtd.files } else { &[] });
     let (org_reports, retired_reports) = (filings.as_ref().map(|f| f.reports.clone()).unwrap_or_default(), retired.2.clone());
     let mut hits = out.hits;
     for h in hits.iter_mut() {
@@ -878,7 +915,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let missing_paths: Vec<String> =
         kd.missing.iter().chain(&rd.missing).chain(further.iter().flat_map(|d| &d.missing)).cloned().collect();
     // Rolls are needed unless the batch runs only the other comparisons.
-    let rolls_needed = !opts.rolls.is_empty() || (opts.registry.is_empty() && opts.orgs.is_empty());
+    let rolls_needed = (!opts.rolls.is_empty() || (opts.registry.is_empty() && opts.orgs.is_empty())) && (want(K::Rolls) || want(K::Exclusions));
     let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (!from_ledger, rolls_needed));
     if from_ledger && register_rows == 0 {
         problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
@@ -902,11 +939,23 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     // given and left among the rolls): its rows would be compared twice.
     let sides = [("登记表", &kin_reports), ("花名册", &roll_reports)].into_iter().chain(further.iter().map(|(s, r, _)| (*s, *r)));
     problems.extend(duplicate_files(sides));
+    // A comparison asked for by --checks whose input nobody gave.
+    for k in crate::compare::COMPARISONS.iter().filter(|c| opts.checks.iter().any(|x| x == c.id)) {
+        let present = match k.input {
+            K::Rolls => !roll_reports.is_empty(),
+            K::Registry => run_ent,
+            K::Orgs => run_orgs,
+            K::Exclusions => want_claims,
+        };
+        if !present {
+            problems.push(crate::labels::check_without_input(k));
+        }
+    }
     // An option that needs an input nobody gave nor was found among the rolls.
     for (asked, needs, input) in [
-        (opts.business_owners, has_registry, O::Registry),
-        (!declaration_paths.is_empty() || has_declarations, has_registry, O::Registry),
-        (!retired_paths.is_empty(), has_orgs, O::Orgs),
+        (opts.business_owners && want(K::Exclusions), has_registry, O::Registry),
+        ((!declaration_paths.is_empty() || has_declarations) && want(K::Registry), has_registry, O::Registry),
+        (!retired_paths.is_empty() && want(K::Orgs), has_orgs, O::Orgs),
     ] {
         if asked && !needs {
             problems.push(crate::labels::input_needed(input));
@@ -954,6 +1003,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         vehicles: display_paths(&opts.vehicles),
         business_owners: opts.business_owners,
         double_claims: opts.double_claims,
+        checks: opts.checks.clone(),
     };
     let batch_id = batch_id(&inputs, &recorded);
     let previous = Manifest::load(&opts.out).ok();
@@ -1012,7 +1062,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         written.push(p);
         recorded.ledger_status = Some(LEDGER_STATUS.into());
     }
-    if has_registry {
+    if run_ent {
         use crate::compare::enterprise as ent;
         let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Registry).findings_file);
         ent::write_findings(&p, &enterprise).map_err(io_err(&p))?;
@@ -1032,7 +1082,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             written.push(p);
         }
     }
-    if has_orgs {
+    if run_orgs {
         let p = opts.out.join(crate::compare::comparison(crate::compare::InputKind::Orgs).findings_file);
         crate::compare::association::write_findings(&p, &associations).map_err(io_err(&p))?;
         written.push(p);
@@ -1118,13 +1168,16 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             let registers = (!from_ledger && snapshot.is_none()).then_some((kin_kept.as_slice(), manifest.inputs.kin.as_slice(), received.as_str()));
             // 虚报冒领 findings are leads too (by finding_id), verified by the paying unit.
             let mut leads = hits.clone();
-            let mut ran: BTreeSet<&str> = ["relatives_rolls"].into();
+            let mut ran: BTreeSet<&str> = BTreeSet::new();
+            if want(K::Rolls) {
+                ran.insert("relatives_rolls");
+            }
             if want_claims {
                 leads.extend(eligibility.iter().map(crate::compare::eligibility::lead_hit));
                 ran.insert("eligibility");
             }
             // 经商办企业 and 社团兼职 findings too, verified by the cadre's unit.
-            if has_registry {
+            if run_ent {
                 leads.extend(enterprise.iter().map(crate::compare::enterprise::lead_hit));
                 ran.insert("enterprises");
             }
@@ -1243,10 +1296,14 @@ fn match_rolls(
     mut pois: Vec<matching::people::Poi>,
     cfg: &Config,
     chunk_bytes: u64,
-    want_claims: bool,
+    wants: Wants,
     (extra, routed): (&mut Extra, &mut Vec<RoutedFile>),
     progress: &dyn Progress,
 ) -> Result<Matched, PipelineError> {
+    let want_claims = wants.claims;
+    // Without the relatives' comparison the persons of interest are still
+    // placed (the other comparisons use them) but not matched with the rolls.
+    let none: Vec<matching::people::Poi> = Vec::new();
     // Files that are another comparison's input by their columns are known
     // once read, before anything is matched: none of their rows is a roll's.
     let mut route = |reports: &mut Vec<InputReport>| -> BTreeSet<String> {
@@ -1277,7 +1334,7 @@ fn match_rolls(
         let gaz = matching::gazetteer(&rolls);
         matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
         timing("  places", t);
-        let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
+        let mut batch = matching::Batch::new(&cadres, if wants.hits { &pois } else { &none }, &gaz, &units)?;
         batch.add_rolls(&rolls)?;
         let out = batch.finish();
         let contractors = contractors_of(&rolls, &units);
@@ -1325,7 +1382,7 @@ fn match_rolls(
     matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
     // Pass 2: match chunk by chunk (a file over the budget piece by piece);
     // only the leads are kept.
-    let mut batch = matching::Batch::new(&cadres, &pois, &gaz, &units)?;
+    let mut batch = matching::Batch::new(&cadres, if wants.hits { &pois } else { &none }, &gaz, &units)?;
     for (i, chunk) in chunks.iter().enumerate() {
         let chunk: Vec<load::InputFile> = chunk.iter().filter(|f| !gone.contains(&f.rel)).cloned().collect();
         let t = std::time::Instant::now();
@@ -1495,6 +1552,7 @@ pub fn verify(dir: &Path) -> Result<Vec<Finding>, PipelineError> {
         vehicles: m.options.vehicles.iter().map(PathBuf::from).collect(),
         business_owners: m.options.business_owners,
         double_claims: m.options.double_claims,
+        checks: m.options.checks.clone(),
     };
     let _ = std::fs::remove_dir_all(&opts.out);
     let rerun = run(&opts);

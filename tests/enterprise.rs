@@ -382,3 +382,34 @@ fn regression_relatives_without_ids_missed_in_the_registry() {
     assert!(res.enterprise[0].hit.evidence.contains("申报表"), "{}", res.enterprise[0].hit.evidence);
     assert!(res.enterprise[1].hit.evidence.contains("仅此一人"), "{}", res.enterprise[1].hit.evidence);
 }
+
+/// `--checks` runs the comparisons named, whatever else is given.
+#[test]
+fn checks_pick_the_comparisons_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let all = county(tmp.path());
+    let full = run(&RunOptions { out: tmp.path().join("all"), ..all.clone() }).unwrap();
+    let hits_of = |d: &str| std::fs::read(tmp.path().join(d).join("hits.csv")).unwrap();
+    // Only the enterprises: the same findings, no hit.
+    let ent = run(&RunOptions { out: tmp.path().join("ent"), checks: vec!["enterprises".into()], ..all.clone() }).unwrap();
+    assert!(!full.hits.is_empty() && !full.enterprise.is_empty());
+    assert_eq!(
+        ent.enterprise.iter().map(|f| &f.hit.hit_id).collect::<Vec<_>>(),
+        full.enterprise.iter().map(|f| &f.hit.hit_id).collect::<Vec<_>>()
+    );
+    assert_eq!(String::from_utf8_lossy(&hits_of("ent")).trim_start_matches('\u{feff}').lines().count(), 1, "only the header");
+    assert!(ent.manifest.inputs.problems.is_empty(), "{:?}", ent.manifest.inputs.problems);
+    assert_eq!(ent.manifest.options.checks, ["enterprises"]);
+    // Only the relatives × rolls: the registry is not read, hits.csv as without it.
+    let rolls = run(&RunOptions { out: tmp.path().join("rolls"), checks: vec!["relatives_rolls".into()], ..all.clone() }).unwrap();
+    let plain = run(&RunOptions { out: tmp.path().join("plain"), registry: vec![], declarations: vec![], ..all.clone() }).unwrap();
+    assert_eq!(hits_of("rolls"), hits_of("plain"));
+    assert!(rolls.enterprise.is_empty() && !tmp.path().join("rolls/enterprise_findings.csv").exists());
+    assert!(rolls.manifest.inputs.problems.is_empty(), "{:?}", rolls.manifest.inputs.problems);
+    assert_eq!(plain.hits.len(), rolls.hits.len());
+    // A comparison asked for without its input is a problem (exit 3), a name that is none an error.
+    let orgs = run(&RunOptions { out: tmp.path().join("orgs"), checks: vec!["associations".into()], ..all.clone() }).unwrap();
+    assert!(orgs.manifest.inputs.problems.iter().any(|p| p.contains("社团") || p.contains("社会组织")), "{:?}", orgs.manifest.inputs.problems);
+    let bad = run(&RunOptions { out: tmp.path().join("bad"), checks: vec!["enterprise".into()], ..all });
+    assert!(matches!(bad, Err(kinmatch::pipeline::PipelineError::Usage(ref m)) if m.contains("enterprises")), "{:?}", bad.err());
+}

@@ -55,7 +55,7 @@ impl Progress for Bar {
 }
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n  kinmatch run --kin registers --rolls rolls --out 2024-11 --ledger kinmatch.db\n  kinmatch run --ledger kinmatch.db --as-of 2024-11-01 --rolls rolls --out audit\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes); 1 when the output folder holds\nfilled review workbooks not yet imported (nothing is overwritten; --force writes a fresh folder).")]
+#[command(after_help = "Examples:\n  kinmatch run --kin fixtures/demo/registers --rolls fixtures/demo/rolls --out out\n  kinmatch run --kin registers --rolls rolls --out 2024-11 --ledger kinmatch.db\n  kinmatch run --ledger kinmatch.db --as-of 2024-11-01 --rolls rolls --out audit\n  kinmatch run --kin registers --rolls rolls --registry 市场主体登记 --checks enterprises --out 2024-11-ent\n\nWrites out/hits.csv, out/review/<审批单位>.xlsx, out/summary.xlsx and out/manifest.json.\nExit code 3 when some input could not be read (the run still completes); 1 when the output folder holds\nfilled review workbooks not yet imported (nothing is overwritten; --force writes a fresh folder).")]
 pub struct Args {
     /// Kinship registers (files or folders).
     #[arg(long, num_args = 1.., required_unless_present_any = ["index", "as_of"])]
@@ -139,6 +139,11 @@ pub struct Args {
     /// (eligibility_double_claims.csv).
     #[arg(long)]
     pub double_claims: bool,
+    /// Run only these comparisons (comma-separated): relatives_rolls (亲属涉权), enterprises
+    /// (经商办企业), associations (社团兼职), eligibility (虚报冒领). Default: every comparison
+    /// whose inputs are given. Example: `--checks enterprises,associations`.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub checks: Vec<String>,
 }
 
 pub fn exec(a: Args) -> anyhow::Result<i32> {
@@ -171,6 +176,7 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
         vehicles: a.exclusions.vehicles,
         business_owners: a.business_owners,
         double_claims: a.double_claims,
+        checks: a.checks,
     };
     let res = run_observed(&opts, &Bar::new())?;
     let m = &res.manifest;
@@ -189,6 +195,9 @@ pub fn exec(a: Args) -> anyhow::Result<i32> {
             c.matching.roll_persons
         )
     );
+    if !m.options.checks.is_empty() {
+        eprintln!("{}", msgs::checks_run(&m.options.checks));
+    }
     let tier = |t: &str| *c.matching.by_tier.get(t).unwrap_or(&0);
     eprintln!(
         "{}",

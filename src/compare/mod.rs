@@ -103,6 +103,16 @@ pub const COMPARISONS: &[Comparison] = &[
     },
 ];
 
+/// Is the comparison of this input kind among `checks` (`--checks`; empty: all)?
+pub fn wanted(checks: &[String], input: InputKind) -> bool {
+    checks.is_empty() || checks.iter().any(|c| c == comparison(input).id)
+}
+
+/// `--checks` names that are no comparison's id.
+pub fn unknown_checks(checks: &[String]) -> Vec<&str> {
+    checks.iter().map(String::as_str).filter(|c| !COMPARISONS.iter().any(|k| k.id == *c)).collect()
+}
+
 /// The comparison of this input kind.
 pub fn comparison(input: InputKind) -> &'static Comparison {
     COMPARISONS.iter().find(|c| c.input == input).unwrap_or(&COMPARISONS[0])
