@@ -157,6 +157,38 @@ fn regression_per_cadre_form_rows_tied_to_no_cadre() {
     assert_eq!(l.kin[0].relation_term, "妻子");
 }
 
+/// Outside county (issue 9): the family table's 工作单位及职务 holds where each
+/// relative lives (白沙乡高峰村村民). Its header was not known, so the relatives
+/// without a roll ID were not placed and not matched by name and village.
+/// The content now makes it the relatives' address; a column of schools is none.
+#[test]
+fn regression_workplace_column_holding_villages_left_unread() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县人社局_家庭成员.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, format!("姓名：{}    工作单位：县人力资源和社会保障局    职务：股长", NAMES[0])).unwrap();
+    for (c, h) in ["称谓", "姓名", "出生年月", "身份证号", "工作单位及职务", "毕业学校"].iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let places = ["白沙乡高峰村村民", "务农", "青石镇大坪村3组", "柳河镇水井村村民", "白沙乡杨家村村民", "县教育局教师"];
+    for (r, place) in places.iter().enumerate() {
+        let row = 2 + r as u32;
+        ws.write_string(row, 0, ["妻子", "儿子", "女儿", "父亲", "母亲", "次子"][r]).unwrap();
+        ws.write_string(row, 1, NAMES[1 + r]).unwrap();
+        ws.write_string(row, 2, "1970.05").unwrap();
+        ws.write_string(row, 3, &nth_id(r)).unwrap();
+        ws.write_string(row, 4, *place).unwrap();
+        ws.write_string(row, 5, "白沙乡中心小学").unwrap();
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("工作单位及职务"), Some("address"), "{:?}", roles(s));
+    assert_eq!(s.role_of("毕业学校"), Some("unmapped"), "{:?}", roles(s));
+    assert_eq!(l.kin[0].address, "白沙乡高峰村村民");
+}
+
 /// 干部任免审批表 as the form is printed: label and value in separate cells
 /// (姓名 | 张三 | 性别 | 男 | 出生年月 | 1975.05 | 身份证号 | …), the family below
 /// without ID numbers. The form row was taken for the header: the sheet's

@@ -40,6 +40,25 @@ pub fn looks_like_name(s: &str) -> bool {
     COMPOUND.iter().any(|c| s.starts_with(c)) || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
 
+/// A place as a register or roll writes it: a township, a village, a
+/// community or a group (白沙乡高峰村村民, 青石镇大坪村3组), not a county bureau.
+pub fn looks_like_place(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if !(3..=40).contains(&n) || looks_like_name(s) {
+        return false;
+    }
+    let village = ["村", "社区", "组", "街道"].iter().any(|w| s.contains(w));
+    let town = s.contains(['乡', '镇']);
+    (village || town) && !INSTITUTION_WORDS.iter().any(|w| s.contains(w))
+}
+
+/// Words of a body with an address of its own (a school, a clinic, a bank, a
+/// government office), not where a person lives.
+const INSTITUTION_WORDS: &[&str] = &[
+    "局", "学校", "小学", "中学", "学院", "幼儿园", "医院", "卫生院", "诊所", "公司", "银行", "信用社", "政府", "委员会", "中心", "站", "所",
+];
+
 /// A cell that names a person: an ID number or a personal name.
 pub fn looks_like_person(c: &Cell) -> bool {
     match c {
@@ -81,6 +100,8 @@ pub struct Profile {
     pub numbers_or_marks: f64,
     /// Read as an ID, or shaped like one (a typo in an ID), or listing IDs.
     pub id_any: f64,
+    /// Places: a township, village, community or group (白沙乡高峰村村民).
+    pub places: f64,
 }
 
 fn id_like(st: IdStatus) -> bool {
@@ -102,7 +123,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
     let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i, mut marks) = (0, 0, 0, 0, 0, 0, 0);
-    let mut id_any = 0;
+    let (mut id_any, mut places) = (0, 0);
     let mut seen = std::collections::HashSet::new();
     for r in rows.iter().step_by(step).take(SAMPLE) {
         let c = r.cell(col);
@@ -134,6 +155,9 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         if looks_like_name(t) {
             names += 1;
         }
+        if looks_like_place(t) {
+            places += 1;
+        }
         if matches!(c, Cell::Number(_)) || t.parse::<f64>().is_ok() || t.chars().count() <= 1 {
             marks += 1;
         }
@@ -154,6 +178,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         p.distinct = seen.len() as f64 / n;
         p.numbers_or_marks = marks as f64 / n;
         p.id_any = id_any as f64 / n;
+        p.places = places as f64 / n;
     }
     p
 }
@@ -195,6 +220,10 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
         if (p.names >= 0.9 && p.distinct >= 0.5) || p.multi_names >= 0.5 {
             return Some(Role::NameBare);
         }
+        // 工作单位及职务 over 白沙乡高峰村村民: where the person lives.
+        if p.places >= 0.4 && p.names < 0.1 && p.ids < 0.1 {
+            return Some(Role::Address);
+        }
     }
     None
 }
@@ -204,6 +233,7 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
 /// column of its own (a header the tables do not know over a column of names).
 pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], profiles: &[Profile]) {
     let had_name = roles.iter().any(Role::is_name);
+    let mut had_address = roles.contains(&Role::Address);
     for c in 0..roles.len() {
         if decided[c] == Decided::Config || matches!(roles[c], Role::Ignore) {
             continue;
@@ -217,9 +247,20 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], prof
             decided[c] = Decided::Content;
             continue;
         }
-        if let Some(r) = verdict(&roles[c], p) {
+        // A workplace header (工作单位及职务) over villages: two cells are enough
+        // (a cadre's form lists a handful of relatives).
+        let workplace = keys.get(c).is_some_and(|k| super::roles::workplace_header(k));
+        let places = workplace && roles[c] == Role::Unmapped && p.values >= 2 && p.places >= 0.5 && p.names < 0.1;
+        if let Some(r) = if places { Some(Role::Address) } else { verdict(&roles[c], p) } {
             if r == Role::NameBare && had_name && roles[c] == Role::Unmapped {
                 continue;
+            }
+            // One address column: the one the header names, else the first by content.
+            if r == Role::Address {
+                if had_address {
+                    continue;
+                }
+                had_address = true;
             }
             roles[c] = r;
             decided[c] = Decided::Content;
@@ -238,6 +279,20 @@ pub fn multi_columns(roles: &[Role], profiles: &[Profile]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[rstest::rstest]
+    #[case("白沙乡高峰村村民", true)]
+    #[case("青石镇大坪村3组", true)]
+    #[case("新华社区", true)]
+    #[case("白马镇", true)]
+    #[case("白沙乡中心小学", false)]
+    #[case("青石镇人民政府", false)]
+    #[case("县教育局教师", false)]
+    #[case("务农", false)]
+    #[case("王建国", false)]
+    fn places_are_told_from_bodies_and_names(#[case] cell: &str, #[case] want: bool) {
+        assert_eq!(looks_like_place(cell), want, "{cell}");
+    }
     use rstest::rstest;
 
     #[rstest]

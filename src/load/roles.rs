@@ -714,6 +714,16 @@ fn person_like(q: &str) -> bool {
 
 /// A header that names a person by its ending alone (承租他人, 失业人员, 伤残军人),
 /// without 姓名 or a word of the tables: a name column only if its cells are names.
+/// Headers of a relative's workplace that registers fill with where the
+/// relative lives (工作单位及职务: 白沙乡高峰村村民): a few such cells decide.
+pub const WORKPLACE_WORDS: &[&str] = &["工作单位及职务", "工作单位和职务", "单位及职务", "工作单位及职务或住址", "现工作单位及职务", "工作单位职务", "工作或学习单位"];
+
+/// Is the header a relative's workplace ([`WORKPLACE_WORDS`])?
+pub fn workplace_header(text: &str) -> bool {
+    let t = strip_marks(text);
+    WORKPLACE_WORDS.contains(&t)
+}
+
 pub fn weak_person_header(text: &str) -> bool {
     let t = strip_marks(text);
     person_like(t)

@@ -252,12 +252,17 @@ impl<'a> Leads<'a> {
 /// names that some person of interest bears are counted (a lead that rests on
 /// a name has the same name on both sides), and IDs are kept as numbers, so
 /// that 50 million roll persons fit in memory.
+/// A roll person's village, not known.
+const NO_VILLAGE: u32 = u32::MAX;
+
 struct Census<'a> {
     /// Name variant key of persons of interest -> its number.
     names: HashMap<&'a str, u32>,
     towns: HashMap<String, u32>,
-    /// (name, township, ID code): what each roll person of that name and township shows.
-    by_town: Vec<(u32, u32, u64)>,
+    villages: HashMap<String, u32>,
+    /// (name, township, village or `NO_VILLAGE`, ID code): what each roll
+    /// person of that name and township shows.
+    by_town: Vec<(u32, u32, u32, u64)>,
     /// (name, full ID as the number of its first 17 digits).
     keys: Vec<(u32, u64)>,
 }
@@ -295,22 +300,24 @@ impl<'a> Census<'a> {
             let n = names.len() as u32;
             names.entry(p.name.variant_key.as_str()).or_insert(n);
         }
-        Census { names, towns: HashMap::new(), by_town: Vec::new(), keys: Vec::new() }
+        Census { names, towns: HashMap::new(), villages: HashMap::new(), by_town: Vec::new(), keys: Vec::new() }
     }
 
     fn add(&mut self, rps: &[RollPerson]) {
         for r in rps {
             let Some(&n) = self.names.get(r.name.variant_key.as_str()) else { continue };
             if let (Some(t), Some(code)) = (r.place.township.as_deref(), id_code(&r.id)) {
-                let t = match self.towns.get(t) {
+                let number = |m: &mut HashMap<String, u32>, k: &str| match m.get(k) {
                     Some(&i) => i,
                     None => {
-                        let i = self.towns.len() as u32;
-                        self.towns.insert(t.to_string(), i);
+                        let i = m.len() as u32;
+                        m.insert(k.to_string(), i);
                         i
                     }
                 };
-                self.by_town.push((n, t, code));
+                let t = number(&mut self.towns, t);
+                let v = r.place.village.as_deref().map_or(NO_VILLAGE, |v| number(&mut self.villages, v));
+                self.by_town.push((n, t, v, code));
             }
             // A key ending in 000 may itself be a cut number: no evidence of another person.
             let full = r.id.key.as_deref().filter(|_| !score::zero_filled_key(&r.id));
@@ -332,12 +339,28 @@ impl<'a> Census<'a> {
     /// Does the township show a person of this name with another ID than `own`
     /// (an ID that is not `own` and not the start of it)?
     fn other_in_township(&self, name: &str, town: &str, own: Option<&str>) -> bool {
-        let (Some(&n), Some(&t)) = (self.names.get(name), self.towns.get(town)) else { return false };
+        self.others_in_township(name, town, own).next().is_some()
+    }
+
+    /// The villages (`NO_VILLAGE` when not known) of the persons of this name
+    /// in the township with another ID than `own`.
+    fn others_in_township<'s>(&'s self, name: &str, town: &str, own: Option<&str>) -> impl Iterator<Item = u32> + 's {
+        let found = self.names.get(name).zip(self.towns.get(town));
         let own_key = own.and_then(key_code);
         let own_partial = own.and_then(|o| o.get(..14)).and_then(partial_code);
-        range(&self.by_town, (n, t, 0), (n, t, u64::MAX))
-            .iter()
-            .any(|&(_, _, c)| Some(c) != own_key && Some(c) != own_partial)
+        let all: &[(u32, u32, u32, u64)] = match found {
+            Some((&n, &t)) => range(&self.by_town, (n, t, 0, 0), (n, t, u32::MAX, u64::MAX)),
+            None => &[],
+        };
+        all.iter().filter(move |&&(_, _, _, c)| Some(c) != own_key && Some(c) != own_partial).map(|&(_, _, v, _)| v)
+    }
+
+    /// Is every person of this name in the township with another ID than
+    /// `own` known to live in another village than `village`?
+    fn others_only_in_other_villages(&self, name: &str, town: &str, village: &str, own: Option<&str>) -> bool {
+        // A village no one of the census lives in has the number of none.
+        let v = self.villages.get(village).copied();
+        !village.is_empty() && self.others_in_township(name, town, own).all(|o| o != NO_VILLAGE && Some(o) != v)
     }
 
     /// Do the rolls show a person of this name, born as `partial` says, with a
@@ -381,17 +404,24 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
                 if !census.other_in_township(name, t, own) {
                     continue;
                 }
-                if !people::id_present(&rp.id) {
+                let village = rp.place.village.as_deref().unwrap_or("");
+                let elsewhere = census.others_only_in_other_villages(name, t, village, own);
+                if !people::id_present(&rp.id) && !elsewhere {
                     // A roll person without an ID, in a township where the rolls show
-                    // another person of that name: no lead (on the generated county
-                    // fewer than one in ten of these was the relative).
+                    // another person of that name (in this village, or where
+                    // not known): no lead (on the generated county fewer than
+                    // one in ten of these was the relative).
                     drop[i] = true;
                     continue;
                 }
                 let s = &mut l.scored;
                 s.tier = Tier::Possible;
                 s.score = 0.6;
-                s.evidence.push_str("；本乡镇另有同名人员（身份证号不同），需人工甄别");
+                s.evidence.push_str(if elsewhere {
+                    "；本乡镇其他村另有同名人员（身份证号不同），需人工甄别"
+                } else {
+                    "；本乡镇另有同名人员（身份证号不同），需人工甄别"
+                });
             }
             _ => {}
         }
@@ -531,7 +561,8 @@ pub fn finish_ids_and_order(hits: &mut [Hit]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::records::{KinRow, RawId};
+    use crate::load::records::{KinRow, RawId, Slot};
+    use crate::model::Source;
     use crate::normalize::relation::Relation;
 
     fn cadre_of(unit: &str, units: &UnitTable) -> Cadre {
@@ -566,6 +597,65 @@ mod tests {
             .unit_table();
         let cadre = cadre_of("县住房和城乡建设局", &units);
         assert_eq!(relevance(&units.key("城建局"), None, &cadre), Relevance::SameUnit);
+    }
+
+    /// Outside county (issue 9): a roll person without an ID, named as a
+    /// relative and in the relative's village, was dropped because another
+    /// person of that name (another ID) lived in another village of the
+    /// township. Now a lead for a reviewer (疑似); a namesake in the same
+    /// village still leaves no lead.
+    #[rstest::rstest]
+    #[case::namesake_in_another_village("石门村", Some(Tier::Possible))]
+    #[case::namesake_in_the_same_village("大坪村", None)]
+    fn regression_roll_person_without_id_dropped_for_a_namesake_in_another_village(
+        #[case] namesake_village: &str,
+        #[case] want: Option<Tier>,
+    ) {
+        use crate::normalize::id::normalize_id;
+        let id = |b: &str| format!("{b}{}", crate::normalize::id::check_char(b).unwrap_or('0'));
+        let units = UnitTable::builtin();
+        let kin = KinRow {
+            source: Default::default(),
+            cadre_name: "戴鹏林".into(),
+            cadre_id: RawId::Text(id("43292119801002647")),
+            cadre_unit: "县人力资源和社会保障局".into(),
+            cadre_post: String::new(),
+            relative_name: "林然".into(),
+            relative_id: RawId::Text(id("43292119530526814")),
+            relation_term: "母亲".into(),
+            address: "青石镇大坪村村民".into(),
+            birth: String::new(),
+        };
+        let roll = |row: u32, village: &str, pid: &str| RollRow {
+            source: Source { file: "低保.xlsx".into(), sheet: String::new(), row },
+            slots: vec![Slot {
+                role: crate::load::roles::Person::Beneficiary,
+                name: "林然".into(),
+                id: if pid.is_empty() { RawId::Empty } else { RawId::Text(pid.into()) },
+                norm: normalize_id(pid),
+            }],
+            township: "青石镇".into(),
+            village: village.into(),
+            group: String::new(),
+            amount: None,
+            amount_unread: String::new(),
+            date: String::new(),
+            program: "农村低保".into(),
+            unit: "民政局".into(),
+            relation_to_head: String::new(),
+            contractor: String::new(),
+            address: String::new(),
+            period: String::new(),
+        };
+        let rolls = vec![roll(2, "大坪村", ""), roll(3, namesake_village, &id("43292219780606652"))];
+        let (mut cadres, mut pois) = people::persons_of_interest(&[kin], &[Relation::SelfRel, Relation::Parent], units);
+        let gaz = gazetteer(&rolls);
+        people::assign_places(&mut cadres, &mut pois, &gaz, units);
+        let mut batch = Batch::new(&cadres, &pois, &gaz, units).unwrap();
+        batch.add_rolls(&rolls).unwrap();
+        let hits = batch.finish().hits;
+        let got: Vec<(u32, Tier)> = hits.iter().map(|h| (h.roll_row, h.tier)).collect();
+        assert_eq!(got, want.map(|t| (2, t)).into_iter().collect::<Vec<_>>(), "{hits:#?}");
     }
 
     #[test]
