@@ -247,14 +247,14 @@ impl<'a> Leads<'a> {
     }
 }
 
+/// A roll person's village, not known.
+const NO_VILLAGE: u32 = u32::MAX;
+
 /// Who else the rolls show under a name, for settling leads that rest on a
 /// name: the IDs seen per (name, township), and the full IDs per name. Only
 /// names that some person of interest bears are counted (a lead that rests on
 /// a name has the same name on both sides), and IDs are kept as numbers, so
 /// that 50 million roll persons fit in memory.
-/// A roll person's village, not known.
-const NO_VILLAGE: u32 = u32::MAX;
-
 struct Census<'a> {
     /// Name variant key of persons of interest -> its number.
     names: HashMap<&'a str, u32>,
