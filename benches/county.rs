@@ -11,7 +11,7 @@
 //! process, from getrusage), and the hits scored against the generator's truth.
 
 use calamine::{Reader, open_workbook_auto};
-use kinmatch::synth::{SynthConfig, generate, province};
+use kinmatch_synth::{SynthConfig, generate, province};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -116,7 +116,7 @@ fn main() {
     println!("kinmatch run --no-workbooks (whole process):  median {r:.2} s");
     println!("ratio {:.2}x   peak memory {:.0} MiB   {:.0} roll rows/s", r / f, peak_kib as f64 / 1024.0, roll_rows as f64 / r);
     let hits = kinmatch::pipeline::read_hits_csv(&out.join("hits.csv")).unwrap();
-    let e = kinmatch::synth::eval::evaluate(&data.join("truth.csv"), &hits).unwrap();
+    let e = kinmatch_synth::eval::evaluate(&data.join("truth.csv"), &hits).unwrap();
     println!(
         "hits {}: precision confirmed+probable {:.4}, recall any tier {:.4} (truth {})",
         hits.len(),

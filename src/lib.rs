@@ -19,4 +19,3 @@ pub mod pipeline;
 pub mod matching;
 pub mod report;
 pub mod snapshot;
-pub mod synth;

@@ -6,7 +6,7 @@
 //! (same-name strangers in the same township, some born the same day).
 
 use kinmatch::pipeline::{RunOptions, run};
-use kinmatch::synth::{SynthConfig, eval::evaluate, generate};
+use kinmatch_synth::{SynthConfig, eval::evaluate, generate};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -121,7 +121,7 @@ fn chunked_rolls_give_the_same_batch_as_one_pass() {
 /// relatives it plants are found when the rolls are matched chunk by chunk.
 #[test]
 fn generated_province_is_deterministic_and_its_planted_relatives_are_found() {
-    use kinmatch::synth::province::{ProvinceConfig, generate_province};
+    use kinmatch_synth::province::{ProvinceConfig, generate_province};
     let tmp = tempfile::tempdir().unwrap();
     let cfg = ProvinceConfig { seed: 5, relatives: 30_000, roll_rows: 40_000, roll_files: 4, plant_rate: 0.01 };
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));

@@ -5,7 +5,7 @@ use kinmatch::config::Config;
 use kinmatch::load::roles::Kind;
 use kinmatch::pipeline::{RunOptions, build_index, read_side, run};
 use kinmatch::snapshot::Snapshot;
-use kinmatch::synth::{SynthConfig, generate};
+use kinmatch_synth::{SynthConfig, generate};
 use std::path::Path;
 
 fn opts(out: &Path) -> RunOptions {

@@ -5,7 +5,7 @@
 use kinmatch::config::Config;
 use kinmatch::load::{self, InputFile, roles::Kind};
 use kinmatch::pipeline::inspect;
-use kinmatch::synth::{SynthConfig, generate};
+use kinmatch_synth::{SynthConfig, generate};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -7,7 +7,6 @@ pub mod inspect;
 pub mod ledger;
 pub mod review;
 pub mod run;
-pub mod synth;
 pub mod verify;
 
 use clap::{Parser, Subcommand};
@@ -65,10 +64,6 @@ pub enum Command {
     Template(review::TemplateArgs),
     /// Re-run an archived batch from its manifest and check every input and output.
     Verify(verify::Args),
-    /// Generate a synthetic county (registers, rolls and the truth) for demos, tests and benchmarks.
-    Synth(synth::Args),
-    /// Score a batch's hits.csv against a generated county's truth.csv (precision per tier, recall).
-    SynthEval(synth::EvalArgs),
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
@@ -84,7 +79,5 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Template(a) => review::exec_template(a),
         Command::Ledger(c) => ledger::exec(c),
         Command::Verify(a) => verify::exec(a),
-        Command::Synth(a) => synth::exec(a),
-        Command::SynthEval(a) => synth::exec_eval(a),
     }
 }

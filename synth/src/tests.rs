@@ -3,7 +3,7 @@
 use super::names::{TRAD, VARIANT_SURNAMES};
 use super::output::col_key2;
 use super::*;
-use crate::normalize::id::check_char;
+use kinmatch::normalize::id::check_char;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! Scoring a batch's hits against the generator's truth: precision per tier,
 //! recall overall and per kind of noise.
 
-use crate::model::{Hit, Tier};
+use kinmatch::model::{Hit, Tier};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -3,10 +3,10 @@
 
 use super::names::*;
 use super::rng::Rng;
-use crate::normalize::id::check_char;
+use kinmatch::normalize::id::check_char;
 use std::collections::HashSet;
 
-pub(crate) use crate::normalize::relation::Relation;
+pub(crate) use kinmatch::normalize::relation::Relation;
 
 /// Parents and grandparents: the relatives registers most often leave without an ID.
 fn elderly(r: Relation) -> bool {

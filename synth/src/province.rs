@@ -18,7 +18,7 @@ use super::names::VILLAGE_POOL;
 use super::people::{full_name, given, legacy15, random_date};
 use super::rng::Rng;
 use super::{SynthError, SynthSummary};
-use crate::normalize::id::check_char;
+use kinmatch::normalize::id::check_char;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
