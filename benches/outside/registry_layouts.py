@@ -100,6 +100,16 @@ def make_registry(out, cadres, pop_cls, rng, towns, ids, county="云溪县"):
         s = pop.person(1950, 2000, town=r.town)
         f["persons"].append(dict(role="legal_rep", name=r.name, id=s.id, post="", t=None))
         firms.append(f)
+    # LONE_NAMESAKES=N (a probe of precision, off by default): N strangers who
+    # share the name of an in-scope relative the register gives without an ID
+    # and who is in no firm; nothing tells them from the relative but the ID's
+    # sex and age. Each one a finding is a false lead.
+    lone = [(c, r) for c, r in inscope[90:] if r.rel_id_missing][: int(os.environ.get("LONE_NAMESAKES", "0"))]
+    for c, r in lone:
+        f = firm("个体", r.town)
+        s = pop.person(1950, 2000, town=r.town)
+        f["persons"].append(dict(role="legal_rep", name=r.name, id=s.id, post="", t=None))
+        firms.append(f)
     for _ in range(400):
         f = firm(rng.choice(["个体", "公司", "合作社"]), rng.choice(list(towns)))
         s = pop.person(1950, 2000)
