@@ -103,21 +103,22 @@ pub fn roll_role(role: &str) -> &str {
     }
 }
 
-/// A canonical relation (`Hit::relation`).
-pub fn relation(relation: &str) -> &str {
+/// A relation to the cadre (`Hit::relation`), as the workbooks name it: the
+/// one table of these words ([`Relation::label_zh`] reads it).
+pub fn relation(relation: crate::normalize::relation::Relation) -> &'static str {
+    use crate::normalize::relation::Relation as R;
     match relation {
-        "self" => "本人",
-        "spouse" => "配偶",
-        "parent" => "父母",
-        "parent_in_law" => "配偶父母",
-        "child" => "子女",
-        "child_in_law" => "子女配偶",
-        "sibling" => "兄弟姐妹",
-        "sibling_in_law" => "兄弟姐妹配偶",
-        "grandparent" => "祖父母/外祖父母",
-        "grandchild" => "孙子女/外孙子女",
-        "other" | "" => "其他",
-        other => other,
+        R::SelfRel => "本人",
+        R::Spouse => "配偶",
+        R::Parent => "父母",
+        R::ParentInLaw => "配偶父母",
+        R::Child => "子女",
+        R::ChildInLaw => "子女配偶",
+        R::Sibling => "兄弟姐妹",
+        R::SiblingInLaw => "兄弟姐妹配偶/配偶兄弟姐妹",
+        R::Grandparent => "祖父母/外祖父母",
+        R::Grandchild => "孙子女/外孙子女",
+        R::Other => "其他",
     }
 }
 

@@ -80,7 +80,9 @@ pub struct Hit {
     pub score: f64,
     pub match_kind: String,
     pub evidence: String,
-    pub relation: String,
+    /// The relative's relation to the cadre (`self` for the cadre).
+    #[serde(deserialize_with = "crate::normalize::relation::de_lenient")]
+    pub relation: crate::normalize::relation::Relation,
     pub relation_term: String,
     pub cadre_name: String,
     pub cadre_id: String,

@@ -88,7 +88,7 @@ fn every_cadre_is_matched_as_self_and_every_person_slot_is_matched() {
     for r in ["beneficiary", "member", "household_head", "guardian", "legal_rep"] {
         assert!(roles.contains(r), "no hit on a {r} slot: {roles:?}");
     }
-    assert!(res.hits.iter().any(|h| h.relation == "self"), "cadres are matched as self");
+    assert!(res.hits.iter().any(|h| h.relation == kinmatch::normalize::relation::Relation::SelfRel), "cadres are matched as self");
     for h in &res.hits {
         assert!(!h.evidence.is_empty(), "{} has no evidence", h.hit_id);
         assert!((0.0..=1.0).contains(&h.score));

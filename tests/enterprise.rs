@@ -87,7 +87,7 @@ fn relatives_in_scope_are_found_in_the_registry_with_their_relevance_and_declara
     let got: Vec<(String, String, String, String)> = res
         .enterprise
         .iter()
-        .map(|f| (f.hit.relative_name.clone(), f.hit.relation.clone(), f.role.as_str().to_string(), f.declared.clone()))
+        .map(|f| (f.hit.relative_name.clone(), f.hit.relation.to_string(), f.role.as_str().to_string(), f.declared.clone()))
         .collect();
     assert_eq!(
         got,

@@ -525,7 +525,7 @@ fn value(l: &Layout, col: usize, row: u32, who: &RowPeople, rng: &mut Rng) -> Ce
         "multi_id" => Cell::Text(
             tagged.map(|v| v.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join("，")).unwrap_or(p.id),
         ),
-        "relation" => Cell::Text(who.relation.clone()),
+        "relation" => Cell::Text(who.relation.to_string()),
         "sex" => Cell::Text(if p.male { "男" } else { "女" }.into()),
         "birth" => {
             if h.contains("年月") {

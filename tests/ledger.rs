@@ -143,7 +143,7 @@ fn two_monthly_batches_carry_decisions_mark_removed_relatives_and_reproduce_mont
     let csv = reg.join("县人力资源和社会保障局_干部亲属信息登记表.csv");
     let text = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let gone = m1.iter().find(|h| h.kin_file.ends_with(".csv") && h.relation != "self").expect("a lead from the CSV register");
+    let gone = m1.iter().find(|h| h.kin_file.ends_with(".csv") && h.relation != kinmatch::normalize::relation::Relation::SelfRel).expect("a lead from the CSV register");
     let gone_line = lines.iter().position(|l| l.contains(&gone.relative_name) && l.contains(&gone.relative_id)).expect("its line");
     let other = m1.iter().find(|h| !h.kin_file.ends_with(".csv") && h.tier == kinmatch::model::Tier::Confirmed && !h.roll_id.is_empty()).unwrap();
     let template: Vec<&str> = lines[1].split(',').collect();

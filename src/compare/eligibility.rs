@@ -795,7 +795,7 @@ pub fn lead_hit(f: &Finding) -> crate::model::Hit {
         score: if exact { 1.0 } else { 0.9 },
         match_kind: f.rule.code().to_string(),
         evidence: format!("{}：{}", f.rule.text_zh(), f.evidence),
-        relation: "self".into(),
+        relation: crate::normalize::relation::Relation::SelfRel,
         relative_name: c.name.clone(),
         relative_id: c.id.clone(),
         roll_name: c.name.clone(),

@@ -880,7 +880,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             format!("{:.2}", h.score),
             h.match_kind.clone(),
             h.evidence.clone(),
-            h.relation.clone(),
+            h.relation.as_str().to_string(),
             h.relation_term.clone(),
             h.cadre_name.clone(),
             h.cadre_id.clone(),

@@ -512,7 +512,7 @@ pub(crate) fn make_hit(
         score: s.score,
         match_kind: s.match_kind.to_string(),
         evidence: s.evidence.clone(),
-        relation: poi.relation.as_str().to_string(),
+        relation: poi.relation,
         relation_term: term.to_string(),
         cadre_name: cadre.name.raw.trim().to_string(),
         cadre_id: id_text(&cadre.id),
@@ -545,8 +545,8 @@ pub(crate) fn make_hit(
 /// twice under one program gets `-2`, `-3` in row order).
 pub fn finish_ids_and_order(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
-        (&a.roll_file, &a.roll_sheet, a.roll_row, &a.roll_role, &a.kin_file, &a.kin_sheet, a.kin_row, &a.relation)
-            .cmp(&(&b.roll_file, &b.roll_sheet, b.roll_row, &b.roll_role, &b.kin_file, &b.kin_sheet, b.kin_row, &b.relation))
+        (&a.roll_file, &a.roll_sheet, a.roll_row, &a.roll_role, &a.kin_file, &a.kin_sheet, a.kin_row, a.relation.as_str())
+            .cmp(&(&b.roll_file, &b.roll_sheet, b.roll_row, &b.roll_role, &b.kin_file, &b.kin_sheet, b.kin_row, b.relation.as_str()))
     });
     let mut seen: HashMap<String, usize> = HashMap::new();
     for h in hits.iter_mut() {

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::id::{Sex, is_invisible};
 
 /// Relation of a relative to the cadre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The cadre himself/herself (serde name `"self"`).
@@ -35,7 +35,22 @@ pub enum Relation {
     /// 孙子女, 外孙子女
     Grandchild,
     /// Anything else (叔叔, 侄子, 堂兄, 表妹, unknown…)
+    #[default]
     Other,
+}
+
+impl std::fmt::Display for Relation {
+    /// The [`Relation::as_str`] name (`spouse`), as hits.csv writes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Read a relation by its [`Relation::as_str`] name; a name that is none
+/// (an empty cell of a hand-made hits.csv) is [`Relation::Other`].
+pub fn de_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Relation, D::Error> {
+    let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    Ok(Relation::from_str_canonical(&s).unwrap_or(Relation::Other))
 }
 
 impl Relation {
@@ -71,21 +86,9 @@ impl Relation {
         }
     }
 
-    /// Chinese label for reports.
+    /// Chinese label for reports (`labels::relation`).
     pub fn label_zh(self) -> &'static str {
-        match self {
-            Relation::SelfRel => "本人",
-            Relation::Spouse => "配偶",
-            Relation::Parent => "父母",
-            Relation::ParentInLaw => "配偶父母",
-            Relation::Child => "子女",
-            Relation::ChildInLaw => "子女配偶",
-            Relation::Sibling => "兄弟姐妹",
-            Relation::SiblingInLaw => "兄弟姐妹配偶/配偶兄弟姐妹",
-            Relation::Grandparent => "祖父母/外祖父母",
-            Relation::Grandchild => "孙子女/外孙子女",
-            Relation::Other => "其他",
-        }
+        crate::labels::relation(self)
     }
 
     /// Inverse of [`Relation::as_str`] (surrounding whitespace ignored).

@@ -113,7 +113,7 @@ fn build(wb: &mut Workbook, hits: &[Hit], batch: &BatchInfo) -> Result<(), XlsxE
         true,
         &st,
     )?;
-    let by_relation = count_by(hits, |h| labels::relation(h.relation.trim()).to_string());
+    let by_relation = count_by(hits, |h| labels::relation(h.relation).to_string());
     grouped_sheet(
         wb.add_worksheet(),
         "按亲属关系",

@@ -17,7 +17,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         score: 1.0,
         match_kind: "id".into(),
         evidence: format!("身份证号一致 {id}"),
-        relation: "parent".into(),
+        relation: crate::normalize::relation::Relation::Parent,
         relation_term: "父亲".into(),
         cadre_name: "王某某".into(),
         cadre_id: "500243198001011234".into(),
@@ -79,7 +79,7 @@ fn hits() -> Vec<Hit> {
     v[4].relevance = Relevance::SameTownship;
     v[3].relevance = Relevance::SameUnit;
     v[5].relation_term = String::new();
-    v[5].relation = "sibling_in_law".into();
+    v[5].relation = crate::normalize::relation::Relation::SiblingInLaw;
     v[6].village = String::new();
     v[7].township = String::new();
     v[7].village = String::new();
@@ -244,7 +244,10 @@ fn review_one_workbook_per_unit_with_exactly_its_hits() {
     let p2 = dir.path().join("review").join("县农业农村局.xlsx");
     assert_eq!(hit_ids_in(&p2), vec!["h04", "h05", "h06"]);
     let g2 = grid(&p2, "比对结果");
-    assert_eq!(s(&g2[3][14]), "兄弟姐妹配偶");
+    // One label table (`labels::relation`, also `Relation::label_zh`): the
+    // workbook once said 兄弟姐妹配偶 where the relation said both kinds (issue 12).
+    assert_eq!(s(&g2[3][14]), "兄弟姐妹配偶/配偶兄弟姐妹");
+    assert_eq!(s(&g2[3][14]), crate::normalize::relation::Relation::SiblingInLaw.label_zh());
 
     // Data validation lists and print setup in the sheet XML.
     let xml = zip_entry(&p, "xl/worksheets/sheet1.xml").unwrap();

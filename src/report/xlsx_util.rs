@@ -225,7 +225,7 @@ pub(crate) fn header_footer_text(s: &str) -> String {
 pub(crate) fn relation_label(hit: &Hit) -> String {
     let term = hit.relation_term.trim();
     if term.is_empty() {
-        crate::labels::relation(hit.relation.trim()).to_string()
+        crate::labels::relation(hit.relation).to_string()
     } else {
         term.to_string()
     }
