@@ -112,6 +112,10 @@ pub struct Hit {
     /// The roll's amount as written when it could not be read (`amount` is then empty).
     #[serde(default)]
     pub amount_unread: String,
+    /// The blocking rule that put the pair before the scorer (Splink's
+    /// `match_key`): which keys of the two sides agreed.
+    #[serde(default)]
+    pub blocking: crate::matching::blocking::Block,
 }
 
 /// Per file: what `inspect --json` prints and the manifest keeps.

@@ -381,6 +381,8 @@ fn regression_relatives_without_ids_missed_in_the_registry() {
     );
     assert!(res.enterprise[0].hit.evidence.contains("申报表"), "{}", res.enterprise[0].hit.evidence);
     assert!(res.enterprise[1].hit.evidence.contains("仅此一人"), "{}", res.enterprise[1].hit.evidence);
+    use kinmatch::matching::blocking::Block;
+    assert_eq!((res.enterprise[0].hit.blocking, res.enterprise[1].hit.blocking), (Block::Declaration, Block::RegistryName));
 }
 
 /// `--checks` runs the comparisons named, whatever else is given.

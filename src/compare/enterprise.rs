@@ -680,7 +680,11 @@ impl Both<'_> {
         };
         let rule = crate::matching::score::evidence_rule(e);
         let s = crate::matching::score::Scored { tier: rule.tier, score: rule.score, match_kind: rule.kind, rule: e, evidence };
-        Some(matching::make_hit(&rp, poi, self.cadres, self.rows, &poi.relation_term, &s, self.units))
+        let block = match e {
+            crate::matching::score::Evidence::NameDeclared => crate::matching::blocking::Block::Declaration,
+            _ => crate::matching::blocking::Block::RegistryName,
+        };
+        Some(Hit { blocking: block, ..matching::make_hit(&rp, poi, self.cadres, self.rows, &poi.relation_term, &s, self.units) })
     }
 }
 

@@ -47,6 +47,70 @@ impl ExactIndex {
     }
 }
 
+/// The blocking rule that found a pair, as data: the first of [`BLOCKS`]
+/// whose keys the two sides share (hits.csv's `blocking`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// Not found by blocking (a finding of another comparison's own rule, or
+    /// a hits.csv written before the column).
+    #[default]
+    #[serde(rename = "")]
+    None,
+    /// The same ID key (the exact join).
+    IdKey,
+    /// The same region and birth date (14 digits): an ID cut by Excel.
+    IdPartial,
+    /// The same birth date and surname: an ID with a typo.
+    BirthSurname,
+    /// The same region code and name.
+    RegionName,
+    /// The same name and village, an ID missing on one side.
+    NameVillage,
+    /// The same name and birth month, an ID missing and a birth stated.
+    NameBirthMonth,
+    /// 经商办企业: the cadre's declaration names the relative in that enterprise.
+    Declaration,
+    /// 经商办企业: the registry's only person of the name.
+    RegistryName,
+}
+
+/// The blocks in the order a pair is attributed to them, with what each asks
+/// of the two sides' keys.
+pub const BLOCKS: &[(Block, fn(&Keys, &Keys) -> bool)] = &[
+    (Block::IdKey, |a, b| a.key.is_some() && a.key == b.key),
+    (Block::IdPartial, |a, b| a.partial.is_some() && a.partial == b.partial && damage_pair(a, b)),
+    (Block::BirthSurname, |a, b| a.birth.is_some() && a.birth == b.birth && !a.surname.is_empty() && a.surname == b.surname && damage_pair(a, b)),
+    (Block::RegionName, |a, b| a.region.is_some() && a.region == b.region && !a.name.is_empty() && a.name == b.name && damage_pair(a, b)),
+    (Block::NameVillage, |a, b| a.village.is_some() && a.village == b.village && !a.name.is_empty() && a.name == b.name && missing_pair(a, b)),
+    (Block::NameBirthMonth, |a, b| {
+        a.birth_month().is_some() && a.birth_month() == b.birth_month() && !a.name.is_empty() && a.name == b.name && missing_pair(a, b)
+    }),
+];
+
+/// The block that found the pair of a roll person and a person of interest.
+pub fn block_of(rp: &RollPerson, poi: &Poi) -> Block {
+    let a = Keys::of(&rp.name, &rp.id, rp.place.village.as_deref());
+    let b = Keys { stated_birth: poi.birth, ..Keys::of(&poi.name, &poi.id, poi.place.village.as_deref()) };
+    BLOCKS.iter().find(|(_, agree)| agree(&a, &b)).map_or(Block::None, |(blk, _)| *blk)
+}
+
+impl Block {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Block::None => "",
+            Block::IdKey => "id_key",
+            Block::IdPartial => "id_partial",
+            Block::BirthSurname => "birth_surname",
+            Block::RegionName => "region_name",
+            Block::NameVillage => "name_village",
+            Block::NameBirthMonth => "name_birth_month",
+            Block::Declaration => "declaration",
+            Block::RegistryName => "registry_name",
+        }
+    }
+}
+
 /// The blocking keys of one person, whichever side it is on.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Keys<'a> {
@@ -176,5 +240,46 @@ impl<'a> Blocks<'a> {
     /// Candidate persons of interest for one roll person (may repeat).
     pub fn candidates(&self, rp: &RollPerson, _pois: &[Poi], out: &mut Vec<u32>) {
         self.candidates_for(&Keys::of(&rp.name, &rp.id, rp.place.village.as_deref()), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{id::normalize_id, name::normalize_name};
+
+    fn keys<'a>(name: &'a crate::normalize::name::NormName, id: &'a crate::normalize::id::NormId, village: Option<&'a str>) -> Keys<'a> {
+        Keys::of(name, id, village)
+    }
+
+    /// hits.csv's `blocking` is the serde name, and `as_str` agrees with it.
+    #[test]
+    fn block_names_are_the_csv_words() {
+        for b in [Block::None, Block::IdKey, Block::IdPartial, Block::BirthSurname, Block::RegionName, Block::NameVillage, Block::NameBirthMonth, Block::Declaration, Block::RegistryName] {
+            assert_eq!(serde_json::to_string(&b).unwrap(), format!("\"{}\"", b.as_str()));
+        }
+    }
+
+    /// A pair is attributed to the first block whose keys both sides share,
+    /// and every block that attributes a pair is one that finds it.
+    #[test]
+    fn a_pair_is_attributed_to_a_block_that_finds_it() {
+        let name = normalize_name("王建国");
+        let full = normalize_id("11010519491231002X");
+        let cut = normalize_id("110105194912310000");
+        let none = normalize_id("");
+        let cases: [(&crate::normalize::id::NormId, &crate::normalize::id::NormId, Block); 3] =
+            [(&full, &full, Block::IdKey), (&cut, &full, Block::IdPartial), (&none, &full, Block::NameVillage)];
+        for (a, b, want) in cases {
+            let (ka, kb) = (keys(&name, a, Some("红星")), keys(&name, b, Some("红星")));
+            let got = BLOCKS.iter().find(|(_, agree)| agree(&ka, &kb)).map(|(blk, _)| *blk);
+            assert_eq!(got, Some(want));
+            if want != Block::IdKey {
+                let blocks = Blocks::from_keys(vec![kb]);
+                let mut out = Vec::new();
+                blocks.candidates_for(&ka, &mut out);
+                assert_eq!(out.first(), Some(&0), "{want:?} is a block that finds the pair");
+            }
+        }
     }
 }

@@ -538,6 +538,7 @@ pub(crate) fn make_hit(
         kin_row: poi.source.row,
         decision: String::new(),
         amount_unread: row.amount_unread.clone(),
+        blocking: blocking::block_of(rp, poi),
     }
 }
 

@@ -43,6 +43,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         kin_row: 9,
         decision: String::new(),
         amount_unread: String::new(),
+        blocking: Default::default(),
     }
 }
 
