@@ -94,8 +94,6 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
     (Field::Authority, &["登记机关", "发照机关", "登记管理机关"]),
 ];
 
-/// Words of an ID column, wherever they stand in the header.
-const ID_WORDS: &[&str] = &["证件号码", "证件号", "身份证号", "身份证", "证照号码", "公民身份号码", "身份号码", "证件编号"];
 
 /// Words of a name that is an organisation, not a person (a 法人股东).
 const ORGANISATION_WORDS: &[&str] = &[
@@ -212,7 +210,8 @@ pub fn field_of(header: &str) -> Option<Field> {
     if FIELD_WORDS.iter().any(|(_, ws)| ws.iter().any(|w| clean(w) == h)) {
         return by_words(&h, FIELD_WORDS);
     }
-    if ID_WORDS.iter().any(|w| h.contains(w)) {
+    // An ID column, wherever its words stand in the header.
+    if super::reader::ID_WORDS.iter().any(|w| h.contains(w)) {
         return Some(Field::PersonId);
     }
     by_words(&h, FIELD_WORDS)

@@ -22,10 +22,15 @@ pub trait Fields: Copy + Eq + Ord + std::fmt::Debug {
 }
 
 /// The header words of a person's ID number, shared by every further input
-/// kind's reader (matched whole, or as the longest word a header contains:
-/// 逝者身份证号码, 身份证件号码, 车主身份证号).
-pub const ID_WORDS: &[&str] =
-    &["身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号码", "证件号", "身份证", "身份证件号码", "身份证明号码", "身份号码", "证照号码"];
+/// kind's reader, the enterprise registry's included (matched whole, or as
+/// the longest word a header contains: 逝者身份证号码, 身份证件号码, 车主身份证号,
+/// 法定代表人证件号码). The rolls' header grammar has its own list
+/// (`load::roles::ID_WORDS`): it also takes 社会保障卡号, which the rolls'
+/// content check can overturn and these readers cannot.
+pub const ID_WORDS: &[&str] = &[
+    "身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号码", "证件号", "身份证", "身份证件号码", "身份证明号码", "身份号码", "证照号码",
+    "证件编号",
+];
 
 /// A header or cell as compared: NFKC, no spaces, no marks, one kind of bracket.
 pub fn clean(s: &str) -> String {
