@@ -715,6 +715,20 @@ pub fn other_input_zh(k: crate::load::roles::OtherInput) -> &'static str {
     }
 }
 
+/// An input report's `kind` as the workbooks name it: 花名册, 亲属登记表, or
+/// another comparison's input ([`other_input_zh`]). The one table of these words.
+pub fn input_kind_zh(kind: &str) -> &str {
+    match kind {
+        "roll" => "花名册",
+        "register" => "亲属登记表",
+        "unknown" | "" => "未识别",
+        other => match crate::load::roles::OtherInput::from_name(other) {
+            Some(k) => other_input_zh(k),
+            None => other,
+        },
+    }
+}
+
 /// A file among the rolls (or registers) used as another comparison's input.
 pub fn routed_input(file: &str, k: crate::load::roles::OtherInput, by: crate::pipeline::RoutedBy) -> String {
     use crate::pipeline::RoutedBy as B;

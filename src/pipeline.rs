@@ -921,13 +921,13 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
     }
     let further: [(&str, &Vec<InputReport>, bool); 7] = [
-        ("企业登记", &registry_reports, has_registry),
-        ("申报表", &declaration_reports, has_declarations),
-        ("社会组织兼职备案", &org_reports, has_orgs),
-        ("退休干部名单", &retired_reports, has_retired),
-        ("死亡人员名单", &death_reports, has_deaths),
-        ("财政供养人员花名册", &payroll_reports, has_payroll),
-        ("机动车登记", &vehicle_reports, has_vehicles),
+        (crate::labels::other_input_zh(O::Registry), &registry_reports, has_registry),
+        (crate::labels::other_input_zh(O::Declarations), &declaration_reports, has_declarations),
+        (crate::labels::other_input_zh(O::Orgs), &org_reports, has_orgs),
+        (crate::labels::other_input_zh(O::Retired), &retired_reports, has_retired),
+        (crate::labels::other_input_zh(O::Deaths), &death_reports, has_deaths),
+        (crate::labels::other_input_zh(O::Payroll), &payroll_reports, has_payroll),
+        (crate::labels::other_input_zh(O::Vehicles), &vehicle_reports, has_vehicles),
     ];
     for (side, reports, given) in further {
         problems.extend(side_problems(side, reports, given));

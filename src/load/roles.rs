@@ -483,6 +483,21 @@ pub enum OtherInput {
 }
 
 impl OtherInput {
+    pub const ALL: [OtherInput; 7] = [
+        OtherInput::Deaths,
+        OtherInput::Vehicles,
+        OtherInput::Payroll,
+        OtherInput::Registry,
+        OtherInput::Orgs,
+        OtherInput::Declarations,
+        OtherInput::Retired,
+    ];
+
+    /// The input of this [`OtherInput::as_str`] name.
+    pub fn from_name(name: &str) -> Option<OtherInput> {
+        OtherInput::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// Its name in the manifest and in `kinmatch.toml` (`kind = "deaths"`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -385,19 +385,7 @@ pub(crate) fn batch_lines(batch: &BatchInfo) -> Vec<(String, String)> {
 
 /// Chinese for an input kind.
 pub(crate) fn kind_zh(kind: &str) -> &str {
-    match kind {
-        "roll" => "花名册",
-        "register" => "亲属登记表",
-        "registry" => "企业登记",
-        "declarations" => "经商办企业申报表",
-        "orgs" => "社会组织兼职备案",
-        "retired" => "退休干部名单",
-        "deaths" => "死亡人员名单",
-        "payroll" => "财政供养人员",
-        "vehicles" => "机动车登记",
-        "unknown" | "" => "未识别",
-        other => other,
-    }
+    crate::labels::input_kind_zh(kind)
 }
 
 /// Write a two-column (label, text) block starting at `row`; returns the
