@@ -7,6 +7,18 @@
 //! [`compare`] holds the comparisons as data (relatives × rolls, relatives × the enterprise registry).
 //! See `docs/ARCHITECTURE.md`.
 
+/// The engine's version, recorded in every manifest and snapshot.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Stage timings on stderr when `KINMATCH_TIMINGS` is set (for profiling);
+/// returns the start of the next stage. Used by every stage, owned by none.
+pub fn timing(stage: &str, since: std::time::Instant) -> std::time::Instant {
+    if std::env::var_os("KINMATCH_TIMINGS").is_some() {
+        eprintln!("[timing] {stage}: {:.3} s", since.elapsed().as_secs_f64());
+    }
+    std::time::Instant::now()
+}
+
 pub mod cli;
 pub mod compare;
 pub mod config;

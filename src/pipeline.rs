@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::VERSION;
 
 #[derive(Debug, Error)]
 pub enum PipelineError {
@@ -568,13 +568,7 @@ pub trait Progress: Sync {
     fn finish(&self) {}
 }
 
-/// Stage timings on stderr when `KINMATCH_TIMINGS` is set (for profiling).
-pub fn timing(stage: &str, since: std::time::Instant) -> std::time::Instant {
-    if std::env::var_os("KINMATCH_TIMINGS").is_some() {
-        eprintln!("[timing] {stage}: {:.3} s", since.elapsed().as_secs_f64());
-    }
-    std::time::Instant::now()
-}
+pub use crate::timing;
 
 /// No progress display.
 pub struct Quiet;

@@ -240,11 +240,11 @@ impl Snapshot {
         let hl = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
         let header_bytes = bytes.get(8..8 + hl).ok_or_else(|| bad("truncated header"))?;
         let header: SnapshotHeader = serde_json::from_slice(header_bytes).map_err(|e| bad(&e.to_string()))?;
-        if header.version != crate::pipeline::VERSION {
+        if header.version != crate::VERSION {
             return Err(bad(&format!(
                 "built by kinmatch {}, this is {}: rebuild it with `kinmatch index`",
                 header.version,
-                crate::pipeline::VERSION
+                crate::VERSION
             )));
         }
         let at = 8 + hl;

@@ -95,7 +95,7 @@ impl<'a> Batch<'a> {
             exact: blocking::ExactIndex::build(pois)?,
             leads: Leads::new(pois),
         };
-        crate::pipeline::timing("  index the register", t);
+        crate::timing("  index the register", t);
         Ok(b)
     }
 
@@ -104,9 +104,9 @@ impl<'a> Batch<'a> {
     pub fn add_rolls(&mut self, rolls: &[RollRow]) -> Result<(), MatchError> {
         let t = std::time::Instant::now();
         let rps = people::roll_persons(rolls, self.gaz);
-        let t = crate::pipeline::timing("  normalize roll persons", t);
+        let t = crate::timing("  normalize roll persons", t);
         let exact = self.exact.pairs(&rps)?;
-        let t = crate::pipeline::timing("  exact join (polars)", t);
+        let t = crate::timing("  exact join (polars)", t);
         let (blocks, pois) = (&self.blocks, self.pois);
         let mut pairs: Vec<(u32, u32)> = rps
             .par_iter()
@@ -125,9 +125,9 @@ impl<'a> Batch<'a> {
             });
         self.leads.exact_pairs += exact.len();
         pairs.extend(exact);
-        let t = crate::pipeline::timing("  blocking", t);
+        let t = crate::timing("  blocking", t);
         self.leads.add(pairs, self.cadres, self.pois, &rps, rolls, self.units);
-        crate::pipeline::timing("  score", t);
+        crate::timing("  score", t);
         Ok(())
     }
 
@@ -135,7 +135,7 @@ impl<'a> Batch<'a> {
     pub fn finish(self) -> MatchOutput {
         let t = std::time::Instant::now();
         let out = self.leads.settle(self.cadres, self.pois);
-        crate::pipeline::timing("  settle ambiguous leads, order hits", t);
+        crate::timing("  settle ambiguous leads, order hits", t);
         out
     }
 }
