@@ -75,9 +75,12 @@ pub enum Block {
     RegistryName,
 }
 
+/// Do two persons' keys meet a block's condition?
+pub type Agree = fn(&Keys, &Keys) -> bool;
+
 /// The blocks in the order a pair is attributed to them, with what each asks
 /// of the two sides' keys.
-pub const BLOCKS: &[(Block, fn(&Keys, &Keys) -> bool)] = &[
+pub const BLOCKS: &[(Block, Agree)] = &[
     (Block::IdKey, |a, b| a.key.is_some() && a.key == b.key),
     (Block::IdPartial, |a, b| a.partial.is_some() && a.partial == b.partial && damage_pair(a, b)),
     (Block::BirthSurname, |a, b| a.birth.is_some() && a.birth == b.birth && !a.surname.is_empty() && a.surname == b.surname && damage_pair(a, b)),

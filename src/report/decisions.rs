@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 
-use super::review::{README_SHEET, RESULT_SHEET, UNIT_LABEL};
-use super::{ACTIONS, CONCLUSIONS, ReportError};
+use super::{ACTIONS, CONCLUSIONS, README_SHEET, RESULT_SHEET, ReportError, UNIT_LABEL};
 
 /// One reviewer decision on one hit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -391,6 +390,15 @@ fn serial_to_date(serial: f64) -> String {
     match crate::load::cell::serial_to_ymd(serial) {
         Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
         None => serial.to_string(),
+    }
+}
+
+/// The 核查结论 of a hit: from `decisions`, else the decision carried on the
+/// hit by `run --decisions` ("" if none).
+pub(crate) fn conclusion_of<'a>(hit: &'a crate::model::Hit, decisions: &'a Decisions) -> &'a str {
+    match decisions.by_hit.get(&hit.hit_id) {
+        Some(d) if !d.conclusion.trim().is_empty() => d.conclusion.trim(),
+        _ => hit.decision.trim(),
     }
 }
 

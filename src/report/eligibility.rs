@@ -95,7 +95,7 @@ fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo, deci
             }
         }
         put(ws, r, 15, &id, &st.text)?;
-        ws.set_row_height(r, super::review::row_height(&[(&f.evidence, 44.0), (&roll, 28.0), (&other, 32.0), (f.rule.text_zh(), 22.0)]))?;
+        ws.set_row_height(r, super::xlsx_util::row_height(&[(&f.evidence, 44.0), (&roll, 28.0), (&other, 32.0), (f.rule.text_zh(), 22.0)]))?;
     }
     let last = fs.len() as u32;
     ws.set_freeze_panes(1, 0)?;
@@ -108,11 +108,11 @@ fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo, deci
     ws.set_active(true);
 
     let ws = wb.add_worksheet();
-    ws.set_name(super::review::README_SHEET)?;
+    ws.set_name(super::README_SHEET)?;
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
     let mut lines: Vec<(String, String)> = vec![
-        (super::review::UNIT_LABEL.into(), unit.to_string()),
+        (super::UNIT_LABEL.into(), unit.to_string()),
         (
             "本表是什么".into(),
             "本单位发放的资金中，按身份证号与死亡、火化、户口注销记录，财政供养人员名单，机动车登记，企业登记，\

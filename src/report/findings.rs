@@ -215,7 +215,7 @@ fn build(wb: &mut Workbook, book: &Book, unit: &str, rows: &[Row], batch: &Batch
         }
         put(ws, r, id_col, &row.id, &st.text)?;
         let widths: Vec<(&str, f64)> = row.cells.iter().zip(book.columns).map(|(v, (_, w))| (v.as_str(), *w)).collect();
-        ws.set_row_height(r, super::review::row_height(&widths))?;
+        ws.set_row_height(r, super::xlsx_util::row_height(&widths))?;
     }
     let last = rows.len() as u32;
     ws.set_freeze_panes(1, 0)?;
@@ -226,7 +226,7 @@ fn build(wb: &mut Workbook, book: &Book, unit: &str, rows: &[Row], batch: &Batch
     ws.set_active(true);
 
     let ws = wb.add_worksheet();
-    ws.set_name(super::review::README_SHEET)?;
+    ws.set_name(super::README_SHEET)?;
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
     let mut lines: Vec<(String, String)> = vec![("干部所在单位".into(), unit.to_string()), ("本表是什么".into(), book.what.to_string())];

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::decisions::Decisions;
+use super::decisions::conclusion_of;
 use super::xlsx_util::{
-    Styles, conclusion_of, ensure_dir, new_workbook, print_setup, put, put_amount, redact_ids,
+    Styles, ensure_dir, new_workbook, print_setup, put, put_amount, redact_ids,
     relation_label, sanitize_file_name, save, unique_paths, write_headers, xlsx_err,
 };
 use super::{BatchInfo, ReportError};

@@ -7,17 +7,14 @@ use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxEr
 
 use super::decisions::Decisions;
 use super::xlsx_util::{
-    Styles, TIERS, batch_lines, conclusion_of, ensure_dir, kind_zh, new_workbook, print_setup, put,
+    Styles, TIERS, batch_lines, ensure_dir, kind_zh, new_workbook, print_setup, put,
     put_amount, relation_label, sanitize_file_name, save, source_text, tier_counts,
-    unique_paths, unit_name, write_headers, write_lines, xlsx_err,
+    row_height, unique_paths, unit_name, write_headers, write_lines, xlsx_err,
 };
-use super::{ACTIONS, BatchInfo, CONCLUSIONS, ReportError};
+use super::decisions::conclusion_of;
+use super::{ACTIONS, BatchInfo, CONCLUSIONS, README_SHEET, RESULT_SHEET, ReportError, UNIT_LABEL};
 use crate::model::Hit;
 
-pub(crate) const RESULT_SHEET: &str = "比对结果";
-pub(crate) const README_SHEET: &str = "说明";
-/// Label of the 说明 line that names the unit (read back by the importer).
-pub(crate) const UNIT_LABEL: &str = "审批单位";
 
 /// Column headers of 比对结果 with their widths.
 pub(crate) const HEADERS: [(&str, f64); 24] = [
@@ -96,22 +93,6 @@ pub fn write_review_workbooks(
     Ok(written)
 }
 
-/// A row tall enough for its wrapped cells (text, column width): an
-/// explicit height, because not every spreadsheet program grows rows itself.
-/// A CJK character takes two width units, other characters one.
-pub(crate) fn row_height(cells: &[(&str, f64)]) -> f64 {
-    let lines = cells
-        .iter()
-        .map(|(t, w)| {
-            let per_line = (w - 1.0).max(1.0) as usize;
-            t.split('\n')
-                .map(|line| line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>().div_ceil(per_line).max(1))
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(1);
-    15.0 * lines.min(20) as f64
-}
 
 fn build(
     wb: &mut Workbook,

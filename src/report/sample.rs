@@ -8,8 +8,9 @@ use rand::{Rng, SeedableRng};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::decisions::Decisions;
+use super::decisions::conclusion_of;
 use super::xlsx_util::{
-    Styles, batch_lines, conclusion_of, new_workbook, print_setup, put, put_amount, relation_label,
+    Styles, batch_lines, new_workbook, print_setup, put, put_amount, relation_label,
     save, unit_name, write_headers, write_lines, xlsx_err,
 };
 use super::{BatchInfo, ReportError};

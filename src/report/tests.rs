@@ -952,7 +952,7 @@ fn redaction_masks_id_like_runs_only() {
 /// rows; rows now get a height for their longest wrapped cell.
 #[test]
 fn review_rows_grow_to_fit_their_wrapped_cells() {
-    use super::review::row_height;
+    use super::xlsx_util::row_height;
     assert_eq!(row_height(&[("身份证号一致", 40.0)]), 15.0);
     // 60 CJK characters are 120 width units: 4 lines of a 40-wide column.
     let long = "身".repeat(60);

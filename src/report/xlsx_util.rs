@@ -8,7 +8,6 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::decisions::Decisions;
 use super::{BatchInfo, ReportError};
 use crate::model::{Hit, Tier};
 
@@ -250,14 +249,6 @@ pub(crate) fn unit_name(unit: &str) -> &str {
     }
 }
 
-/// The 核查结论 of a hit: from `decisions`, else the decision carried on the
-/// hit by `run --decisions` ("" if none).
-pub(crate) fn conclusion_of<'a>(hit: &'a Hit, decisions: &'a Decisions) -> &'a str {
-    match decisions.by_hit.get(&hit.hit_id) {
-        Some(d) if !d.conclusion.trim().is_empty() => d.conclusion.trim(),
-        _ => hit.decision.trim(),
-    }
-}
 
 pub(crate) const TIERS: [Tier; 3] = [Tier::Confirmed, Tier::Probable, Tier::Possible];
 
@@ -401,9 +392,26 @@ pub(crate) fn write_lines(
         ws.write_string_with_format(row, 1, cell_text(text), &st.note)?;
         // A text of several lines gets the height it needs (the column is about 90 wide).
         if text.contains('\n') {
-            ws.set_row_height(row, super::review::row_height(&[(text.as_str(), 90.0)]))?;
+            ws.set_row_height(row, row_height(&[(text.as_str(), 90.0)]))?;
         }
         row += 1;
     }
     Ok(row)
+}
+
+/// A row tall enough for its wrapped cells (text, column width): an
+/// explicit height, because not every spreadsheet program grows rows itself.
+/// A CJK character takes two width units, other characters one.
+pub(crate) fn row_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| {
+            let per_line = (w - 1.0).max(1.0) as usize;
+            t.split('\n')
+                .map(|line| line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    15.0 * lines.min(20) as f64
 }
