@@ -415,3 +415,25 @@ fn checks_pick_the_comparisons_run() {
     let bad = run(&RunOptions { out: tmp.path().join("bad"), checks: vec!["enterprise".into()], ..all });
     assert!(matches!(bad, Err(kinmatch::pipeline::PipelineError::Usage(ref m)) if m.contains("enterprises")), "{:?}", bad.err());
 }
+
+/// A declaration sheet left among the rolls is told by its columns (干部姓名 +
+/// 企业名称) and used as --declarations, not read as a roll.
+#[test]
+fn a_declaration_among_the_rolls_is_the_declarations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let given = county(tmp.path());
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir_all(&rolls).unwrap();
+    for e in std::fs::read_dir(root().join("fixtures/demo/rolls")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, rolls.join(p.file_name().unwrap())).unwrap();
+    }
+    let decl = given.declarations[0].join("申报表.xlsx");
+    std::fs::copy(&decl, rolls.join("申报表.xlsx")).unwrap();
+    let a = run(&RunOptions { out: tmp.path().join("given"), ..given.clone() }).unwrap();
+    let b = run(&RunOptions { out: tmp.path().join("found"), rolls: vec![rolls], declarations: vec![], ..given }).unwrap();
+    let declared = |r: &kinmatch::pipeline::RunOutcome| r.enterprise.iter().map(|f| f.declared.clone()).collect::<Vec<_>>();
+    assert_eq!(declared(&a), declared(&b));
+    assert!(b.manifest.inputs.routed.iter().any(|r| r.file.ends_with("申报表.xlsx") && r.input == kinmatch::load::roles::OtherInput::Declarations));
+    assert_eq!(a.hits.len(), b.hits.len(), "the declaration's rows are no roll's");
+}

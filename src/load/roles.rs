@@ -621,6 +621,25 @@ pub const OTHER_INPUTS: &[OtherInputRule] = &[
         even_with_amount: true,
         file_words: &["社会组织", "社团兼职", "兼职取酬", "社团组织"],
     },
+    OtherInputRule {
+        input: OtherInput::Declarations,
+        // A cadre's declaration of a relative's business (干部姓名, 亲属姓名,
+        // 企业名称, 统一社会信用代码, 出资额 / 职务): the enterprise beside the
+        // declaring words; its 出资额 is no payment.
+        // Headers are compared NFKC-cleaned: 企业（个体户）名称 reads 企业(个体户)名称.
+        words: &["干部姓名", "申报人", "申报日期", "是否申报", "申报情况", "经商办企业", "企业名称", "企业(个体户)名称", "经营主体名称", "投资情况", "从业情况"],
+        at_least: 2,
+        even_with_amount: true,
+        file_words: &["经商办企业"],
+    },
+    OtherInputRule {
+        input: OtherInput::Retired,
+        // 退休干部名单 (姓名, 身份证号, 原单位, 原职级, 退休时间); a pension roll pays and stays a roll.
+        words: &["退休时间", "退休日期", "退休年月", "原单位", "原工作单位", "原职级", "原职务", "退休前职务"],
+        at_least: 2,
+        even_with_amount: false,
+        file_words: &["退休干部"],
+    },
 ];
 
 /// The other input a table is, by its (cleaned) headers.
@@ -920,6 +939,11 @@ mod tests {
     #[case("序号,字号名称,经营者,身份证号码,组成形式,经营场所,经营范围,注册日期,状态", false, Some(OtherInput::Registry))]
     #[case("社会组织名称,业务主管单位,姓名,身份证号,职务,届次,是否领取报酬,报酬金额", true, Some(OtherInput::Orgs))]
     #[case("乡镇,村,户主姓名,身份证号,保障人数,金额", true, None)]
+    #[case("干部姓名,亲属姓名,与本人关系,企业名称,统一社会信用代码,出资额", true, Some(OtherInput::Declarations))]
+    #[case("申报人,亲属姓名,称谓,企业（个体户）名称,职务", false, Some(OtherInput::Declarations))]
+    #[case("姓名,身份证号,原单位,原职级,退休时间", false, Some(OtherInput::Retired))]
+    #[case("姓名,身份证号,原单位,退休时间,养老金", true, None)]
+    #[case("中标单位名称,企业名称,统一社会信用代码,法定代表人,身份证号,中标金额", true, None)]
     fn other_inputs_are_told_from_rolls(#[case] header: &str, #[case] has_amount: bool, #[case] want: Option<OtherInput>) {
         let hs: Vec<String> = header.split(',').map(clean_header).collect();
         assert_eq!(other_input(hs.iter().map(String::as_str), has_amount), want);
