@@ -742,8 +742,10 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     let mut rd = load::discover(&roll_paths);
     route_by_config(&mut rd, &cfg, &mut extra, &mut routed);
     let exclusions_given = !death_paths.is_empty() || !payroll_paths.is_empty() || !vehicle_paths.is_empty();
+    // The rolls against each other, when 虚报冒领 is among the checks.
+    let double_claims = opts.double_claims && want(K::Exclusions);
     let want_claims =
-        want(K::Exclusions) && (exclusions_given || extra.keys().any(|k| k.is_exclusion()) || opts.business_owners || opts.double_claims);
+        want(K::Exclusions) && (exclusions_given || extra.keys().any(|k| k.is_exclusion()) || opts.business_owners || double_claims);
     let decisions = known;
     let decisions_sha = match &decisions_path {
         Some(p) => Some(load::sha256_hex(&std::fs::read(p).map_err(io_err(p))?)),
@@ -854,7 +856,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
         with_routed(load::discover(&payroll_paths), &mut extra, O::Payroll),
         with_routed(load::discover(&vehicle_paths), &mut extra, O::Vehicles),
     );
-    let want_claims = want(K::Exclusions) && (has_deaths || has_payroll || has_vehicles || business || opts.double_claims);
+    let want_claims = has_deaths || has_payroll || has_vehicles || business || double_claims;
     let (mut eligibility, mut no_period) = (Vec::new(), Vec::new());
     let (mut death_reports, mut payroll_reports, mut vehicle_reports) = (Vec::new(), Vec::new(), Vec::new());
     if want_claims {
@@ -881,7 +883,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
             vehicle_reports = reports;
         }
         eligibility.extend(el::excluded(&claims, &records));
-        if opts.double_claims && want(K::Exclusions) {
+        if double_claims {
             eligibility.extend(el::double_claims(&claims));
         }
         eligibility.sort_by(|a, b| el::order(a).cmp(&el::order(b)));

@@ -665,7 +665,16 @@ struct Both<'a> {
     units: &'a UnitTable,
 }
 
-impl Both<'_> {
+impl<'a> Both<'a> {
+    /// Every registry person with its roll row and slot (`rows[ri].slots[si]`).
+    fn slots(&self) -> impl Iterator<Item = (usize, usize, &'a EntPerson)> + 'a {
+        let persons = &self.reg.persons;
+        self.by_source
+            .values()
+            .enumerate()
+            .flat_map(move |(ri, idx)| idx.iter().enumerate().filter_map(move |(si, pi)| Some((ri, si, persons.get(*pi)?))))
+    }
+
     /// The finding of a rule of this comparison for registry row `ri`, slot `si`.
     fn hit_at(&self, ri: usize, si: usize, poi: &Poi, e: crate::matching::score::Evidence, evidence: String) -> Option<Hit> {
         let row = self.rows.get(ri)?;
@@ -697,10 +706,8 @@ impl Both<'_> {
 ///
 /// [`Evidence::NameDeclared`]: crate::matching::score::Evidence::NameDeclared
 fn declared_hits(b: &Both, ds: &[Declaration]) -> Vec<Hit> {
-    let Both { reg, by_source, cadres, pois, .. } = *b;
+    let Both { reg, cadres, pois, .. } = *b;
     use crate::matching::score::{Evidence, IdEvidence, compare_ids};
-    let row_of: HashMap<(&str, &str, u32), usize> =
-        by_source.keys().enumerate().map(|(i, (f, s, r))| ((f.as_str(), s.as_str(), *r), i)).collect();
     // One finding per registry person and relative, however many
     // declaration rows name them.
     let mut have: BTreeSet<(usize, usize, &str, &str, u32)> = BTreeSet::new();
@@ -722,26 +729,21 @@ fn declared_hits(b: &Both, ds: &[Declaration]) -> Vec<Hit> {
             .filter(|(_, e)| (!d.credit_code.is_empty() && e.credit_code == d.credit_code) || (!ent_name.is_empty() && name_key(&e.name) == ent_name))
             .map(|(k, _)| k)
             .collect();
-        for (key, idx) in by_source {
-            let Some(&ri) = row_of.get(&(key.0.as_str(), key.1.as_str(), key.2)) else { continue };
-            for (si, pi) in idx.iter().enumerate() {
-                let Some(person) = reg.persons.get(*pi) else { continue };
-                if !keys.contains(&person.ent) || name_key(&person.name) != rk {
-                    continue;
-                }
-                let id = person.id.normalize();
-                if compare_ids(&id, &poi.id) == IdEvidence::Contradict {
-                    continue;
-                }
-                if !have.insert((ri, si, poi.source.file.as_str(), poi.source.sheet.as_str(), poi.source.row)) {
-                    continue;
-                }
-                let text = format!(
-                    "干部申报表（{} 第{}行）载明{}{}在“{}”；企业登记中该企业有同名人员",
-                    d.source.file, d.source.row, poi.relation_term, d.relative.trim(), d.enterprise.trim()
-                );
-                out.extend(b.hit_at(ri, si, poi, Evidence::NameDeclared, text));
+        for (ri, si, person) in b.slots() {
+            if !keys.contains(&person.ent) || name_key(&person.name) != rk {
+                continue;
             }
+            if compare_ids(&person.id.normalize(), &poi.id) == IdEvidence::Contradict {
+                continue;
+            }
+            if !have.insert((ri, si, poi.source.file.as_str(), poi.source.sheet.as_str(), poi.source.row)) {
+                continue;
+            }
+            let text = format!(
+                "干部申报表（{} 第{}行）载明{}{}在“{}”；企业登记中该企业有同名人员",
+                d.source.file, d.source.row, poi.relation_term, d.relative.trim(), d.enterprise.trim()
+            );
+            out.extend(b.hit_at(ri, si, poi, Evidence::NameDeclared, text));
         }
     }
     out
@@ -757,30 +759,28 @@ fn declared_hits(b: &Both, ds: &[Declaration]) -> Vec<Hit> {
 ///
 /// [`Evidence::NameFitUnique`]: crate::matching::score::Evidence::NameFitUnique
 fn fit_hits(b: &Both, scope: &[&str], found: &[Hit]) -> Vec<Hit> {
-    let Both { reg, rows, by_source, cadres, pois, gaz, .. } = *b;
+    let Both { rows, by_source, cadres, pois, gaz, .. } = *b;
     use crate::matching::people::usable_key;
     use crate::matching::score::{Evidence, id_fits_relative};
     use crate::normalize::name::normalize_name;
     // Every registry person by name key, with its row and slot.
-    let mut by_name: BTreeMap<String, Vec<(usize, usize, usize)>> = BTreeMap::new();
-    for (ri, idx) in by_source.values().enumerate() {
-        for (si, pi) in idx.iter().enumerate() {
-            if let Some(p) = reg.persons.get(*pi) {
-                let k = normalize_name(&p.name).key.to_string();
-                if !k.is_empty() {
-                    by_name.entry(k).or_default().push((ri, si, *pi));
-                }
-            }
+    let mut by_name: BTreeMap<String, Vec<(usize, usize, &EntPerson)>> = BTreeMap::new();
+    for (ri, si, p) in b.slots() {
+        let k = normalize_name(&p.name).key.to_string();
+        if !k.is_empty() {
+            by_name.entry(k).or_default().push((ri, si, p));
         }
     }
     let mut pois_by_name: HashMap<&str, usize> = HashMap::new();
     for p in pois {
         *pois_by_name.entry(p.name.key.as_str()).or_default() += 1;
     }
+    let row_of: HashMap<(&str, &str, u32), usize> =
+        by_source.keys().enumerate().map(|(i, (f, s, r))| ((f.as_str(), s.as_str(), *r), i)).collect();
     let seen: BTreeSet<(usize, &str, &str, u32)> = found
         .iter()
         .filter_map(|h| {
-            let ri = by_source.keys().position(|k| k.0 == h.roll_file && k.1 == h.roll_sheet && k.2 == h.roll_row)?;
+            let ri = *row_of.get(&(h.roll_file.as_str(), h.roll_sheet.as_str(), h.roll_row))?;
             Some((ri, h.kin_file.as_str(), h.kin_sheet.as_str(), h.kin_row))
         })
         .collect();
@@ -794,8 +794,7 @@ fn fit_hits(b: &Both, scope: &[&str], found: &[Hit]) -> Vec<Hit> {
         // firms): persons are told apart by their ID key.
         let mut fitting: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
         let mut unsure = false;
-        for &(ri, si, pi) in same {
-            let Some(person) = reg.persons.get(pi) else { continue };
+        for &(ri, si, person) in same {
             let id = person.id.normalize();
             match (usable_key(&id), id_fits_relative(poi, cadre, &id)) {
                 (Some(_), Some(false)) => {}
