@@ -279,8 +279,9 @@ pub fn multi_columns(roles: &[Role], profiles: &[Profile]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rstest::rstest;
 
-    #[rstest::rstest]
+    #[rstest]
     #[case("白沙乡高峰村村民", true)]
     #[case("青石镇大坪村3组", true)]
     #[case("新华社区", true)]
@@ -293,7 +294,6 @@ mod tests {
     fn places_are_told_from_bodies_and_names(#[case] cell: &str, #[case] want: bool) {
         assert_eq!(looks_like_place(cell), want, "{cell}");
     }
-    use rstest::rstest;
 
     #[rstest]
     #[case("王伟", true)]
