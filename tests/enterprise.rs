@@ -232,6 +232,12 @@ fn enterprise_findings_have_review_workbooks_per_cadre_unit() {
     let names: Vec<String> = range.rows().skip(1).map(|r| r[col("企业名称")].to_string()).collect();
     assert!(names.iter().all(|n| n == "示例县华兴劳务有限公司"), "{names:?}");
     assert!(range.rows().skip(1).any(|r| r[col("关联情况")].to_string().contains("业务")), "the line of work is stated");
+    // The 说明 states every row of the evidence table, this comparison's own
+    // rows included: it is written from the table, so it cannot disagree with it.
+    let guide: String = wb.worksheet_range("说明").unwrap().rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+    for r in kinmatch::matching::score::EVIDENCE {
+        assert!(guide.contains(r.text_zh), "{:?} not in the 说明", r.evidence);
+    }
     // A unit's conclusion, read back by finding_id.
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();

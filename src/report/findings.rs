@@ -118,7 +118,14 @@ pub fn write_enterprise_workbooks(dir: &Path, findings: &[enterprise::Finding], 
             ("比对范围".into(), "干部本人、配偶、子女及其配偶（亲属登记表中的关系）".into()),
             ("关联情况".into(), "辖区内：企业住所在乡镇干部所在乡镇或县直部门所在县；业务领域：经营范围与干部所在单位的行业相关；业务往来：企业出现在本单位的项目或发放花名册中".into()),
             ("申报情况".into(), "给出干部申报表时：已申报 / 未申报（未申报即瞒报漏报线索）".into()),
-        ],
+        ]
+        .into_iter()
+        // The identity evidence is the rolls comparison's table (with this comparison's own rows).
+        .chain(super::review::evidence_guide(|t| match t {
+            crate::model::Tier::Confirmed => "可认定为同一人，请核实其经商办企业情况。",
+            _ => "请先核实是否为同一人，再核实其经商办企业情况。",
+        }))
+        .collect(),
     };
     write_books(dir, &book, rows, batch, decisions)
 }

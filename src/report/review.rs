@@ -209,11 +209,16 @@ fn build(
 /// table that earns it ([`crate::matching::score::EVIDENCE`]), then the
 /// settling rules. Generated, so it cannot disagree with the scoring.
 pub(crate) fn tier_guide() -> Vec<(String, String)> {
-    use crate::matching::score::{EVIDENCE, SETTLING};
-    let ask = |t: crate::model::Tier| match t {
+    evidence_guide(|t| match t {
         crate::model::Tier::Confirmed => "可认定为同一人，请核实享受资格是否合规。",
         _ => "请先核实是否为同一人，再核实享受资格。",
-    };
+    })
+}
+
+/// [`tier_guide`] with what the reviewer is asked to check per tier (another
+/// comparison's workbook asks of its own matter).
+pub(crate) fn evidence_guide(ask: impl Fn(crate::model::Tier) -> &'static str) -> Vec<(String, String)> {
+    use crate::matching::score::{EVIDENCE, SETTLING};
     let mut out = Vec::new();
     for t in TIERS {
         let mut texts: Vec<&str> = Vec::new();
