@@ -186,6 +186,7 @@ pub fn column_role(label: &str) -> String {
         "seq" => "序号",
         "phone" => "电话",
         "account" => "账号",
+        "student_no" => "学籍号",
         "unmapped" => "未识别",
         "ignore" => "忽略",
         o => o,

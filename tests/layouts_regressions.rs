@@ -549,3 +549,53 @@ fn regression_same_file_twice_gave_every_hit_twice_quietly() {
     assert!(out.manifest.inputs.problems.iter().any(|p| p.contains("内容完全相同")), "{:?}", out.manifest.inputs.problems);
     assert!(out.incomplete());
 }
+
+/// Outside county (issue 9): a student whose ID cell was empty went unmatched
+/// although the row's 学籍号 is `G` + that ID (the national student number of a
+/// student with an ID). The ID is now taken from the 学籍号 when the student's
+/// own cell gives none, and only from a `G` number with a right check character.
+#[test]
+fn regression_student_id_only_in_the_student_number_left_unmatched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, c) = (nth_id(1), nth_id(2), nth_id(3));
+    let lines = vec![
+        "学生姓名,学生身份证号,学籍号,就读学校,监护人姓名,监护人身份证号,资助金额".to_string(),
+        format!("{},,G{a},县第一中学,{},{b},1000", NAMES[0], NAMES[1]),
+        format!("{},{c},G{c},县第一中学,{},,1000", NAMES[2], NAMES[3]),
+        format!("{},,L{a},县第一中学,{},,1000", NAMES[4], NAMES[5]),
+        format!("{},,G{}0,县第一中学,{},,1000", NAMES[6], &a[..17], NAMES[7]),
+    ];
+    let p = write_csv(tmp.path(), "教委_学生资助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("学籍号"), Some("student_no"), "{:?}", roles(s));
+    let key = |r: usize, slot: usize| l.rolls[r].slots.get(slot).and_then(|s| s.norm.key.as_deref().map(str::to_string));
+    assert_eq!(key(0, 0), Some(a.clone()), "the student's ID from the 学籍号");
+    assert_eq!(key(0, 1), Some(b), "the guardian keeps his own");
+    assert_eq!(key(1, 0), Some(c), "an ID cell of its own wins");
+    assert_eq!(key(2, 0), None, "an L number carries no ID");
+    assert_eq!(key(3, 0), None, "a G number with a wrong check character carries none");
+    // The guardian's empty ID cell is not filled from the student's number.
+    assert_eq!(key(1, 1), None);
+}
+
+/// Outside county (issue 9): a public-welfare jobs roll with 安置单位
+/// (柳河镇柳河社区, where the job is) beside 所在乡镇 / 所在村: the placement unit
+/// was read by its content as the person's address. A table with a village
+/// column of its own keeps the header's place; the unknown column of places
+/// stays unread.
+#[test]
+fn regression_placement_unit_taken_for_the_address_beside_village_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,性别,公民身份号码,岗位名称,安置单位,所在乡镇,所在村,岗位补贴".to_string()];
+    for r in 0..8 {
+        lines.push(format!("{},男,{},护林员,柳河镇柳河社区,白沙乡,高峰村,800", NAMES[r], nth_id(r)));
+    }
+    let p = write_csv(tmp.path(), "人社局_公益性岗位.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("安置单位"), Some("unmapped"), "{:?}", roles(s));
+    assert_eq!(s.role_of("所在村"), Some("village"), "{:?}", roles(s));
+    assert_eq!(l.rolls[0].village, "高峰村");
+    assert_eq!(l.rolls[0].address, "");
+}

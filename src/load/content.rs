@@ -233,7 +233,10 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
 /// column of its own (a header the tables do not know over a column of names).
 pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], profiles: &[Profile]) {
     let had_name = roles.iter().any(Role::is_name);
-    let mut had_address = roles.contains(&Role::Address);
+    // A table with its own village column already says where the person lives:
+    // a column of places under words the tables do not know is then where the
+    // person works (安置单位 柳河镇柳河社区 beside 所在乡镇 / 所在村), not the address.
+    let mut had_address = roles.contains(&Role::Address) || roles.contains(&Role::Village);
     for c in 0..roles.len() {
         if decided[c] == Decided::Config || matches!(roles[c], Role::Ignore) {
             continue;
@@ -255,7 +258,8 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], prof
             if r == Role::NameBare && had_name && roles[c] == Role::Unmapped {
                 continue;
             }
-            // One address column: the one the header names, else the first by content.
+            // One address column: the one the header names (or the village column),
+            // else the first by content.
             if r == Role::Address {
                 if had_address {
                     continue;

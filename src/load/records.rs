@@ -180,6 +180,25 @@ fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     out
 }
 
+/// The 学籍号 column and the slot it belongs to: the nearest person on its left
+/// (学生姓名 | 学生身份证号 | 学籍号), as any field without a qualifier.
+fn student_no_slot(table: &Table, slots: &[(Person, Option<usize>, Option<usize>)]) -> Option<(usize, usize)> {
+    let c = first(table, |r| *r == Role::StudentNo)?;
+    let left = |&(_, n, i): &(Person, Option<usize>, Option<usize>)| [n, i].into_iter().flatten().filter(|&x| x < c).max();
+    let k = slots.iter().enumerate().filter_map(|(k, s)| left(s).map(|x| (x, k))).max()?.1;
+    Some((k, c))
+}
+
+/// The ID a 学籍号 carries: `G` + an 18-character ID with its check character
+/// right (the national student number of a student who has an ID). Anything
+/// else (L…, J…, a school's own number) carries none.
+pub fn id_in_student_no(cell: &str) -> Option<(RawId, NormId)> {
+    let rest = cell.trim().strip_prefix(['G', 'g'])?;
+    let id = RawId::Text(rest.to_string());
+    let norm = id.normalize();
+    norm.key.is_some().then_some((id, norm))
+}
+
 /// The persons one roll cell pair names: one, or several when the cells list
 /// several (`张三、李四` with `id1，id2`), paired by position.
 fn people_in(row: &DataRow, nc: Option<usize>, ic: Option<usize>, multi: &[usize]) -> Vec<(String, RawId)> {
@@ -229,12 +248,13 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
     let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let date_col = col(Role::Date);
+    let student_no = student_no_slot(table, &slots);
     ex.rolls.reserve_exact(rows.len());
     for row in rows {
         let row = &row;
         let mut people: Vec<Slot> = Vec::with_capacity(slots.len());
         let mut any_usable = false;
-        for (p, nc, ic) in &slots {
+        for (k, (p, nc, ic)) in slots.iter().enumerate() {
             // A person filled down from a merged cell is the one on the top row.
             if nc.is_some_and(|c| row.was_filled(c)) && ic.is_none_or(|c| row.was_filled(c)) {
                 continue;
@@ -247,7 +267,16 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
                 if people.iter().any(|s| s.name == name && s.id == id) {
                     continue;
                 }
-                let norm = id.normalize();
+                let mut norm = id.normalize();
+                let mut id = id;
+                // An ID cell empty, unreadable or cut by Excel: the 学籍号 may carry the whole ID.
+                if let Some((_, c)) = student_no.filter(|(slot, _)| *slot == k && norm.key.is_none()) {
+                    if let Some((sid, sn)) = id_in_student_no(&text(row, Some(c))) {
+                        if norm.partial.as_ref().is_none_or(|p| sn.partial.as_ref() == Some(p)) {
+                            (id, norm) = (sid, sn);
+                        }
+                    }
+                }
                 let st = count_status(&mut ex.id_status, norm.status);
                 any_usable |= usable(&name, st);
                 people.push(Slot { role: *p, name, id, norm });

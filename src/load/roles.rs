@@ -123,6 +123,10 @@ pub enum Role {
     Phone,
     /// Bank account, card or certificate number: never an ID, never a name.
     Account,
+    /// 学籍号: the national student number, `G` + the student's ID number when
+    /// the student has one. Never an ID column itself; a student whose ID cell is
+    /// empty is identified by the ID it carries.
+    StudentNo,
     Unmapped,
     /// Set by the config: the column is read but never used.
     Ignore,
@@ -158,6 +162,7 @@ impl Role {
             Role::Seq => "seq".into(),
             Role::Phone => "phone".into(),
             Role::Account => "account".into(),
+            Role::StudentNo => "student_no".into(),
             Role::Unmapped => "unmapped".into(),
             Role::Ignore => "ignore".into(),
         }
@@ -197,6 +202,7 @@ impl Role {
             "seq" => Role::Seq,
             "phone" => Role::Phone,
             "account" => Role::Account,
+            "student_no" => Role::StudentNo,
             "unmapped" => Role::Unmapped,
             "ignore" => Role::Ignore,
             _ => return None,
@@ -338,6 +344,8 @@ pub const ID_WORDS: &[&str] = &[
 /// Endings that make a header a number that is not an ID (银行账号, 残疾证号, 户编号).
 const ACCOUNT_ENDINGS: &[&str] =
     &["账号", "帐号", "卡号", "证号", "编号", "编码", "代码", "注册号", "号牌号码", "登记号", "学籍号", "账户号"];
+/// 学籍号 / 全国学籍号 / 学籍编号 (before the account endings, which hold 学籍号 too).
+const STUDENT_NO_ENDINGS: &[&str] = &["学籍号", "学籍编号", "学籍号码"];
 const PHONE_WORDS: &[&str] = &["电话", "手机", "联系方式", "手机号", "手机号码", "联系电话", "电话号码"];
 
 /// Context columns, matched on the cleaned header with brackets removed
@@ -863,6 +871,9 @@ fn classify_plain(t: &str) -> Option<Role> {
         if let Some(prefix) = t.strip_suffix(id) {
             return person_role(prefix, true);
         }
+    }
+    if STUDENT_NO_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return Some(Role::StudentNo);
     }
     if ACCOUNT_ENDINGS.iter().any(|e| t.ends_with(e)) {
         return Some(Role::Account);

@@ -659,6 +659,62 @@ mod tests {
         assert_eq!(got, want.map(|t| (2, t)).into_iter().collect::<Vec<_>>(), "{hits:#?}");
     }
 
+    /// Outside county (issue 9): a cadre on a farmland-subsidy roll without an
+    /// ID (陈建, 松岭乡黄泥村) was never a lead: the cadre's own place was only
+    /// the township the unit serves, none for a county department, although the
+    /// register gives the spouse's village. The cadre's home is now the 本人
+    /// row's address, else the spouse's; the finding says so.
+    #[rstest::rstest]
+    #[case::spouse_in_the_village("配偶", "松岭乡黄泥村", Some(Tier::Probable))]
+    #[case::own_row_in_the_village("本人", "松岭乡黄泥村", Some(Tier::Probable))]
+    #[case::only_a_son_there("儿子", "松岭乡黄泥村", None)]
+    #[case::spouse_in_another_village("配偶", "松岭乡竹林村", None)]
+    fn regression_cadre_on_a_roll_without_id_unplaced(#[case] term: &str, #[case] address: &str, #[case] want: Option<Tier>) {
+        use crate::normalize::id::normalize_id;
+        let id = |b: &str| format!("{b}{}", crate::normalize::id::check_char(b).unwrap_or('0'));
+        let units = UnitTable::builtin();
+        let kin = KinRow {
+            source: Default::default(),
+            cadre_name: "陈建".into(),
+            cadre_id: RawId::Text(id("43292119910721858")),
+            cadre_unit: "县农业农村局".into(),
+            cadre_post: String::new(),
+            relative_name: if term == "本人" { "陈建".into() } else { "孙晓杰".into() },
+            relative_id: RawId::Empty,
+            relation_term: term.into(),
+            address: address.into(),
+            birth: String::new(),
+        };
+        let roll = |row: u32, village: &str, name: &str| RollRow {
+            source: Source { file: "耕地地力保护补贴.xlsx".into(), sheet: String::new(), row },
+            slots: vec![Slot { role: crate::load::roles::Person::Beneficiary, name: name.into(), id: RawId::Empty, norm: normalize_id("") }],
+            township: "松岭乡".into(),
+            village: village.into(),
+            group: String::new(),
+            amount: None,
+            amount_unread: String::new(),
+            date: String::new(),
+            program: "耕地地力保护补贴".into(),
+            unit: "农业农村局".into(),
+            relation_to_head: String::new(),
+            contractor: String::new(),
+            address: String::new(),
+            period: String::new(),
+        };
+        let rolls = vec![roll(2, "黄泥村", "陈建"), roll(3, "竹林村", "王五")];
+        let (mut cadres, mut pois) = people::persons_of_interest(&[kin], &[Relation::SelfRel, Relation::Spouse, Relation::Child], units);
+        let gaz = gazetteer(&rolls);
+        people::assign_places(&mut cadres, &mut pois, &gaz, units);
+        let mut batch = Batch::new(&cadres, &pois, &gaz, units).unwrap();
+        batch.add_rolls(&rolls).unwrap();
+        let hits = batch.finish().hits;
+        let got: Vec<(u32, Tier)> = hits.iter().filter(|h| h.relation == Relation::SelfRel).map(|h| (h.roll_row, h.tier)).collect();
+        assert_eq!(got, want.map(|t| (2, t)).into_iter().collect::<Vec<_>>(), "{hits:#?}");
+        if want.is_some() {
+            assert!(hits[0].evidence.contains("据登记表所填本人或配偶住址"), "{}", hits[0].evidence);
+        }
+    }
+
     #[test]
     fn the_hit_id_keeps_the_unit_as_written() {
         assert_ne!(written_unit_key("住建局"), written_unit_key("住房和城乡建设局"));

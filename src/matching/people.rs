@@ -84,7 +84,15 @@ pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer, un
     }
     for p in pois.iter_mut() {
         p.place = if p.relation == Relation::SelfRel {
-            Place { township: cadres.get(p.cadre).and_then(|c| c.township.as_deref().map(Into::into)), village: None }
+            // The township the cadre serves, and the village of the cadre's home
+            // (own row or spouse's) where that lies in it or the unit serves none.
+            let serves: Option<compact_str::CompactString> = cadres.get(p.cadre).and_then(|c| c.township.as_deref().map(Into::into));
+            let home = gaz.find_in(&p.address);
+            match (&serves, &home.township) {
+                (None, Some(_)) => home,
+                (Some(s), Some(t)) if s == t => home,
+                _ => Place { township: serves, village: None },
+            }
         } else {
             gaz.find_in(&p.address)
         };
@@ -102,6 +110,27 @@ pub fn cadre_township(unit: &str, gaz: &Gazetteer) -> Option<String> {
             (t != unit && t.chars().count() >= 2).then_some(t)
         })
         .filter(|t| gaz.find_in(t).township.is_some())
+}
+
+/// Where each cadre lives, as the register says: the address of the cadre's
+/// own row (本人), else the spouse's (a couple shares its household), else "".
+fn cadre_homes(kin: &[KinRow], row_cadre: &[usize], n: usize) -> Vec<String> {
+    let mut own = vec![String::new(); n];
+    let mut spouse = vec![String::new(); n];
+    for (k, &ci) in kin.iter().zip(row_cadre) {
+        if k.address.trim().is_empty() || k.relation_term.is_empty() {
+            continue;
+        }
+        let into = match parse_relation(&k.relation_term).relation {
+            Relation::SelfRel => &mut own,
+            Relation::Spouse => &mut spouse,
+            _ => continue,
+        };
+        if let Some(slot) = into.get_mut(ci).filter(|s| s.is_empty()) {
+            *slot = k.address.trim().to_string();
+        }
+    }
+    own.into_iter().zip(spouse).map(|(o, s)| if o.is_empty() { s } else { o }).collect()
 }
 
 /// Build cadres and persons of interest from register rows. `scope`: the
@@ -157,6 +186,7 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
     let in_scope = |r: Relation| scope.contains(&r);
     let mut pois = Vec::new();
     if in_scope(Relation::SelfRel) {
+        let homes = cadre_homes(kin, &row_cadre, cadres.len());
         for (i, c) in cadres.iter().enumerate() {
             pois.push(Poi {
                 cadre: i,
@@ -166,7 +196,7 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
                 name: c.name.clone(),
                 id: c.id.clone(),
                 source: c.self_source.clone(),
-                address: String::new(),
+                address: homes.get(i).cloned().unwrap_or_default(),
                 place: Place::default(),
                 birth: None,
             });

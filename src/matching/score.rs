@@ -298,9 +298,11 @@ fn place(poi: &Poi, rp: &RollPerson) -> Where {
     }
 }
 
-fn place_text(w: Where, rp: &RollPerson) -> String {
+fn place_text(w: Where, rp: &RollPerson, poi: &Poi) -> String {
+    // A cadre's home is the register's 本人 row, else the spouse's address.
+    let whose = if poi.relation == crate::normalize::relation::Relation::SelfRel { "，据登记表所填本人或配偶住址" } else { "" };
     match w {
-        Where::Village => format!("同村（{}）", rp.place.village.as_deref().unwrap_or("")),
+        Where::Village => format!("同村（{}{whose}）", rp.place.village.as_deref().unwrap_or("")),
         Where::Township => format!("同乡镇（{}）", rp.place.township.as_deref().unwrap_or("")),
         _ => String::new(),
     }
@@ -447,7 +449,7 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
             if fit == Some(true) {
                 parts.push("性别、年龄与亲属关系相符".into());
             }
-            parts.push(place_text(w, rp));
+            parts.push(place_text(w, rp, poi));
             if w == Where::Elsewhere {
                 parts.push("但登记地址与花名册所在乡镇不同".into());
             }
