@@ -443,3 +443,58 @@ fn a_declaration_among_the_rolls_is_the_declarations() {
     assert!(b.manifest.inputs.routed.iter().any(|r| r.file.ends_with("申报表.xlsx") && r.input == kinmatch::load::roles::OtherInput::Declarations));
     assert_eq!(a.hits.len(), b.hits.len(), "the declaration's rows are no roll's");
 }
+
+/// Regression (outside county, issue 12): a registry person given without an
+/// ID (法定代表人证件号码 empty, a 股东 without 证照号码) was never a finding, even
+/// where the firm is in the relative's township and every other person of the
+/// name in the registry is someone else by ID (recall 0.95 on one county). Now
+/// a 疑似 finding; a namesake without an ID elsewhere, or the firm in another
+/// township, still leaves none.
+#[test]
+fn regression_registry_person_without_id_never_a_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let kin = dir.join("kin");
+    std::fs::create_dir_all(&kin).unwrap();
+    let cadre_id = id("51990119750312001");
+    let (zhao, dong, jiang, wu, other_dong) =
+        (id("51990119780218002"), id("51990119790505004"), id("51990120000923003"), id("51990119770101006"), id("51990119650512008"));
+    let head = vec!["序号", "干部姓名", "干部身份证号", "工作单位", "职务", "亲属姓名", "称谓", "身份证号码", "现居住地址或工作单位"];
+    let rel = |n: &'static str, t: &'static str, i: &str| -> Vec<String> {
+        ["1", "李建国", cadre_id.as_str(), "县民政局", "科员", n, t, i, "白马镇红星村3组"].iter().map(|s| s.to_string()).collect()
+    };
+    let rows: Vec<Vec<String>> =
+        vec![head.iter().map(|s| s.to_string()).collect(), rel("赵玲学", "妻子", &zhao), rel("董兰", "女儿", &dong), rel("江宝", "儿子", &jiang), rel("吴刚", "儿子", &wu)];
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    write(&kin.join("县民政局_干部亲属信息登记表.xlsx"), &[("登记表", rows)]);
+    let reg = dir.join("registry");
+    std::fs::create_dir_all(&reg).unwrap();
+    let firm = |code: &'static str, name: &'static str, rep: &'static str, rid: &str, addr: &'static str| -> Vec<String> {
+        [code, name, "个体工商户", rep, rid, addr, "日用百货零售", "2020-01-01", "存续"].iter().map(|s| s.to_string()).collect()
+    };
+    let rows: Vec<Vec<String>> = vec![
+        ["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "法定代表人证件号码", "住所", "经营范围", "成立日期", "登记状态"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        firm("92519900MA0021AA1X", "示例县白马镇玲学网吧", "赵玲学", "", "示例县白马镇太平村46号"),
+        firm("92519900MA0022AA2X", "示例县白马镇兰兰农资店", "董兰", "", "示例县白马镇鹿鸣村1号"),
+        firm("92519900MA0023AA3X", "示例县石桥乡董兰日用品店", "董兰", &other_dong, "示例县石桥乡白果村"),
+        firm("92519900MA0024AA4X", "示例县石桥乡江宝茶叶店", "江宝", "", "示例县石桥乡白果村"),
+        firm("92519900MA0025AA5X", "示例县白马镇吴刚五金店", "吴刚", "", "示例县白马镇狮子村2号"),
+        firm("92519900MA0026AA6X", "示例县石桥乡吴刚餐馆", "吴刚", "", "示例县石桥乡白果村"),
+    ];
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    write(&reg.join("市场监管局_企业登记.xlsx"), &[("企业基本信息", rows)]);
+    let res = run(&with_declarations(dir, kin, reg, vec![vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"]])).unwrap();
+    use kinmatch::model::Tier;
+    let got: Vec<(&str, &str, Tier)> =
+        res.enterprise.iter().map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.as_str(), f.hit.tier)).collect();
+    assert_eq!(
+        got,
+        vec![("赵玲学", "name_township_unique", Tier::Possible), ("董兰", "name_township_unique", Tier::Possible)],
+        "{:#?}",
+        res.enterprise.iter().map(|f| (&f.hit.relative_name, &f.hit.evidence)).collect::<Vec<_>>()
+    );
+    assert!(res.enterprise.iter().all(|f| f.hit.evidence.contains("同乡镇")), "the finding says why");
+}

@@ -575,6 +575,8 @@ pub fn compare(
     }
     let more = fit_hits(&both, &scope, &hits);
     hits.extend(more);
+    let more = township_hits(&both, &scope, &hits);
+    hits.extend(more);
     let domains: HashMap<String, &[&str]> = UNIT_DOMAINS.iter().map(|(u, w)| (units.key(u), *w)).collect();
     let mut out = Vec::new();
     for hit in hits {
@@ -823,6 +825,78 @@ fn fit_hits(b: &Both, scope: &[&str], found: &[Hit]) -> Vec<Hit> {
                 if same_town { "；企业住所与亲属住址同乡镇" } else { "" }
             );
             out.extend(b.hit_at(ri, si, poi, Evidence::NameFitUnique, text));
+        }
+    }
+    out
+}
+
+/// Findings for registry persons given without an ID
+/// ([`Evidence::NameTownshipUnique`]): the registry names a person of the
+/// relative's name without an ID, the enterprise's 住所 is in the township the
+/// relative lives in, and every other registry person of that name has an ID
+/// that is not the relative's (contradicts it, or when the register gives the
+/// relative no ID, does not fit the relation's sex and age). No other person of
+/// interest bears the name. The registry alone cannot tell more: 疑似.
+///
+/// [`Evidence::NameTownshipUnique`]: crate::matching::score::Evidence::NameTownshipUnique
+fn township_hits(b: &Both, scope: &[&str], found: &[Hit]) -> Vec<Hit> {
+    let Both { rows, cadres, pois, gaz, .. } = *b;
+    use crate::matching::people::usable_key;
+    use crate::matching::score::{Evidence, IdEvidence, compare_ids, id_fits_relative};
+    use crate::normalize::name::normalize_name;
+    let mut by_name: BTreeMap<String, Vec<(usize, usize, &EntPerson)>> = BTreeMap::new();
+    for (ri, si, p) in b.slots() {
+        let k = normalize_name(&p.name).key.to_string();
+        if !k.is_empty() {
+            by_name.entry(k).or_default().push((ri, si, p));
+        }
+    }
+    let mut pois_by_name: HashMap<&str, usize> = HashMap::new();
+    for p in pois {
+        *pois_by_name.entry(p.name.key.as_str()).or_default() += 1;
+    }
+    let seen: BTreeSet<(&str, &str, u32, &str)> =
+        found.iter().map(|h| (h.roll_file.as_str(), h.roll_sheet.as_str(), h.roll_row, h.roll_name.trim())).collect();
+    let mut out = Vec::new();
+    for poi in pois {
+        let Some(town) = poi.place.township.as_deref() else { continue };
+        if !scope.contains(&poi.relation.as_str()) || pois_by_name.get(poi.name.key.as_str()) != Some(&1) {
+            continue;
+        }
+        let (Some(cadre), Some(same)) = (cadres.get(poi.cadre), by_name.get(poi.name.key.as_str())) else { continue };
+        let mut here = Vec::new();
+        let mut unsure = false;
+        for &(ri, si, person) in same {
+            let id = person.id.normalize();
+            let Some(row) = rows.get(ri) else { continue };
+            if usable_key(&id).is_none() && id.partial.is_none() {
+                let place = gaz.roll_place(&row.township, &row.village);
+                if place.township.as_deref() == Some(town) {
+                    here.push((ri, si, row));
+                } else {
+                    unsure = true;
+                }
+                continue;
+            }
+            let not_the_relative = match usable_key(&poi.id) {
+                Some(_) => compare_ids(&id, &poi.id) == IdEvidence::Contradict,
+                None => id_fits_relative(poi, cadre, &id) == Some(false),
+            };
+            unsure |= !not_the_relative;
+        }
+        if unsure {
+            continue;
+        }
+        for (ri, si, row) in here {
+            let Some(slot) = row.slots.get(si) else { continue };
+            if seen.contains(&(row.source.file.as_str(), row.source.sheet.as_str(), row.source.row, slot.name.trim())) {
+                continue;
+            }
+            let text = format!(
+                "企业登记未填证件号码；姓名一致；企业住所与{}住址同乡镇（{town}）；企业登记中其他同名人员的身份证号均非该亲属",
+                poi.relation_term
+            );
+            out.extend(b.hit_at(ri, si, poi, Evidence::NameTownshipUnique, text));
         }
     }
     out

@@ -170,6 +170,10 @@ pub enum Evidence {
     /// in a small register (the enterprise registry), whose ID fits
     /// (`compare::enterprise`).
     NameFitUnique,
+    /// Not scored from the pair alone: the registry gives the person no ID,
+    /// the enterprise is in the relative's township, and every other person of
+    /// the name in the registry is someone else by ID (`compare::enterprise`).
+    NameTownshipUnique,
 }
 
 /// One row of the evidence table.
@@ -219,6 +223,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::NameBirthMonthUnplaced, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
     rule(Evidence::NamePlace, "name_place", Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
     rule(Evidence::NameFitUnique, "name_fit_unique", Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
+    rule(Evidence::NameTownshipUnique, "name_township_unique", Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
     rule(Evidence::NameVillageNoIds, "name_village", Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
 ];
 
@@ -650,9 +655,9 @@ mod tests {
             Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
             Evidence::NameBirthMonth | Evidence::NameBirthMonthUnplaced => 1,
             Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
-            Evidence::NameDeclared | Evidence::NameFitUnique => 1,
+            Evidence::NameDeclared | Evidence::NameFitUnique | Evidence::NameTownshipUnique => 1,
         };
-        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 24);
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 25);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);
