@@ -103,6 +103,12 @@ pub fn roll_role(role: &str) -> &str {
     }
 }
 
+/// A hit's roll person ([`Hit::roll_role`](crate::model::Hit::roll_role)) in
+/// Chinese; "" for none.
+pub fn roll_person(p: Option<crate::load::roles::Person>) -> String {
+    p.map(|p| roll_role(&p.as_str()).to_string()).unwrap_or_default()
+}
+
 /// A relation to the cadre (`Hit::relation`), as the workbooks name it: the
 /// one table of these words ([`Relation::label_zh`] reads it).
 pub fn relation(relation: crate::normalize::relation::Relation) -> &'static str {

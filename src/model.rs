@@ -90,7 +90,10 @@ pub struct Hit {
     pub cadre_post: String,
     pub relative_name: String,
     pub relative_id: String,
-    pub roll_role: String,
+    /// Who the roll person is in the roll row (`beneficiary`, `guardian` …);
+    /// `None` ("" in hits.csv) for a finding that rests on no roll person.
+    #[serde(serialize_with = "crate::load::roles::Person::ser_opt", deserialize_with = "crate::load::roles::Person::de_opt")]
+    pub roll_role: Option<crate::load::roles::Person>,
     pub roll_name: String,
     pub roll_id: String,
     pub program: String,

@@ -528,7 +528,7 @@ fn regression_household_members_by_name_dropped_and_card_numbers_taken_for_ids()
     assert_eq!(slots.len(), 24);
     let out = run_batch(tmp.path(), kin, rolls);
     let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the member is matched by name and village");
-    assert_eq!((h.roll_role.as_str(), h.match_kind.as_str()), ("member", "name_place"));
+    assert_eq!((h.roll_role, h.match_kind.as_str()), (Some(kinmatch::load::roles::Person::Member), "name_place"));
 }
 
 /// The same roll sent twice (in two folders, or once as a copy): its rows were

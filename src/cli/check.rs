@@ -124,7 +124,7 @@ pub fn exec_check(a: CheckArgs) -> anyhow::Result<i32> {
             "{}\t{} ({})\t{} · {} · {}\t{} {}\t{}",
             h.tier.label_zh(),
             h.roll_name,
-            h.roll_role,
+            crate::labels::roll_person(h.roll_role),
             h.roll_file,
             if h.roll_sheet.is_empty() { "-" } else { &h.roll_sheet },
             h.roll_row,

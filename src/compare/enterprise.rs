@@ -587,8 +587,8 @@ pub fn compare(
         let role_of_hit = idx
             .iter()
             .map(|i| &reg.persons[*i])
-            .find(|p| p.role.person().as_str() == hit.roll_role && p.name.trim() == hit.roll_name.trim())
-            .or_else(|| idx.iter().map(|i| &reg.persons[*i]).find(|p| p.role.person().as_str() == hit.roll_role))
+            .find(|p| Some(p.role.person()) == hit.roll_role && p.name.trim() == hit.roll_name.trim())
+            .or_else(|| idx.iter().map(|i| &reg.persons[*i]).find(|p| Some(p.role.person()) == hit.roll_role))
             .or_else(|| idx.first().map(|i| &reg.persons[*i]));
         let Some(person) = role_of_hit.cloned() else { continue };
         let role = EntRole::of_person(person.role.person());

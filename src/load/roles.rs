@@ -80,6 +80,16 @@ impl Person {
         }
         Person::FIXED.into_iter().find(|p| p.as_str() == s)
     }
+    /// Write an optional person as `hits.csv` does: its [`Person::as_str`] name, or "".
+    pub fn ser_opt<S: serde::Serializer>(p: &Option<Person>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(p.as_ref().map(|p| p.as_str()).as_deref().unwrap_or(""))
+    }
+    /// Read an optional person by its [`Person::as_str`] name; "" (and a name
+    /// that is none, from a hand-made hits.csv) is `None`.
+    pub fn de_opt<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Person>, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Ok(Person::parse(&s))
+    }
     /// Whether a roll person of this kind is matched against the register.
     pub fn is_matched(self) -> bool {
         !matches!(self, Person::Staff(_))

@@ -520,7 +520,7 @@ pub(crate) fn make_hit(
         cadre_post: cadre.post.clone(),
         relative_name: poi.name.raw.trim().to_string(),
         relative_id: id_text(&poi.id),
-        roll_role: slot.role.as_str().to_string(),
+        roll_role: Some(slot.role),
         roll_name: slot.name.clone(),
         roll_id: id_text(&rp.id),
         program: row.program.clone(),
@@ -546,8 +546,8 @@ pub(crate) fn make_hit(
 /// twice under one program gets `-2`, `-3` in row order).
 pub fn finish_ids_and_order(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
-        (&a.roll_file, &a.roll_sheet, a.roll_row, &a.roll_role, &a.kin_file, &a.kin_sheet, a.kin_row, a.relation.as_str())
-            .cmp(&(&b.roll_file, &b.roll_sheet, b.roll_row, &b.roll_role, &b.kin_file, &b.kin_sheet, b.kin_row, b.relation.as_str()))
+        (&a.roll_file, &a.roll_sheet, a.roll_row, a.roll_role.map(|p| p.as_str()), &a.kin_file, &a.kin_sheet, a.kin_row, a.relation.as_str())
+            .cmp(&(&b.roll_file, &b.roll_sheet, b.roll_row, b.roll_role.map(|p| p.as_str()), &b.kin_file, &b.kin_sheet, b.kin_row, b.relation.as_str()))
     });
     let mut seen: HashMap<String, usize> = HashMap::new();
     for h in hits.iter_mut() {

@@ -121,7 +121,7 @@ fn build(
         put(ws, r, 2, &h.evidence, &st.wrap)?;
         put(ws, r, 3, &h.roll_name, &st.text)?;
         put(ws, r, COL_ID, &h.roll_id, &st.id_text)?;
-        put(ws, r, 5, crate::labels::roll_role(&h.roll_role), &st.text)?;
+        put(ws, r, 5, &crate::labels::roll_person(h.roll_role), &st.text)?;
         put(ws, r, 6, &h.township, &st.text)?;
         put(ws, r, 7, &h.village, &st.text)?;
         put(ws, r, 8, &h.program, &st.text)?;

@@ -25,7 +25,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         cadre_post: "科员".into(),
         relative_name: "王老汉".into(),
         relative_id: roll_id.to_string(),
-        roll_role: "beneficiary".into(),
+        roll_role: Some(crate::load::roles::Person::Beneficiary),
         roll_name: "王老汉".into(),
         roll_id: roll_id.to_string(),
         program: "低保".into(),

@@ -29,7 +29,7 @@ fn hit_key(h: &Hit) -> Key {
         h.roll_file.clone(),
         h.roll_sheet.clone(),
         h.roll_row,
-        h.roll_role.clone(),
+        h.roll_role.map(|p| p.as_str().into_owned()).unwrap_or_default(),
         h.kin_file.clone(),
         h.kin_sheet.clone(),
         h.kin_row,
@@ -110,7 +110,7 @@ pub fn evaluate(truth_csv: &Path, hits: &[Hit]) -> Result<Evaluation, String> {
             } else if e.examples_false.len() < 15 {
                 e.examples_false.push(format!(
                     "{} {} · {} · {} {}: {} ({}) ~ {} ({}) [{}] {}",
-                    t.as_str(), h.roll_file, h.roll_sheet, h.roll_row, h.roll_role, h.roll_name, h.roll_id,
+                    t.as_str(), h.roll_file, h.roll_sheet, h.roll_row, h.roll_role.map(|p| p.as_str()).unwrap_or_default(), h.roll_name, h.roll_id,
                     h.relative_name, h.relative_id, h.relation, h.evidence
                 ));
             }
