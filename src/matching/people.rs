@@ -232,11 +232,20 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
     // once (reading one scans the gazetteer).
     // A roll names a few thousand (township, village) pairs over a million
     // rows: each pair is placed once.
-    let pairs: std::collections::BTreeSet<(&str, &str)> = rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())).collect();
+    // Rows of a roll come in runs of one village: a run is looked up once.
+    let mut pairs: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut last: Option<(&str, &str)> = None;
+    for r in rolls {
+        let pair = (r.township.as_str(), r.village.as_str());
+        if last != Some(pair) {
+            pairs.insert(pair);
+            last = Some(pair);
+        }
+    }
     let by_pair: HashMap<(&str, &str), Place> = pairs.into_par_iter().map(|(t, v)| ((t, v), gaz.roll_place(t, v))).collect();
     let unplaced = |p: &Place| p.township.is_none() && p.village.is_none();
     let place_of = |r: &'r RollRow| -> Option<&Place> { by_pair.get(&(r.township.as_str(), r.village.as_str())) };
-    let addresses: std::collections::BTreeSet<&str> =
+    let addresses: std::collections::HashSet<&str> =
         rolls.iter().filter(|r| !r.address.is_empty() && place_of(r).is_none_or(unplaced)).map(|r| r.address.as_str()).collect();
     let by_address: HashMap<&str, Place> = addresses.into_par_iter().map(|a| (a, gaz.find_in(a))).collect();
     let nowhere = Place::default();
