@@ -599,3 +599,50 @@ fn regression_placement_unit_taken_for_the_address_beside_village_columns() {
     assert_eq!(l.rolls[0].village, "高峰村");
     assert_eq!(l.rolls[0].address, "");
 }
+
+#[test]
+fn regression_database_export_with_field_code_headers_gave_no_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["XH,XZQH,XM,XB,GMSFHM,JE".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},白沙乡石桥村,{},女,{},300", i + 1, NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_低保.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    let r = roles(s);
+    assert!(r.contains(&"XM=name:beneficiary".to_string()), "{r:?}");
+    assert!(r.contains(&"GMSFHM=id:beneficiary".to_string()), "{r:?}");
+    assert_eq!(l.rolls.len(), 6);
+    assert_eq!(l.rolls[2].slots[0].norm.value.as_str(), nth_id(2));
+}
+
+#[test]
+fn regression_header_in_words_no_table_lists_gave_no_table_though_cells_hold_people() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["编号,人员,号码,款项".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{},{},300", i + 1, NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 6, "{:?}", l.report);
+    assert_eq!(l.rolls[5].slots[0].norm.value.as_str(), nth_id(5));
+    let r = roles(&l.report.sheets[0]);
+    assert!(r.iter().any(|c| c.starts_with("人员=name")), "{r:?}");
+}
+
+#[test]
+fn regression_name_and_id_in_one_cell_read_as_an_unreadable_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,受助人（姓名、身份证号）,救助金额".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},{} {},500", i + 1, NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_临时救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 4, "{:?}", l.report);
+    for (i, r) in l.rolls.iter().enumerate() {
+        assert_eq!((r.slots[0].name.as_str(), r.slots[0].norm.value.as_str()), (NAMES[i], nth_id(i).as_str()));
+    }
+}

@@ -59,6 +59,15 @@ const INSTITUTION_WORDS: &[&str] = &[
     "局", "学校", "小学", "中学", "学院", "幼儿园", "医院", "卫生院", "诊所", "公司", "银行", "信用社", "政府", "委员会", "中心", "站", "所",
 ];
 
+/// A cell holding an ID number (valid, repaired, legacy or cut by Excel).
+pub fn looks_like_id(c: &Cell) -> bool {
+    match c {
+        Cell::Number(f) => id_like(normalize_id_number(*f).status),
+        Cell::Text(t) => id_like(normalize_id(t).status),
+        _ => false,
+    }
+}
+
 /// A cell that names a person: an ID number or a personal name.
 pub fn looks_like_person(c: &Cell) -> bool {
     match c {
@@ -102,6 +111,8 @@ pub struct Profile {
     pub id_any: f64,
     /// Places: a township, village, community or group (白沙乡高峰村村民).
     pub places: f64,
+    /// Cells giving a person's name and ID together (`李芳 4329…`, `李芳（4329…）`).
+    pub name_ids: f64,
 }
 
 fn id_like(st: IdStatus) -> bool {
@@ -123,7 +134,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
     let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i, mut marks) = (0, 0, 0, 0, 0, 0, 0);
-    let (mut id_any, mut places) = (0, 0);
+    let (mut id_any, mut places, mut name_ids) = (0, 0, 0);
     let mut seen = std::collections::HashSet::new();
     for r in rows.iter().step_by(step).take(SAMPLE) {
         let c = r.cell(col);
@@ -161,6 +172,9 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         if matches!(c, Cell::Number(_)) || t.parse::<f64>().is_ok() || t.chars().count() <= 1 {
             marks += 1;
         }
+        if names_with_ids(t).is_some() {
+            name_ids += 1;
+        }
         let parts = split_multi(t);
         if parts.len() >= 2 {
             if parts.iter().all(|x| looks_like_name(x)) {
@@ -179,6 +193,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         p.numbers_or_marks = marks as f64 / n;
         p.id_any = id_any as f64 / n;
         p.places = places as f64 / n;
+        p.name_ids = name_ids as f64 / n;
     }
     p
 }
@@ -186,6 +201,11 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
 /// What the content says a column is, where it says enough: `Some(role)` overturns
 /// or fills in the header's reading. `header` is the role the header words gave.
 pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
+    // Names with their IDs in one cell: a strong sign, so two cells suffice
+    // (a 受助人（姓名、身份证号） column, whatever its header says).
+    if p.values >= 2 && p.name_ids >= 0.5 {
+        return Some(name_of(header));
+    }
     if p.values < MIN_VALUES {
         return None;
     }
@@ -272,18 +292,99 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], prof
     }
 }
 
-/// Columns whose cells list several persons (`张三、李四`), by index.
+/// The name role of the person an ID or name header names (a bare name where
+/// the header names no person).
+fn name_of(header: &Role) -> Role {
+    match header {
+        Role::Id(p) | Role::Name(p) => Role::Name(*p),
+        Role::IdQualified(q) | Role::NameQualified(q) => Role::NameQualified(q.clone()),
+        Role::WideId(w) | Role::WideName(w) => Role::WideName(w.clone()),
+        _ => Role::NameBare,
+    }
+}
+
+/// Columns whose cells list several persons (`张三、李四`), or give names with
+/// their IDs (`李芳 4329…`), by index.
 pub fn multi_columns(roles: &[Role], profiles: &[Profile]) -> Vec<usize> {
     (0..roles.len())
         .filter(|&c| roles[c].is_person())
-        .filter(|&c| profiles.get(c).is_some_and(|p| p.values > 0 && (p.multi_names >= 0.2 || p.multi_ids >= 0.2)))
+        .filter(|&c| {
+            profiles
+                .get(c)
+                .is_some_and(|p| p.values > 0 && (p.multi_names >= 0.2 || p.multi_ids >= 0.2 || p.name_ids >= 0.2))
+        })
         .collect()
+}
+
+/// The persons of a cell that gives names with their IDs (`李芳 4329…`,
+/// `李芳（4329…）`, `4329… 李芳`, `李芳 4329…、周建华 4329…`): each ID goes with
+/// the name beside it. `None` unless the cell holds at least one name and one
+/// ID and nothing else.
+pub fn names_with_ids(s: &str) -> Option<Vec<(String, Option<String>)>> {
+    const OPEN_CLOSE: &[char] = &['(', ')', '（', '）', '[', ']', '【', '】', ':', '：'];
+    if !s.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let spaced: String = s.chars().map(|c| if OPEN_CLOSE.contains(&c) { ' ' } else { c }).collect();
+    let mut people: Vec<(String, Option<String>)> = Vec::new();
+    let mut ids = 0;
+    // Whether the last person was opened by its ID (`4329… 李芳`).
+    let mut id_first = false;
+    for part in split_multi(&spaced) {
+        if looks_like_name(part) {
+            match people.last_mut() {
+                Some((n, Some(_))) if n.is_empty() && id_first => *n = part.to_string(),
+                _ => {
+                    people.push((part.to_string(), None));
+                    id_first = false;
+                }
+            }
+        } else if id_like(normalize_id(part).status) {
+            ids += 1;
+            match people.last_mut() {
+                Some((n, id @ None)) if !n.is_empty() => *id = Some(part.to_string()),
+                _ => {
+                    people.push((String::new(), Some(part.to_string())));
+                    id_first = true;
+                }
+            }
+        } else {
+            return None;
+        }
+    }
+    (ids > 0 && people.iter().any(|(n, _)| !n.is_empty())).then_some(people)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    const LI: &str = "11010119900307803X";
+    const ZHOU: &str = "110101199003077010";
+
+    #[rstest]
+    #[case("李芳 11010119900307803X", vec![("李芳", Some(LI))])]
+    #[case("李芳（11010119900307803X）", vec![("李芳", Some(LI))])]
+    #[case("李芳:11010119900307803X", vec![("李芳", Some(LI))])]
+    #[case("11010119900307803X 李芳", vec![("李芳", Some(LI))])]
+    #[case("李芳 11010119900307803X、周建华 110101199003077010", vec![("李芳", Some(LI)), ("周建华", Some(ZHOU))])]
+    #[case("李芳、周建华 110101199003077010", vec![("李芳", None), ("周建华", Some(ZHOU))])]
+    fn names_with_ids_pair_each_id_with_its_name(#[case] cell: &str, #[case] want: Vec<(&str, Option<&str>)>) {
+        let got = names_with_ids(cell).unwrap();
+        let got: Vec<(&str, Option<&str>)> = got.iter().map(|(n, i)| (n.as_str(), i.as_deref())).collect();
+        assert_eq!(got, want, "{cell}");
+    }
+
+    #[rstest]
+    #[case("李芳")]
+    #[case("11010119900307803X")]
+    #[case("李芳 6228480011223344556")]
+    #[case("白沙乡 11010119900307803X")]
+    #[case("李芳 13812345678")]
+    fn names_with_ids_want_a_name_and_an_id_and_nothing_else(#[case] cell: &str) {
+        assert_eq!(names_with_ids(cell), None, "{cell}");
+    }
 
     #[rstest]
     #[case("白沙乡高峰村村民", true)]

@@ -208,6 +208,12 @@ fn people_in(row: &DataRow, nc: Option<usize>, ic: Option<usize>, multi: &[usize
     if !is_multi(nc) && !is_multi(ic) {
         return vec![(name, id)];
     }
+    // Names given with their IDs in the name cell (`李芳 4329…`), no ID cell beside.
+    if is_multi(nc) && id.is_empty() {
+        if let Some(people) = super::content::names_with_ids(&name) {
+            return people.into_iter().map(|(n, i)| (n, i.map_or(RawId::Empty, RawId::Text))).collect();
+        }
+    }
     let names = split_multi(&name);
     let id_text = match &id {
         RawId::Text(t) => t.clone(),

@@ -437,6 +437,49 @@ pub const CONTEXT_WORDS: &[(&str, Role)] = &[
     ("No", Role::Seq),
 ];
 
+/// Field codes that database exports put in the header instead of words
+/// (the pinyin initials of 姓名, 公民身份号码 …, and a few English names),
+/// matched case-insensitively on an ASCII header. The cells confirm or
+/// overturn them like any header.
+pub const FIELD_CODES: &[(&str, Role)] = &[
+    ("xm", Role::NameBare),
+    ("name", Role::NameBare),
+    ("gmsfhm", Role::IdBare),
+    ("sfzh", Role::IdBare),
+    ("sfzhm", Role::IdBare),
+    ("zjhm", Role::IdBare),
+    ("sfzjhm", Role::IdBare),
+    ("idcard", Role::IdBare),
+    ("id_card", Role::IdBare),
+    ("idno", Role::IdBare),
+    ("id_no", Role::IdBare),
+    ("hzxm", Role::Name(Person::HouseholdHead)),
+    ("hzsfzh", Role::Id(Person::HouseholdHead)),
+    ("xb", Role::Sex),
+    ("sex", Role::Sex),
+    ("gender", Role::Sex),
+    ("csrq", Role::Birth),
+    ("birthday", Role::Birth),
+    ("je", Role::Amount),
+    ("ffje", Role::Amount),
+    ("bzje", Role::Amount),
+    ("amount", Role::Amount),
+    ("lxdh", Role::Phone),
+    ("sjhm", Role::Phone),
+    ("phone", Role::Phone),
+    ("yhzh", Role::Account),
+    ("yhkh", Role::Account),
+    ("zz", Role::Address),
+    ("dz", Role::Address),
+    ("jzdz", Role::Address),
+    ("hjdz", Role::Address),
+    ("address", Role::Address),
+    ("xzmc", Role::Township),
+    ("cmc", Role::Village),
+    ("yhzgx", Role::RelationToHead),
+    ("xh", Role::Seq),
+];
+
 /// Columns only a kinship register has.
 pub const REGISTER_WORDS: &[(&str, Role)] = &[
     ("称谓", Role::Relation),
@@ -873,6 +916,11 @@ fn classify_plain(t: &str) -> Option<Role> {
     }
     for (w, role) in CONTEXT_WORDS.iter().chain(REGISTER_WORDS) {
         if *w == t {
+            return Some(role.clone());
+        }
+    }
+    if t.is_ascii() {
+        if let Some((_, role)) = FIELD_CODES.iter().find(|(w, _)| w.eq_ignore_ascii_case(t)) {
             return Some(role.clone());
         }
     }

@@ -305,6 +305,39 @@ fn pair(grid: &Grid, idx: usize, width: usize) -> Option<Candidate> {
     })
 }
 
+/// A header no word of the tables names (field codes, another language, a
+/// typo): the first row, not itself a person's, below which one column holds
+/// ID numbers and another personal names on at least 8 of 10 filled rows. Its
+/// columns are then decided by their cells ([`content::adjust`]).
+fn content_header(grid: &Grid, width: usize, search: usize) -> Option<Candidate> {
+    let sampled = width.min(MAX_CONTENT_COLUMNS);
+    for idx in 0..search {
+        let row = &grid.rows[idx];
+        let filled = row.cells.iter().filter(|c| !c.is_empty()).count();
+        if filled < 2 || row.cells.iter().any(content::looks_like_person) {
+            continue;
+        }
+        let below: Vec<&GridRow> =
+            grid.rows.iter().skip(idx + 1).filter(|r| !r.cells.iter().all(Cell::is_empty)).take(20).collect();
+        if below.len() < 3 {
+            continue;
+        }
+        let most = |f: &dyn Fn(&Cell) -> bool| {
+            (0..sampled).any(|c| below.iter().filter(|r| r.cells.get(c).is_some_and(f)).count() * 10 >= below.len() * 8)
+        };
+        let names = |c: &Cell| matches!(c, Cell::Text(t) if content::looks_like_name(t));
+        if most(&content::looks_like_id) && most(&names) {
+            let mut cand = single(grid, idx, width);
+            cand.score = cand.score.max(2);
+            return Some(cand);
+        }
+    }
+    None
+}
+
+/// Columns sampled when the cells, not the header, find a table.
+const MAX_CONTENT_COLUMNS: usize = 256;
+
 /// Decide register or roll from the roles a header holds.
 pub fn guess_kind(roles: &[Role]) -> Kind {
     let register = roles.iter().any(|r| {
@@ -510,6 +543,8 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let grid = &owned;
     let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let search = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    // The header was found by the cells below it, not by its words.
+    let mut by_content = false;
     let best = match hints.header_row {
         Some(h) => {
             let idx = grid
@@ -544,13 +579,20 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
                     best = Some(cand);
                 }
             }
-            best.filter(|b| b.score >= 2).ok_or_else(|| no_table_reason(grid))?
+            match best.filter(|b| b.score >= 2) {
+                Some(b) => b,
+                None => {
+                    let c = content_header(grid, width, search).ok_or_else(|| no_table_reason(grid))?;
+                    by_content = true;
+                    c
+                }
+            }
         }
     };
     let Candidate {
         first, last, keys, mut roles, ..
     } = best;
-    if roles.iter().all(|r| *r == Role::Unmapped) && hints.columns.is_empty() {
+    if roles.iter().all(|r| *r == Role::Unmapped) && hints.columns.is_empty() && !by_content {
         return Err(no_table_reason(grid));
     }
     // Config overrides by header key.
