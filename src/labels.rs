@@ -490,6 +490,15 @@ pub fn inspect_column(header: &str, role: &str, decided: &str) -> String {
     }
 }
 
+/// `inspect`: the official a register's rows were given from the file or sheet name.
+pub fn inspect_cadre_from_name(name: &str, source: &str) -> String {
+    let zh = if source == "sheet_name" { "工作表名" } else { "文件名" };
+    pick(
+        format!("    干部：{name}（据{zh}；各行未写干部）"),
+        format!("    cadre: {name} (from the {}; no row names one)", source.replace('_', " ")),
+    )
+}
+
 pub fn inspect_ids(ids: &str) -> String {
     pick(format!("    身份证号：{ids}"), format!("    IDs: {ids}"))
 }
@@ -792,6 +801,10 @@ pub fn registry_without_ids() -> String {
 /// A register sheet that gave officials but not one relative.
 pub fn register_without_relatives(cadres: usize) -> String {
     format!("只读到干部本人 {cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
+}
+
+pub fn roll_without_ids(persons: usize) -> String {
+    format!("{persons} 行人员都没有身份证号：身份证号列未识别或为空，只能按姓名和住址比对，无法确认；请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定列")
 }
 
 /// Files given more than once (the same bytes).

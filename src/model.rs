@@ -201,6 +201,13 @@ pub struct SheetReport {
     /// roll's, and `run` uses the file as that input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_input: Option<crate::load::roles::OtherInput>,
+    /// The official a register's rows were given from the file or sheet name
+    /// (`县民政局_赵志刚.xlsx`), where no column, form line or 本人 row names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadre_from_name: Option<String>,
+    /// Where that name was read: "file_name" or "sheet_name".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadre_source: Option<String>,
     /// A register's rows that name a relative (the rest name the official
     /// alone); counted while reading, not recorded.
     #[serde(skip)]

@@ -646,3 +646,119 @@ fn regression_name_and_id_in_one_cell_read_as_an_unreadable_id() {
         assert_eq!((r.slots[0].name.as_str(), r.slots[0].norm.value.as_str()), (NAMES[i], nth_id(i).as_str()));
     }
 }
+
+#[test]
+fn regression_title_line_naming_the_cadre_over_each_block_left_rows_without_a_cadre() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = Vec::new();
+    for (c, unit) in [(0, "县民政局"), (1, "白沙乡人民政府")] {
+        lines.push(format!("{unit}{}同志家庭成员情况（身份证号：{}）", NAMES[c], nth_id(c)));
+        lines.push("称谓,姓名,身份证号".to_string());
+        for k in 0..2 {
+            let r = 2 + c * 2 + k;
+            lines.push(format!("{},{},{}", ["妻子", "儿子"][k], NAMES[r], nth_id(r)));
+        }
+        lines.push(String::new());
+    }
+    let p = write_csv(tmp.path(), "家庭成员登记.csv", &lines);
+    let l = load(&p, Kind::Register);
+    assert_eq!(l.kin.len(), 4, "{:?}", l.report);
+    for (k, row) in l.kin.iter().enumerate() {
+        let c = k / 2;
+        assert_eq!(row.cadre_name, NAMES[c]);
+        assert_eq!(row.cadre_id.normalize().value.as_str(), nth_id(c));
+        assert_eq!(row.cadre_unit, ["县民政局", "白沙乡人民政府"][c]);
+        assert_eq!(row.relative_name, NAMES[2 + k]);
+    }
+}
+
+#[test]
+fn regression_one_file_per_cadre_named_after_him_left_rows_without_a_cadre() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec!["称谓,姓名,身份证号,工作单位".to_string(), format!("妻子,{},{},务农", NAMES[3], nth_id(3)), format!("儿子,{},{},学生", NAMES[4], nth_id(4))];
+    let p = write_csv(tmp.path(), &format!("县民政局_{}.csv", NAMES[0]), &lines);
+    let l = load(&p, Kind::Register);
+    assert_eq!(l.kin.len(), 2, "{:?}", l.report);
+    assert!(l.kin.iter().all(|k| k.cadre_name == NAMES[0] && k.cadre_unit == "县民政局"));
+    let s = &l.report.sheets[0];
+    assert_eq!((s.cadre_from_name.as_deref(), s.cadre_source.as_deref()), (Some(NAMES[0]), Some("file_name")));
+    assert_eq!(s.problem, None);
+    // A file named for no one stays loud: its rows are tied to no official.
+    let p = write_csv(tmp.path(), "县民政局_干部亲属.csv", &lines);
+    let l = load(&p, Kind::Register);
+    assert!(l.kin.is_empty());
+    assert!(l.report.sheets[0].problem.is_some());
+}
+
+#[test]
+fn regression_english_headers_of_an_export_left_the_roll_without_ids_and_exited_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["No.,Name,ID Number,Village,Amount".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},{},{},石桥村,300", i + 1, NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 4);
+    assert_eq!(l.rolls[3].slots[0].norm.value.as_str(), nth_id(3));
+    assert_eq!(l.report.sheets[0].role_of("IDNumber").or(l.report.sheets[0].role_of("ID Number")), Some("id:beneficiary"));
+    let mut lines = vec!["Official,Official ID,Unit,Relative,Relation,Relative ID".to_string()];
+    lines.push(format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1)));
+    let p = write_csv(tmp.path(), "登记.csv", &lines);
+    let l = load(&p, Kind::Register);
+    assert_eq!(l.kin.len(), 1, "{:?}", l.report);
+    assert_eq!((l.kin[0].cadre_name.as_str(), l.kin[0].relative_name.as_str()), (NAMES[0], NAMES[1]));
+}
+
+#[test]
+fn regression_roll_without_any_id_passed_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,备注号,金额".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},A{},300", NAMES[i], i));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 4, "read by name all the same");
+    assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("没有身份证号")), "{:?}", l.report.sheets[0]);
+}
+
+#[test]
+fn regression_short_list_of_valid_ids_under_an_unknown_header_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec!["姓名,证照号,金额".to_string(), format!("{},{},100", NAMES[0], nth_id(0)), format!("{},{},100", NAMES[1], nth_id(1))];
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls[1].slots[0].norm.value.as_str(), nth_id(1));
+    assert_eq!(l.report.sheets[0].problem, None);
+}
+
+#[test]
+fn regression_disability_card_number_holding_the_id_taken_for_an_account() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,姓名,残疾证号,残疾类别,补贴金额".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},{},{}{},肢体,90", i + 1, NAMES[i], nth_id(i), ["12", "23", "61", "44"][i]));
+    }
+    let p = write_csv(tmp.path(), "县残联_两项补贴.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let s = &l.report.sheets[0];
+    let col = s.columns.iter().find(|c| c.header == "残疾证号").unwrap();
+    assert_eq!((col.role.as_str(), col.decided_by.as_str()), ("id:beneficiary", "content"));
+    assert_eq!(l.rolls[2].slots[0].norm.key.as_deref(), Some(nth_id(2).as_str()));
+    assert_eq!(s.problem, None);
+}
+
+#[test]
+fn regression_contract_holder_name_column_left_the_hit_without_a_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["承包方编码,承包方代表名称,承包方代表证件号码,补贴金额".to_string()];
+    for i in 0..4 {
+        lines.push(format!("4329211012010{i:03},{},{},310", NAMES[i], nth_id(i)));
+    }
+    let p = write_csv(tmp.path(), "县农业农村局_耕地补贴.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let slot = &l.rolls[1].slots[0];
+    assert_eq!((slot.name.as_str(), slot.norm.value.as_str()), (NAMES[1], nth_id(1).as_str()));
+    assert_eq!(slot.role, kinmatch::load::roles::Person::Beneficiary);
+}

@@ -51,6 +51,9 @@ fn print_file(r: &InputReport) {
                 println!("{}", msgs::inspect_sheet(&name, h, s.data_rows, &skipped));
                 let cols: Vec<String> = s.columns.iter().map(|c| msgs::inspect_column(&c.header, &c.role, &c.decided_by)).collect();
                 println!("{}", msgs::inspect_columns(&cols.join(", ")));
+                if let (Some(n), Some(src)) = (&s.cadre_from_name, &s.cadre_source) {
+                    println!("{}", msgs::inspect_cadre_from_name(n, src));
+                }
                 println!("{}", msgs::inspect_ids(&msgs::counts(&s.id_status, msgs::id_status)));
                 if !s.unusable.is_empty() {
                     println!("{}", msgs::inspect_unusable(&msgs::counts(&s.unusable, msgs::unusable)));

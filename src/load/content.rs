@@ -206,6 +206,11 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
     if p.values >= 2 && p.name_ids >= 0.5 {
         return Some(name_of(header));
     }
+    // A short list (a department checking a few names): every cell a valid ID
+    // under words the tables do not know is an ID column.
+    if matches!(header, Role::Unmapped) && p.values >= 2 && p.ids >= 1.0 {
+        return Some(Role::IdBare);
+    }
     if p.values < MIN_VALUES {
         return None;
     }
@@ -287,6 +292,17 @@ pub fn adjust(roles: &mut [Role], decided: &mut [Decided], keys: &[String], prof
                 had_address = true;
             }
             roles[c] = r;
+            decided[c] = Decided::Content;
+        }
+    }
+    // No ID column, but a number column (残疾证号: the ID with the category and
+    // grade after it) whose cells are IDs: it is the table's ID column.
+    if !roles.iter().any(Role::is_id) {
+        let by_cells = (0..roles.len()).find(|&c| {
+            roles[c] == Role::Account && decided[c] != Decided::Config && profiles.get(c).is_some_and(|p| p.values >= 2 && p.ids >= 0.9)
+        });
+        if let Some(c) = by_cells {
+            roles[c] = Role::IdBare;
             decided[c] = Decided::Content;
         }
     }

@@ -117,6 +117,75 @@ impl FormCadre {
     }
 }
 
+/// Words a title puts after the official it names (`…赵志刚同志家庭成员情况`).
+const TITLE_MARKERS: &[&str] = &["同志", "的家庭", "的亲属", "的近亲属", "家庭主要成员", "家庭成员", "近亲属", "亲属", "家属"];
+
+/// What may stand just before the official's name in a title: the end of a
+/// unit (县民政局, 白沙乡人民政府) or of a post (局长, 主任, 书记, 科员).
+const BEFORE_NAME: &str = "局委办府院所站心处科室队会校部厅乡镇道区村县市长任记员师理";
+
+/// Posts a title may put between the unit and the name.
+const TITLE_POSTS: &[&str] = &[
+    "副局长", "局长", "副主任", "主任", "副书记", "书记", "副科长", "科长", "股长", "副乡长", "乡长", "副镇长", "镇长", "所长",
+    "站长", "院长", "校长", "科员", "干部", "职工", "工作人员",
+];
+
+/// Two- to four-character words a title uses that pass for names (干部, 党员 start with surnames).
+const NOT_NAMES: &[&str] = &["干部", "党员", "职工", "本人", "人员", "家庭", "成员", "领导", "同志", "公务员", "工作人员", "单位"];
+
+/// ID numbers written in a line of text (runs of 15 or 18 digits, an X last).
+fn ids_in(line: &str) -> Option<String> {
+    let mut run = String::new();
+    let mut found = None;
+    for c in line.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || ((c == 'X' || c == 'x') && run.len() == 17) {
+            run.push(c);
+            continue;
+        }
+        if found.is_none() && (run.len() == 18 || run.len() == 15) && super::content::looks_like_id(&Cell::Text(run.clone())) {
+            found = Some(run.clone());
+        }
+        run.clear();
+    }
+    found
+}
+
+/// The official a title line names above his relatives' rows:
+/// `县民政局赵志刚同志家庭成员情况（身份证号：…）`, `赵志刚的家庭成员`,
+/// `白沙乡人民政府钱秀梅同志亲属信息`. The name stands just before the marker
+/// (同志, 的家庭成员, 亲属 …), after a unit or a post if any; the unit before it and
+/// any ID number in the line are his too. `None` unless the name reads as a
+/// personal name.
+pub fn title_cadre(line: &str) -> Option<FormCadre> {
+    let flat: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = TITLE_MARKERS.iter().filter_map(|m| flat.find(m)).min()?;
+    let head = flat[..at].trim_end_matches(['的', '：', ':']);
+    // A leading number (1、 / 一、 / (1)).
+    let head = head.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．（）()".contains(c));
+    let chars: Vec<char> = head.chars().collect();
+    for len in [3, 2, 4] {
+        let Some(split) = chars.len().checked_sub(len) else { continue };
+        let name: String = chars[split..].iter().collect();
+        let before: String = chars[..split].iter().collect();
+        let boundary = before.is_empty() || before.ends_with(|c: char| BEFORE_NAME.contains(c));
+        if boundary && super::content::looks_like_name(&name) && !NOT_NAMES.contains(&name.as_str()) {
+            let mut unit = before.as_str();
+            let mut post = "";
+            if let Some(p) = TITLE_POSTS.iter().find(|p| unit.ends_with(*p)) {
+                post = p;
+                unit = &unit[..unit.len() - p.len()];
+            }
+            return Some(FormCadre {
+                name,
+                id: ids_in(&flat).unwrap_or_default(),
+                unit: unit.to_string(),
+                post: post.to_string(),
+            });
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +203,21 @@ mod tests {
         assert!(!is_form_row(&row(&["统一社会信用代码", "企业名称", "法定代表人", "法定代表人身份证号", "登记状态"])));
         assert!(!is_form_row(&row(&["称谓", "姓名", "出生年月", "政治面貌", "工作单位及职务"])));
         assert!(!is_form_row(&row(&["姓名：张三", "", "单位：县民政局"])), "one cell per pair is a form line, read as such above the header");
+    }
+
+    #[test]
+    fn title_lines_name_the_official() {
+        let f = title_cadre("县民政局赵志刚同志家庭成员情况（身份证号：432921197501011118）").unwrap();
+        assert_eq!((f.name.as_str(), f.unit.as_str()), ("赵志刚", "县民政局"));
+        assert_eq!(f.id, if crate::load::content::looks_like_id(&Cell::Text("432921197501011118".into())) { "432921197501011118" } else { "" });
+        let f = title_cadre("县教育局张伟同志亲属信息").unwrap();
+        assert_eq!((f.name.as_str(), f.unit.as_str()), ("张伟", "县教育局"));
+        let f = title_cadre("白沙乡人民政府副乡长钱秀梅的家庭成员").unwrap();
+        assert_eq!((f.name.as_str(), f.unit.as_str(), f.post.as_str()), ("钱秀梅", "白沙乡人民政府", "副乡长"));
+        assert_eq!(title_cadre("2、孙国强同志家庭主要成员").unwrap().name, "孙国强");
+        for not in ["县民政局干部亲属信息登记表", "2024年度党员干部近亲属情况", "家庭成员情况", "县民政局2024年干部亲属", "领导干部家属名单"] {
+            assert_eq!(title_cadre(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -348,6 +348,7 @@ impl FileInfo<'_> {
             unit: up.0.clone(),
             program: up.1.clone(),
             period: up.2.clone(),
+            cadre: provenance::cadre_from_names(self.stem, sheet),
         }
     }
 }
@@ -373,7 +374,11 @@ fn sheet_report(sheet: &str, t: &table::Table) -> SheetReport {
 
 /// Add one piece's counts to its sheet's report; the persons are returned.
 fn count_piece(sr: &mut SheetReport, ex: Extracted) -> (Vec<RollRow>, Vec<KinRow>) {
-    let Extracted { rolls, kin, id_status, unusable, unreadable } = ex;
+    let Extracted { rolls, kin, id_status, unusable, unreadable, cadre_from_name } = ex;
+    if let Some((name, source)) = cadre_from_name {
+        sr.cadre_from_name = Some(name);
+        sr.cadre_source = Some(source.to_string());
+    }
     sr.relatives += kin.iter().filter(|k| !k.relative_name.trim().is_empty() || !k.relative_id.is_empty()).count() as u64;
     for (into, from) in [(&mut sr.id_status, id_status), (&mut sr.unusable, unusable), (&mut sr.unreadable, unreadable)] {
         for (k, v) in from {
@@ -399,6 +404,12 @@ fn close_sheet(sr: &mut SheetReport, kind: Kind, records: usize, notes: Vec<Stri
     sr.problem = sheet_problem(kind, sr.data_rows, records, &sr.unusable);
     if sr.problem.is_none() && kind == Kind::Register && records > 0 && sr.relatives == 0 {
         sr.problem = Some(crate::labels::register_without_relatives(records));
+    }
+    // A roll whose persons carry no ID at all: its ID column was not found (or
+    // is empty), and a name alone confirms nothing.
+    let ids_seen = sr.id_status.iter().any(|(k, n)| k != "missing" && *n > 0);
+    if sr.problem.is_none() && kind == Kind::Roll && records > 0 && !ids_seen && sr.other_input.is_none() {
+        sr.problem = Some(crate::labels::roll_without_ids(records));
     }
     if !notes.is_empty() {
         let notes = notes.join("；");

@@ -206,6 +206,30 @@ pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str]) -> 
     }
 }
 
+/// Words of a file or sheet name that pass for a personal name but are not one.
+const NOT_CADRE_WORDS: &[&str] = &[
+    "干部", "党员", "职工", "本人", "人员", "家庭", "成员", "领导", "家属", "亲属", "汇总", "名单", "明细", "信息", "情况", "登记",
+    "统计", "报备", "备案", "采集", "表", "册", "年", "月",
+];
+
+/// The official a per-cadre file or sheet is named after (`县民政局_赵志刚.xlsx`,
+/// a sheet `赵志刚` of a unit's workbook), for a register whose rows name no
+/// official: (name, "sheet_name" | "file_name"). The sheet name is tried first.
+pub fn cadre_from_names(stem: &str, sheet: &str) -> Option<(String, &'static str)> {
+    let person = |p: &str| {
+        let p = p.trim();
+        crate::load::content::looks_like_name(p)
+            && !NOT_CADRE_WORDS.iter().any(|w| p.contains(w))
+            && !is_unit(p)
+            && !is_township_like(p)
+            && crate::normalize::relation::parse_relation(p).relation == crate::normalize::relation::Relation::Other
+    };
+    if person(sheet) {
+        return Some((sheet.trim().to_string(), "sheet_name"));
+    }
+    parts(stem).into_iter().find(|p| person(p)).map(|p| (p.to_string(), "file_name"))
+}
+
 pub fn program(config: Option<&str>, stem: &str, titles: &[&str]) -> (Option<String>, Option<String>) {
     if let Some(p) = config {
         return (Some(p.to_string()), Some("config".into()));
@@ -223,6 +247,19 @@ pub fn program(config: Option<&str>, stem: &str, titles: &[&str]) -> (Option<Str
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[rstest]
+    #[case("县民政局_赵志刚", "家庭成员", Some(("赵志刚", "file_name")))]
+    #[case("县民政局亲属登记", "钱秀梅", Some(("钱秀梅", "sheet_name")))]
+    #[case("赵志刚-家庭成员", "Sheet1", Some(("赵志刚", "file_name")))]
+    #[case("县民政局_干部亲属", "Sheet1", None)]
+    #[case("县民政局_白沙乡", "Sheet1", None)]
+    #[case("县民政局_配偶子女", "家属", None)]
+    #[case("县民政局_2024年", "汇总", None)]
+    #[case("教委_领导干部", "Sheet1", None)]
+    fn per_cadre_files_and_sheets_name_the_official(#[case] stem: &str, #[case] sheet: &str, #[case] want: Option<(&str, &str)>) {
+        assert_eq!(cadre_from_names(stem, sheet).as_ref().map(|(n, s)| (n.as_str(), *s)), want);
+    }
 
     #[rstest]
     #[case("县民政局_农村低保", Some("县民政局"), Some("农村低保"))]

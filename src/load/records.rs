@@ -100,6 +100,8 @@ pub struct Extracted {
     pub unusable: BTreeMap<String, u64>,
     /// Values that could not be read, by column role ("amount", "date", "birth").
     pub unreadable: BTreeMap<String, u64>,
+    /// Rows given the official the file or sheet is named after: (name, source).
+    pub cadre_from_name: Option<(String, &'static str)>,
 }
 
 /// File-level facts every row inherits unless a column says otherwise.
@@ -111,6 +113,10 @@ pub struct FileContext {
     pub program: String,
     /// `YYYY-MM` from a title above the table, or "".
     pub period: String,
+    /// The official the file or sheet is named after, and which
+    /// ([`super::provenance::cadre_from_names`]): a register's rows no column,
+    /// form line or 本人 row ties to an official are his.
+    pub cadre: Option<(String, &'static str)>,
 }
 
 fn text(row: &DataRow, col: Option<usize>) -> String {
@@ -407,6 +413,18 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             }
             if self_row {
                 block_from = row.number;
+            }
+            // A file or sheet per official (`县民政局_赵志刚.xlsx`): the rows are his
+            // relatives, his unit the one the file names (a 工作单位 column beside
+            // the relatives is theirs).
+            if cadre_name.is_empty() && cadre_id.is_empty() {
+                if let Some((name, source)) = &ctx.cadre {
+                    cadre_name = name.clone();
+                    if !ctx.unit.is_empty() {
+                        cadre_unit = ctx.unit.clone();
+                    }
+                    ex.cadre_from_name = Some((name.clone(), source));
+                }
             }
         }
         if cadre_unit.is_empty() {

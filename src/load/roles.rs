@@ -304,6 +304,16 @@ pub const PERSON_WORDS: &[(&str, Person)] = &[
     ("农户", Person::Beneficiary),
     ("种植户", Person::Beneficiary),
     ("承包户", Person::Beneficiary),
+    ("承包方", Person::Beneficiary),
+    ("承包方代表", Person::Beneficiary),
+    ("承包人", Person::Beneficiary),
+    ("上岗人员", Person::Beneficiary),
+    ("参保人", Person::Beneficiary),
+    ("患者", Person::Beneficiary),
+    ("残疾人", Person::Beneficiary),
+    ("脱贫户", Person::Beneficiary),
+    ("监测户", Person::Beneficiary),
+    ("家长", Person::Guardian),
     ("干部", Person::Cadre),
     ("干部本人", Person::Cadre),
     ("党员干部", Person::Cadre),
@@ -479,6 +489,65 @@ pub const FIELD_CODES: &[(&str, Role)] = &[
     ("yhzgx", Role::RelationToHead),
     ("xh", Role::Seq),
 ];
+
+/// English headers of an export (`Official ID`, `Relative Name`, `ID Number`),
+/// read as [qualifier] + field like the Chinese ones, lower-cased with spaces
+/// and punctuation dropped.
+const EN_PERSONS: &[(&str, Person)] = &[
+    ("official", Person::Cadre),
+    ("cadre", Person::Cadre),
+    ("employee", Person::Cadre),
+    ("relative", Person::Relative),
+    ("familymember", Person::Relative),
+    ("member", Person::Member),
+    ("beneficiary", Person::Beneficiary),
+    ("recipient", Person::Beneficiary),
+    ("applicant", Person::Beneficiary),
+    ("claimant", Person::Beneficiary),
+    ("householdhead", Person::HouseholdHead),
+    ("householder", Person::HouseholdHead),
+    ("head", Person::HouseholdHead),
+    ("guardian", Person::Guardian),
+    ("payee", Person::Payee),
+    ("legalrepresentative", Person::LegalRep),
+    ("agent", Person::Agent),
+];
+const EN_ID_FIELDS: &[&str] = &["idcardnumber", "idcardno", "idnumber", "idcard", "nationalid", "idno", "id"];
+const EN_NAME_FIELDS: &[&str] = &["fullname", "name"];
+const EN_OTHER: &[(&str, Role)] = &[
+    ("relation", Role::Relation),
+    ("relationship", Role::Relation),
+    ("village", Role::Village),
+    ("township", Role::Township),
+    ("town", Role::Township),
+    ("unit", Role::CadreUnit),
+    ("workunit", Role::CadreUnit),
+    ("employer", Role::CadreUnit),
+    ("post", Role::CadrePost),
+    ("position", Role::CadrePost),
+];
+
+fn classify_english(t: &str) -> Option<Role> {
+    let k: String = t.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    if let Some((_, r)) = EN_OTHER.iter().find(|(w, _)| *w == k) {
+        return Some(r.clone());
+    }
+    let person = |q: &str| EN_PERSONS.iter().find(|(w, _)| *w == q).map(|(_, p)| *p);
+    for (fields, id) in [(EN_ID_FIELDS, true), (EN_NAME_FIELDS, false)] {
+        for f in fields {
+            let Some(q) = k.strip_suffix(f) else { continue };
+            let q = q.strip_suffix("s").filter(|q| person(q).is_some()).unwrap_or(q);
+            match (q.is_empty(), person(q), id) {
+                (true, _, true) => return Some(Role::IdBare),
+                (true, _, false) => return Some(Role::NameBare),
+                (false, Some(p), true) => return Some(Role::Id(p)),
+                (false, Some(p), false) => return Some(Role::Name(p)),
+                _ => {}
+            }
+        }
+    }
+    person(&k).map(Role::Name)
+}
 
 /// Columns only a kinship register has.
 pub const REGISTER_WORDS: &[(&str, Role)] = &[
@@ -923,6 +992,9 @@ fn classify_plain(t: &str) -> Option<Role> {
         if let Some((_, role)) = FIELD_CODES.iter().find(|(w, _)| w.eq_ignore_ascii_case(t)) {
             return Some(role.clone());
         }
+        if let Some(role) = classify_english(t) {
+            return Some(role);
+        }
     }
     // Person columns: [qualifier] + ID word / name word.
     for id in ID_WORDS {
@@ -1019,6 +1091,23 @@ mod tests {
     }
 
     #[rstest]
+    #[case("XM", "name:?")]
+    #[case("GMSFHM", "id:?")]
+    #[case("Name", "name:?")]
+    #[case("ID Number", "id:?")]
+    #[case("Official", "name:cadre")]
+    #[case("Official ID", "id:cadre")]
+    #[case("Relative Name", "name:relative")]
+    #[case("Relative's ID No.", "id:relative")]
+    #[case("Household Head ID", "id:household_head")]
+    #[case("Relationship", "relation")]
+    #[case("Identity", "unmapped")]
+    #[case("Video", "unmapped")]
+    fn field_codes_and_english_headers(#[case] header: &str, #[case] want: &str) {
+        assert_eq!(classify(&clean_header(header), None).label(), want, "{header}");
+    }
+
+    #[rstest]
     #[case("姓名", "name:?")]
     #[case("姓  名", "name:?")]
     #[case("户主姓名", "name:household_head")]
@@ -1111,6 +1200,10 @@ mod tests {
     #[case("银行账户名称", "name:payee")]
     #[case("银行帐号", "account")]
     #[case("残疾证号", "account")]
+    #[case("承包方代表名称", "name:beneficiary")]
+    #[case("承包方代表证件号码", "id:beneficiary")]
+    #[case("上岗人员姓名", "name:beneficiary")]
+    #[case("家长身份证号", "id:guardian")]
     #[case("在读学校名称", "unmapped")]
     #[case("企业名称", "unmapped")]
     #[case("*本人身份证号码", "id:cadre")]

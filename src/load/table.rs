@@ -121,6 +121,12 @@ fn classify_rows(
                 Some("footer")
             } else if is_repeated_header(&texts, header_rows) {
                 Some("header")
+            } else if let Some(f) = (kind == Kind::Register && !cadre_columns)
+                .then(|| title_line(&r.cells))
+                .flatten()
+            {
+                forms.push((r.number, f));
+                Some("form")
             } else if kind == Kind::Register && !cadre_columns && texts.iter().any(|t| t.contains([':', '：'])) {
                 match FormCadre::from_pairs(&form::pairs(&r.cells)) {
                     Some(f) => {
@@ -148,6 +154,20 @@ fn classify_rows(
         }
     }
     rows
+}
+
+/// A row of one text cell that names the official whose relatives follow
+/// (`县民政局赵志刚同志家庭成员情况`): [`form::title_cadre`].
+fn title_line(cells: &[Cell]) -> Option<FormCadre> {
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    let only = filled.next()?;
+    if filled.next().is_some() {
+        return None;
+    }
+    match only {
+        Cell::Text(t) => form::title_cadre(t),
+        _ => None,
+    }
 }
 
 /// What the user's config says about a file (all optional).
@@ -621,6 +641,8 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     if kind == Kind::Register {
         let pairs: Vec<(String, String)> = grid.rows[..first].iter().flat_map(|r| form::pairs(&r.cells)).collect();
         if let Some(f) = FormCadre::from_pairs(&pairs) {
+            forms.push((0, f));
+        } else if let Some(f) = grid.rows[..first].iter().rev().find_map(|r| title_line(&r.cells)) {
             forms.push((0, f));
         }
     }

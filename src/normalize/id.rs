@@ -490,8 +490,21 @@ fn classify(raw: &str, cleaned: &str) -> NormId {
     match cleaned.len() {
         18 => classify18(raw, cleaned),
         15 => classify15(raw, cleaned),
+        20 => disability_card(raw, cleaned).unwrap_or_else(|| malformed(raw, cleaned)),
         _ => malformed(raw, cleaned),
     }
+}
+
+/// A 残疾人证号: the holder's 18-character ID followed by the category (1–7)
+/// and the grade (1–4) of the disability. The ID, checked by its check
+/// character, is the person's ([`IdStatus::Repaired`]).
+fn disability_card(raw: &str, c: &str) -> Option<NormId> {
+    let (id, tail) = (c.get(..18)?, c.get(18..)?.as_bytes());
+    if !(matches!(tail, [b'1'..=b'7', b'1'..=b'4'])) {
+        return None;
+    }
+    let n = classify18(raw, id);
+    n.key.is_some().then_some(NormId { status: IdStatus::Repaired, ..n })
 }
 
 /// Normalize an ID cell given as text. Never panics.
@@ -696,6 +709,18 @@ mod tests {
         assert_eq!(n.birth, Some(19491231));
         assert_eq!(n.sex, Some(Sex::Female)); // digit 17 = 2
         assert_eq!(n.region.as_deref(), Some("110105"));
+    }
+
+    /// A 残疾人证号 carries its holder's ID; a 20-digit number that is no such
+    /// card (a bank account, a wrong check character, grade 9) is not an ID.
+    #[test]
+    fn disability_card_number_gives_its_holders_id() {
+        let n = normalize_id("11010519491231002X12");
+        assert_eq!((n.status, n.key.as_deref()), (IdStatus::Repaired, Some("11010519491231002X")));
+        assert_eq!(n.birth, Some(19491231));
+        for not in ["11010519491231002X19", "11010519491231002X82", "11010519491231002112", "62170011223344556677"] {
+            assert_eq!(normalize_id(not).key, None, "{not}");
+        }
     }
 
     #[test]

@@ -176,6 +176,9 @@ pub const TERMS: &[(&str, Relation, Option<Sex>)] = {
         ("独子", Child, M),
         ("独女", Child, F),
         ("子女", Child, N),
+        ("小孩", Child, N),
+        ("孩子", Child, N),
+        ("闺女", Child, F),
         ("女婿", ChildInLaw, M),
         ("儿媳", ChildInLaw, F),
         ("儿媳妇", ChildInLaw, F),
@@ -386,6 +389,8 @@ mod tests {
     #[case("丈人", ParentInLaw, M)]
     #[case("丈母娘", ParentInLaw, F)]
     #[case("儿子", Child, M)]
+    #[case("小孩", Child, N)]
+    #[case("闺女", Child, F)]
     #[case("女儿", Child, F)]
     #[case("子", Child, M)]
     #[case("女", Child, F)]
