@@ -803,6 +803,10 @@ pub fn register_without_relatives(cadres: usize) -> String {
     format!("只读到干部本人 {cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
 }
 
+pub fn ids_mostly_unreadable(unreadable: u64, written: u64) -> String {
+    format!("身份证号 {unreadable} / {written} 个无法识别（不是身份证号格式）：请用 kinmatch inspect 查看该列，必要时在 kinmatch.toml 中指定列")
+}
+
 pub fn roll_without_ids(persons: usize) -> String {
     format!("{persons} 行人员都没有身份证号：身份证号列未识别或为空，只能按姓名和住址比对，无法确认；请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定列")
 }

@@ -762,3 +762,47 @@ fn regression_contract_holder_name_column_left_the_hit_without_a_name() {
     assert_eq!((slot.name.as_str(), slot.norm.value.as_str()), (NAMES[1], nth_id(1).as_str()));
     assert_eq!(slot.role, kinmatch::load::roles::Person::Beneficiary);
 }
+
+#[test]
+fn regression_members_listed_with_their_relation_in_brackets_lost_their_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "户主姓名,户主身份证号,家庭成员（关系）,成员身份证号,保障金额".to_string(),
+        format!("{},{},{}(妻)、{}(子),{}、{},600", NAMES[0], nth_id(0), NAMES[1], NAMES[2], nth_id(1), nth_id(2)),
+        format!("{},{},{}（夫）、{}（父）,{}、{},600", NAMES[3], nth_id(3), NAMES[4], NAMES[5], nth_id(4), nth_id(5)),
+    ];
+    let p = write_csv(tmp.path(), "县民政局_低保.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.report.sheets[0].role_of("家庭成员(关系)").or(l.report.sheets[0].role_of("家庭成员（关系）")), Some("name:member"));
+    let members: Vec<(String, String)> = l
+        .rolls
+        .iter()
+        .flat_map(|r| r.slots.iter().filter(|s| s.role == kinmatch::load::roles::Person::Member))
+        .map(|s| (s.name.clone(), s.norm.value.to_string()))
+        .collect();
+    assert_eq!(members.len(), 4, "{members:?}");
+    assert!(members[0].0.starts_with(NAMES[1]) && members[0].1 == nth_id(1), "{members:?}");
+    assert!(members[3].0.starts_with(NAMES[5]) && members[3].1 == nth_id(5), "{members:?}");
+}
+
+#[test]
+fn regression_id_with_a_note_beside_it_unread_and_the_roll_passed_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,身份证号,金额".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{}{},300", NAMES[i], nth_id(i), ["（户主）", "已核", "(本人)", " 注", "", "（低保户）"][i]));
+    }
+    let p = write_csv(tmp.path(), "县民政局_低保.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    assert!(l.rolls.iter().enumerate().all(|(i, r)| r.slots[0].norm.key.as_deref() == Some(nth_id(i).as_str())));
+    assert_eq!(l.report.sheets[0].problem, None);
+    // IDs that cannot be read at all are said loudly.
+    let mut lines = vec!["姓名,身份证号,金额".to_string()];
+    for i in 0..6 {
+        lines.push(format!("{},{}（{}人）,300", NAMES[i], nth_id(i), i + 1));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    // (the cells overturn the header: no ID there, and the sheet says so)
+    assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("没有身份证号")), "{:?}", l.report.sheets[0]);
+}

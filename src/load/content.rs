@@ -77,6 +77,17 @@ pub fn looks_like_person(c: &Cell) -> bool {
     }
 }
 
+/// A name without the note in brackets after it (`李芳(妻)`, `周建华（残疾）` -> the name).
+pub fn strip_note(s: &str) -> &str {
+    let s = s.trim();
+    if s.ends_with([')', '）']) {
+        if let Some(i) = s.rfind(['(', '（']) {
+            return s[..i].trim_end();
+        }
+    }
+    s
+}
+
 /// Separators between several persons in one cell (`张三、李四`).
 pub const MULTI_SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '|', '\n'];
 
@@ -177,7 +188,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         }
         let parts = split_multi(t);
         if parts.len() >= 2 {
-            if parts.iter().all(|x| looks_like_name(x)) {
+            if parts.iter().all(|x| looks_like_name(strip_note(x))) {
                 multi_n += 1;
             } else if parts.iter().all(|x| id_like(normalize_id(x).status)) {
                 multi_i += 1;

@@ -411,6 +411,14 @@ fn close_sheet(sr: &mut SheetReport, kind: Kind, records: usize, notes: Vec<Stri
     if sr.problem.is_none() && kind == Kind::Roll && records > 0 && !ids_seen && sr.other_input.is_none() {
         sr.problem = Some(crate::labels::roll_without_ids(records));
     }
+    // IDs written but mostly unreadable: a column taken for IDs that holds
+    // something else, or IDs written in a way the reader does not know.
+    let count = |k: &str| sr.id_status.get(k).copied().unwrap_or(0);
+    let written = sr.id_status.values().sum::<u64>() - count("missing");
+    let unreadable = count("malformed");
+    if sr.problem.is_none() && written >= 5 && unreadable * 2 > written {
+        sr.problem = Some(crate::labels::ids_mostly_unreadable(unreadable, written));
+    }
     if !notes.is_empty() {
         let notes = notes.join("；");
         sr.problem = Some(match sr.problem.take() {

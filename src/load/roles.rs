@@ -964,10 +964,13 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
     }
     let text = strip_marks(text);
     let (kept, dropped) = bracket_variants(text);
-    let whole = [&kept, &dropped].into_iter().find_map(|t| classify_plain(strip_marks(t)));
-    if let Some(r) = whole.as_ref().filter(|r| r.is_person()) {
+    let variants = [&kept, &dropped].map(|t| classify_plain(strip_marks(t)));
+    // A person's column in either reading wins: 家庭成员（关系） lists members
+    // (with their relation in brackets), not relations.
+    if let Some(r) = variants.iter().flatten().find(|r| r.is_person()) {
         return r.clone();
     }
+    let whole = variants.into_iter().flatten().next();
     // 身份证号/出生年月, 姓名或名称: a part that names a person's column decides.
     for part in text.split(['/', '／', '或', '、']) {
         if part.len() < text.len() {
@@ -1200,6 +1203,7 @@ mod tests {
     #[case("银行账户名称", "name:payee")]
     #[case("银行帐号", "account")]
     #[case("残疾证号", "account")]
+    #[case("家庭成员（关系）", "name:member")]
     #[case("承包方代表名称", "name:beneficiary")]
     #[case("承包方代表证件号码", "id:beneficiary")]
     #[case("上岗人员姓名", "name:beneficiary")]

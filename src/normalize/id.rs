@@ -512,7 +512,30 @@ fn disability_card(raw: &str, c: &str) -> Option<NormId> {
 /// See [`IdStatus`] for the possible outcomes; only Valid, Repaired and
 /// LegacyUpgraded carry an identity [`NormId::key`].
 pub fn normalize_id(raw: &str) -> NormId {
-    classify(raw, &clean_id_text(raw))
+    let cleaned = clean_id_text(raw);
+    let n = classify(raw, &cleaned);
+    if n.status == IdStatus::Malformed {
+        if let Some(m) = noted(raw, &cleaned) {
+            return m;
+        }
+    }
+    n
+}
+
+/// An ID with a note written beside it (`4329…（户主）`, `4329…已核`, `本人：4329…`):
+/// the one run of 18 (or 15) ID characters in a text with no other digit, when
+/// it checks out ([`IdStatus::Repaired`]).
+fn noted(raw: &str, cleaned: &str) -> Option<NormId> {
+    let is_id_char = |c: char| c.is_ascii_digit() || c == 'X' || c == 'x';
+    let start = cleaned.find(is_id_char)?;
+    let len = cleaned[start..].find(|c: char| !is_id_char(c)).unwrap_or(cleaned.len() - start);
+    let run = cleaned[start..start + len].to_ascii_uppercase();
+    let rest_has_digit = cleaned[start + len..].chars().any(|c| c.is_ascii_digit());
+    if rest_has_digit || !(run.len() == 18 || run.len() == 15) || !(run.as_bytes()[..run.len() - 1].iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let n = classify(raw, &run);
+    n.key.is_some().then_some(NormId { status: IdStatus::Repaired, ..n })
 }
 
 /// Normalize an ID cell that Excel stored as a number.
@@ -709,6 +732,18 @@ mod tests {
         assert_eq!(n.birth, Some(19491231));
         assert_eq!(n.sex, Some(Sex::Female)); // digit 17 = 2
         assert_eq!(n.region.as_deref(), Some("110105"));
+    }
+
+    /// A note beside an ID does not hide it; two numbers, or a note with digits, are no ID.
+    #[test]
+    fn id_with_a_note_beside_it_is_read() {
+        for t in ["11010519491231002X（户主）", "11010519491231002X已核", "本人：11010519491231002X", "11010519491231002x (本人)"] {
+            let n = normalize_id(t);
+            assert_eq!((n.status, n.key.as_deref()), (IdStatus::Repaired, Some("11010519491231002X")), "{t}");
+        }
+        for t in ["11010519491231002X（2人）", "110105194912310021（户主）", "11010519491231002X、110105194912310030"] {
+            assert_eq!(normalize_id(t).key, None, "{t}");
+        }
     }
 
     /// A 残疾人证号 carries its holder's ID; a 20-digit number that is no such
