@@ -143,6 +143,7 @@ pub fn found_in(k: &str) -> &str {
     match k {
         "config" => "配置",
         "file_name" => "文件名",
+        "folder_name" => "文件夹名",
         "title" => "标题行",
         "column" => "列",
         o => o,

@@ -131,7 +131,7 @@ pub struct InputReport {
     pub encoding: Option<String>,
     pub sha256: String,
     pub unit: Option<String>,
-    /// "config", "column", "file_name", "title" or null.
+    /// "config", "column", "file_name", "title", "folder_name" or null.
     pub unit_source: Option<String>,
     pub program: Option<String>,
     pub program_source: Option<String>,

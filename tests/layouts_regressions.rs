@@ -806,3 +806,97 @@ fn regression_id_with_a_note_beside_it_unread_and_the_roll_passed_quietly() {
     // (the cells overturn the header: no ID there, and the sheet says so)
     assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("没有身份证号")), "{:?}", l.report.sheets[0]);
 }
+
+#[test]
+fn regression_unit_and_post_in_one_cell_beside_the_cadre_lost_same_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = write_csv(
+        tmp.path(),
+        "登记.csv",
+        &["干部姓名,身份证号,工作单位及职务,亲属姓名,关系,亲属身份证号".to_string(), format!("{},{},县民政局局长,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))],
+    );
+    let l = load(&kin, Kind::Register);
+    assert_eq!(l.report.sheets[0].role_of("工作单位及职务"), Some("cadre_unit"));
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    write_csv(&rolls, "县民政局_低保.csv", &["姓名,身份证号,金额".to_string(), format!("{},{},300", NAMES[1], nth_id(1))]);
+    let kdir = tmp.path().join("kin");
+    std::fs::create_dir(&kdir).unwrap();
+    std::fs::rename(&kin, kdir.join("登记.csv")).unwrap();
+    let out = run_batch(tmp.path(), kdir, rolls);
+    assert_eq!(out.hits.len(), 1);
+    assert_eq!(out.hits[0].relevance.as_str(), "same_unit");
+}
+
+#[test]
+fn regression_per_cadre_sheet_titled_without_tongzhi_took_the_first_sheets_unit_for_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("家庭成员.xlsx");
+    let mut wb = Workbook::new();
+    for (c, unit) in [(0, "县民政局"), (1, "县教育局")] {
+        let ws = wb.add_worksheet().set_name(format!("表{}", c + 1)).unwrap();
+        ws.write(0, 0, format!("{}家庭成员登记表", NAMES[c])).unwrap();
+        ws.write(1, 0, format!("填报单位：{unit}")).unwrap();
+        for (k, h) in ["称谓", "姓名", "身份证号"].iter().enumerate() {
+            ws.write(2, k as u16, *h).unwrap();
+        }
+        ws.write(3, 0, "妻子").unwrap();
+        ws.write(3, 1, NAMES[2 + c]).unwrap();
+        ws.write(3, 2, nth_id(2 + c)).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let got: Vec<(&str, &str)> = l.kin.iter().map(|k| (k.cadre_name.as_str(), k.cadre_unit.as_str())).collect();
+    assert_eq!(got, vec![(NAMES[0], "县民政局"), (NAMES[1], "县教育局")]);
+}
+
+#[test]
+fn regression_cadre_named_only_in_the_signature_under_the_table_tied_no_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["领导干部家庭成员情况报告表".to_string(), "称谓,姓名,身份证号".to_string()];
+    for (c, unit) in [(0, "县民政局"), (1, "县教育局")] {
+        lines.push(format!("妻子,{},{}", NAMES[2 + c], nth_id(2 + c)));
+        lines.push(format!("儿子,{},{}", NAMES[4 + c], nth_id(4 + c)));
+        lines.push(format!("报告人：{},,身份证号：{}", NAMES[c], nth_id(c)));
+        lines.push(format!("所在单位：{unit},,填报日期：2024年10月"));
+    }
+    let p = write_csv(tmp.path(), "报告表.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let got: Vec<(&str, &str, &str)> = l.kin.iter().map(|k| (k.cadre_name.as_str(), k.cadre_unit.as_str(), k.relative_name.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![(NAMES[0], "县民政局", NAMES[2]), (NAMES[0], "县民政局", NAMES[4]), (NAMES[1], "县教育局", NAMES[3]), (NAMES[1], "县教育局", NAMES[5])]
+    );
+    assert_eq!(l.report.sheets[0].problem, None);
+}
+
+#[test]
+fn regression_ids_mostly_unreadable_passed_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["姓名,身份证号,金额".to_string()];
+    for i in 0..6 {
+        let id = nth_id(i);
+        lines.push(format!("{},{},300", NAMES[i], if i < 2 { id } else { id[..13].to_string() }));
+    }
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &lines);
+    let s = load(&p, Kind::Roll).report.sheets.remove(0);
+    assert_eq!(s.role_of("身份证号"), Some("id:beneficiary"));
+    assert!(s.problem.as_deref().is_some_and(|p| p.contains("4 / 6 个无法识别")), "{s:?}");
+}
+
+#[test]
+fn regression_roll_in_a_folder_named_after_its_unit_got_no_approving_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = tmp.path().join("kin");
+    std::fs::create_dir(&kin).unwrap();
+    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let rolls = tmp.path().join("rolls");
+    for dir in ["县民政局/2024年10月", "民政"] {
+        std::fs::create_dir_all(rolls.join(dir)).unwrap();
+    }
+    write_csv(&rolls.join("县民政局/2024年10月"), "低保.csv", &["姓名,身份证号,金额".to_string(), format!("{},{},300", NAMES[1], nth_id(1))]);
+    write_csv(&rolls, "民政_临时救助.csv", &["姓名,身份证号,金额".to_string(), format!("{},{},300", NAMES[1], nth_id(1))]);
+    let out = run_batch(tmp.path(), kin, rolls);
+    let got: Vec<(&str, &str)> = out.hits.iter().map(|h| (h.approving_unit.as_str(), h.relevance.as_str())).collect();
+    assert_eq!(got, vec![("县民政局", "same_unit"), ("民政局", "same_unit")]);
+}

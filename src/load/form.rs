@@ -10,7 +10,7 @@ pub const FORM_NAME_KEYS: &[&str] = &["姓名", "干部姓名", "本人姓名", 
 pub const FORM_ID_KEYS: &[&str] = &[
     "身份证号", "身份证号码", "公民身份号码", "本人身份证号", "本人身份证号码", "干部身份证号", "干部身份证号码", "证件号码",
 ];
-pub const FORM_UNIT_KEYS: &[&str] = &["工作单位", "单位", "所在单位", "干部单位", "工作单位及职务"];
+pub const FORM_UNIT_KEYS: &[&str] = &["工作单位", "单位", "所在单位", "干部单位", "工作单位及职务", "填报单位"];
 pub const FORM_POST_KEYS: &[&str] = &["职务", "现任职务", "职级", "现职务"];
 
 fn is_key(k: &str) -> bool {
@@ -114,6 +114,30 @@ impl FormCadre {
         };
         let f = FormCadre { name: get(FORM_NAME_KEYS), id: get(FORM_ID_KEYS), unit: get(FORM_UNIT_KEYS), post: get(FORM_POST_KEYS) };
         (!f.name.is_empty() || !f.id.is_empty()).then_some(f)
+    }
+
+    /// Fill what the form leaves empty from another line's pairs (`填报单位：…`
+    /// under a title, `所在单位：…` under `报告人：…`); true when the pairs gave
+    /// something.
+    pub fn fill_from(&mut self, pairs: &[(String, String)]) -> bool {
+        let mut gave = false;
+        for (k, v) in pairs {
+            let v = v.trim();
+            let slot = if FORM_UNIT_KEYS.contains(&k.as_str()) {
+                &mut self.unit
+            } else if FORM_POST_KEYS.contains(&k.as_str()) {
+                &mut self.post
+            } else if FORM_ID_KEYS.contains(&k.as_str()) {
+                &mut self.id
+            } else {
+                continue;
+            };
+            if slot.is_empty() && !v.is_empty() {
+                *slot = v.to_string();
+                gave = true;
+            }
+        }
+        gave
     }
 }
 

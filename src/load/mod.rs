@@ -330,7 +330,10 @@ impl FileInfo<'_> {
     fn provenance(&self, report: &mut InputReport, tables: &[&table::Table]) -> (String, String, String) {
         let titles: Vec<&str> = tables.iter().flat_map(|t| t.above.iter().map(String::as_str)).collect();
         let unit_col = tables.iter().any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
-        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &titles);
+        // The folders the file sits in, nearest first (县民政局/2024年10月/低保.xlsx).
+        let rel = std::path::Path::new(&self.f.rel);
+        let folders: Vec<&str> = rel.parent().into_iter().flat_map(|p| p.iter().rev()).filter_map(|c| c.to_str()).collect();
+        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &titles, &folders);
         let (program, program_source) = provenance::program(self.ov.program.as_deref(), self.stem, &titles);
         report.unit = unit.clone();
         report.unit_source = unit_source;

@@ -92,7 +92,33 @@ fn parts(stem: &str) -> Vec<&str> {
 
 pub fn unit_from_file_name(stem: &str) -> Option<String> {
     let ps = parts(stem);
-    ps.iter().find(|p| is_unit(p)).map(|p| p.to_string()).or_else(|| ps.iter().find_map(|p| unit_prefix(p)))
+    ps.iter()
+        .find(|p| is_unit(p))
+        .map(|p| p.to_string())
+        .or_else(|| ps.iter().find_map(|p| unit_prefix(p)))
+        .or_else(|| ps.iter().find_map(|p| domain_prefix(p)))
+}
+
+/// A part that is a bureau's domain alone (民政, 教育, 人社).
+fn is_domain(p: &str) -> bool {
+    domain_prefix(p).is_some_and(|u| u.chars().count() == p.chars().count() + 1)
+}
+
+/// A bureau written by its domain alone at the start of a name (`民政_低保`,
+/// `教育学生资助`, `人社公益性岗位`): the domain with 局 or 委 is a unit the
+/// table knows (民政局, 教育局, 人社局, 卫健委).
+fn domain_prefix(part: &str) -> Option<String> {
+    let chars: Vec<char> = part.chars().collect();
+    for n in (2..=4.min(chars.len())).rev() {
+        let head: String = chars[..n].iter().collect();
+        for end in ["局", "委"] {
+            let unit = format!("{head}{end}");
+            if crate::normalize::unit::is_known_unit(&unit) {
+                return Some(unit);
+            }
+        }
+    }
+    None
 }
 
 /// A unit written at the start of a name without a separator:
@@ -125,7 +151,7 @@ fn strip_doc_words(s: &str) -> String {
 pub fn program_from_file_name(stem: &str) -> Option<String> {
     parts(stem)
         .into_iter()
-        .filter(|p| !is_unit(p) && !is_date_like(p) && !is_township_like(p))
+        .filter(|p| !is_unit(p) && !is_date_like(p) && !is_township_like(p) && !is_domain(p))
         .map(|p| strip_doc_words(strip_place_and_date(p)))
         .find(|p| !p.is_empty() && !p.contains("亲属"))
 }
@@ -188,14 +214,17 @@ pub fn program_from_title(lines: &[&str]) -> Option<String> {
 /// (unit, source) with the precedence config > column > file name > title;
 /// last, a township the file name starts with (its government approved the
 /// roll), as `file_name`.
-pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str]) -> (Option<String>, Option<String>) {
+pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str], folders: &[&str]) -> (Option<String>, Option<String>) {
     if let Some(u) = config {
         return (Some(u.to_string()), Some("config".into()));
     }
+    let in_folder = |f: &dyn Fn(&str) -> Option<String>| folders.iter().find_map(|d| f(d)).map(|u| (u, "folder_name"));
     let fallback = unit_from_file_name(stem)
         .map(|u| (u, "file_name"))
         .or_else(|| unit_from_title(titles).map(|u| (u, "title")))
-        .or_else(|| township_from_file_name(stem).map(|u| (u, "file_name")));
+        .or_else(|| in_folder(&unit_from_file_name))
+        .or_else(|| township_from_file_name(stem).map(|u| (u, "file_name")))
+        .or_else(|| in_folder(&township_from_file_name));
     if column {
         // Rows name their unit; the file-level value is the fallback for empty cells.
         return (fallback.map(|f| f.0), Some("column".into()));
@@ -262,6 +291,24 @@ mod tests {
     }
 
     #[rstest]
+    #[case("民政_低保", Some("民政局"))]
+    #[case("教育学生资助", Some("教育局"))]
+    #[case("人社_公益性岗位", Some("人社局"))]
+    #[case("低保花名册", None)]
+    #[case("高龄津贴", None)]
+    fn a_bureau_written_by_its_domain(#[case] stem: &str, #[case] want: Option<&str>) {
+        assert_eq!(unit_from_file_name(stem).as_deref(), want, "{stem}");
+    }
+
+    #[test]
+    fn the_folder_names_the_unit_where_the_file_does_not() {
+        assert_eq!(unit(None, false, "低保", &[], &["2024年10月", "县民政局"]), (Some("县民政局".into()), Some("folder_name".into())));
+        assert_eq!(unit(None, false, "临时救助", &[], &["白沙乡"]), (Some("白沙乡人民政府".into()), Some("folder_name".into())));
+        assert_eq!(unit(None, false, "县教育局_资助", &[], &["县民政局"]).0.as_deref(), Some("县教育局"));
+    }
+
+    #[rstest]
+    #[case("民政_低保", Some("民政局"), Some("低保"))]
     #[case("县民政局_农村低保", Some("县民政局"), Some("农村低保"))]
     #[case("县民政局_农村低保_2024年10月_万谷乡", Some("县民政局"), Some("农村低保"))]
     #[case("万谷乡人民政府-临时救助花名册", Some("万谷乡人民政府"), Some("临时救助"))]
@@ -304,12 +351,12 @@ mod tests {
         for (stem, town) in
             [("万谷乡_临时救助", "万谷乡人民政府"), ("青石镇2024年临时救助名单", "青石镇人民政府"), ("新华街道-临时救助", "新华街道办事处")]
         {
-            assert_eq!(unit(None, false, stem, &[]), (Some(town.into()), Some("file_name".into())), "{stem}");
+            assert_eq!(unit(None, false, stem, &[], &[]), (Some(town.into()), Some("file_name".into())), "{stem}");
             assert_eq!(program(None, stem, &[]).0.as_deref(), Some("临时救助"), "{stem}");
         }
         // A unit the file name or title names wins over the township.
-        assert_eq!(unit(None, false, "县民政局_农村低保_万谷乡", &[]).0.as_deref(), Some("县民政局"));
-        assert_eq!(unit(None, false, "万谷乡_临时救助", &["填报单位：县民政局"]).0.as_deref(), Some("县民政局"));
+        assert_eq!(unit(None, false, "县民政局_农村低保_万谷乡", &[], &[]).0.as_deref(), Some("县民政局"));
+        assert_eq!(unit(None, false, "万谷乡_临时救助", &["填报单位：县民政局"], &[]).0.as_deref(), Some("县民政局"));
         assert_eq!(
             crate::normalize::unit::unit_key("万谷乡人民政府"),
             crate::normalize::unit::unit_key("万谷乡政府")
@@ -318,7 +365,7 @@ mod tests {
 
     #[test]
     fn regression_jiaowei_roll_gets_unit() {
-        assert_eq!(unit(None, false, "教委_学生资助", &[]), (Some("教委".into()), Some("file_name".into())));
+        assert_eq!(unit(None, false, "教委_学生资助", &[], &[]), (Some("教委".into()), Some("file_name".into())));
         assert_eq!(program(None, "教委_学生资助", &[]).0.as_deref(), Some("学生资助"));
     }
 
@@ -333,9 +380,9 @@ mod tests {
 
     #[test]
     fn precedence() {
-        assert_eq!(unit(Some("甲"), true, "县民政局_x", &[]).1.as_deref(), Some("config"));
-        assert_eq!(unit(None, true, "县民政局_x", &[]), (Some("县民政局".into()), Some("column".into())));
-        assert_eq!(unit(None, false, "x", &["填报单位：县财政局"]).1.as_deref(), Some("title"));
-        assert_eq!(unit(None, false, "x", &[]), (None, None));
+        assert_eq!(unit(Some("甲"), true, "县民政局_x", &[], &[]).1.as_deref(), Some("config"));
+        assert_eq!(unit(None, true, "县民政局_x", &[], &[]), (Some("县民政局".into()), Some("column".into())));
+        assert_eq!(unit(None, false, "x", &["填报单位：县财政局"], &[]).1.as_deref(), Some("title"));
+        assert_eq!(unit(None, false, "x", &[], &[]), (None, None));
     }
 }

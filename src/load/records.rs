@@ -369,6 +369,14 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     // The official of the current block of rows (his own 本人 row), and where it began.
     let mut block_cadre: Option<(String, RawId, String, String)> = None;
     let mut block_from = 0u32;
+    // Forms signed under their rows (`报告人：赵志刚` below the relatives, each
+    // block closed by its signature): the first form comes after the first
+    // row and the last after the last. Each row is then the next form's.
+    let (first_row, last_row) = (rows.first().map(|r| r.number), rows.last().map(|r| r.number));
+    let signed_below = match (table.forms.first(), table.forms.last(), first_row, last_row) {
+        (Some((f, _)), Some((l, _)), Some(a), Some(b)) => *f > a && *l > b,
+        _ => false,
+    };
     for row in rows {
         let row = &row;
         let source = Source {
@@ -390,7 +398,11 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                 block_cadre = Some((own.0, own.1, cadre_unit.clone(), cadre_post.clone()));
                 self_row = true;
             }
-            let form = table.forms.iter().rev().find(|(n, _)| *n <= row.number).map(|(n, f)| (*n, f));
+            let form = if signed_below {
+                table.forms.iter().find(|(n, _)| *n > row.number).map(|(n, f)| (*n, f))
+            } else {
+                table.forms.iter().rev().find(|(n, _)| *n <= row.number).map(|(n, f)| (*n, f))
+            };
             let from_form = form.filter(|(n, _)| block_cadre.is_none() || *n > block_from);
             if let Some((_, f)) = from_form {
                 cadre_name = f.name.clone();

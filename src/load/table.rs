@@ -128,12 +128,24 @@ fn classify_rows(
                 forms.push((r.number, f));
                 Some("form")
             } else if kind == Kind::Register && !cadre_columns && texts.iter().any(|t| t.contains([':', '：'])) {
-                match FormCadre::from_pairs(&form::pairs(&r.cells)) {
+                let pairs = form::pairs(&r.cells);
+                match FormCadre::from_pairs(&pairs) {
                     Some(f) => {
                         forms.push((r.number, f));
                         Some("form")
                     }
-                    None => None,
+                    // The form's next line (`所在单位：…  填报日期：…` under `报告人：…`).
+                    None => match forms.last_mut() {
+                        Some((n, f)) if *n + 1 == r.number => {
+                            if f.fill_from(&pairs) {
+                                *n = r.number;
+                                Some("form")
+                            } else {
+                                None
+                            }
+                        }
+                        _ => None,
+                    },
                 }
             } else {
                 None
@@ -154,6 +166,26 @@ fn classify_rows(
         }
     }
     rows
+}
+
+/// 工作单位及职务 right of the official's own columns (干部姓名 | 身份证号 |
+/// 工作单位及职务 | 亲属姓名 …) is his unit and post: a field without a qualifier
+/// belongs to the nearest person on its left. Left of nobody's or after a
+/// relative's, it stays the relative's workplace.
+fn cadres_workplace(roles: &mut [Role], keys: &[String]) {
+    if roles.iter().any(|r| *r == Role::CadreUnit) {
+        return;
+    }
+    for c in 0..roles.len() {
+        if roles[c] != Role::Unmapped || !keys.get(c).is_some_and(|k| super::roles::workplace_header(k)) {
+            continue;
+        }
+        let left = roles[..c].iter().rev().find(|r| r.is_person());
+        if matches!(left, Some(Role::Name(Person::Cadre) | Role::Id(Person::Cadre))) {
+            roles[c] = Role::CadreUnit;
+            return;
+        }
+    }
 }
 
 /// A row of one text cell that names the official whose relatives follow
@@ -642,7 +674,9 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         let pairs: Vec<(String, String)> = grid.rows[..first].iter().flat_map(|r| form::pairs(&r.cells)).collect();
         if let Some(f) = FormCadre::from_pairs(&pairs) {
             forms.push((0, f));
-        } else if let Some(f) = grid.rows[..first].iter().rev().find_map(|r| title_line(&r.cells)) {
+        } else if let Some(mut f) = grid.rows[..first].iter().rev().find_map(|r| title_line(&r.cells)) {
+            // 填报单位：县民政局 under the title is his unit.
+            f.fill_from(&pairs);
             forms.push((0, f));
         }
     }
@@ -681,6 +715,9 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let cadre_elsewhere =
         kind == Kind::Register && (!forms.is_empty() || (title_says_relatives && only_one_name && no_cadre_fields));
     resolve_roles(&mut roles, kind, cadre_elsewhere);
+    if kind == Kind::Register {
+        cadres_workplace(&mut roles, &keys);
+    }
     let multi = content::multi_columns(&roles, &profiles);
 
     let mut seen: HashMap<String, usize> = HashMap::new();

@@ -157,9 +157,11 @@ impl UnitTable {
         !c.is_empty() && self.lookup(&names_to_look_up(&c, &county_stripped(&c))).is_some()
     }
 
-    /// The canonical key of a unit's name; see the module's doc.
+    /// The canonical key of a unit's name; see the module's doc. A post
+    /// written after the unit (县民政局局长, 白沙乡人民政府副乡长) is not part of it.
     pub fn key(&self, s: &str) -> String {
         let c = clean(s);
+        let c = without_post(&c).to_string();
         if c.is_empty() {
             return c;
         }
@@ -176,6 +178,26 @@ impl UnitTable {
         }
         without_county(&c)
     }
+}
+
+/// Posts a unit cell may carry after the unit's name (工作单位及职务), longest first.
+const POST_SUFFIXES: &[&str] = &[
+    "党委副书记", "党组副书记", "党委书记", "党组书记", "副局长", "副主任", "副书记", "副科长", "副乡长", "副镇长", "副所长", "副站长",
+    "副院长", "副校长", "工作人员", "局长", "主任", "书记", "科长", "股长", "科员", "乡长", "镇长", "所长", "站长", "院长", "校长",
+    "干部", "职工", "教师", "医生", "会计",
+];
+
+/// The unit's name without a post after it; the text as it is when nothing of
+/// a unit would be left.
+fn without_post(c: &str) -> &str {
+    for p in POST_SUFFIXES {
+        if let Some(u) = c.strip_suffix(p) {
+            if u.chars().count() >= 2 {
+                return u;
+            }
+        }
+    }
+    c
 }
 
 /// The text with a county or city prefix stripped: for each `县` / `市` / `区`
@@ -260,6 +282,16 @@ pub fn is_known_unit(s: &str) -> bool {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[rstest]
+    #[case("县民政局局长", "县民政局")]
+    #[case("民政局副局长", "县民政局")]
+    #[case("白沙乡人民政府副乡长", "白沙乡人民政府")]
+    #[case("县教育局科员", "教育局")]
+    fn a_post_after_the_unit_is_not_part_of_it(#[case] a: &str, #[case] b: &str) {
+        let t = UnitTable::builtin();
+        assert_eq!(t.key(a), t.key(b), "{a} / {b}");
+    }
 
     #[rstest]
     #[case("住建局", "县住房和城乡建设局")]
