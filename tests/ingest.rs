@@ -101,6 +101,7 @@ fn broken_folder(dir: &Path) {
     let bytes = wb.save_to_buffer().unwrap();
     std::fs::write(dir.join("truncated.xlsx"), &bytes[..bytes.len() / 2]).unwrap();
     std::fs::write(dir.join("renamed_text.xlsx"), "姓名,身份证号\n王伟,1\n").unwrap();
+    std::fs::write(dir.join("renamed_note.xlsx"), "这不是表格").unwrap();
     std::fs::write(dir.join("empty.csv"), b"").unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write(0, 0, "说明：本表无数据").unwrap();
@@ -135,7 +136,7 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
     };
     for (file, words) in [
         ("truncated.xlsx", "工作簿已损坏"),
-        ("renamed_text.xlsx", "内容是文本"),
+        ("renamed_note.xlsx", "内容是文本"),
         ("empty.csv", "空文件"),
         ("no_header.xlsx", "没有任何工作表含有可读的表格"),
         ("bad_gbk.csv", "偏移 13）有无效字节 0xFF"),
@@ -144,6 +145,9 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
         let e = err(file);
         assert!(e.contains(file) && e.contains(words), "{file}: {e}");
     }
+    // A CSV export named .xlsx is read by its content.
+    let renamed = all.iter().find(|r| r.file == "renamed_text.xlsx").unwrap();
+    assert_eq!((renamed.error.as_deref(), renamed.format.as_str(), renamed.sheets[0].data_rows), (None, "csv", 1));
     for f in ["huge_cell.xlsx", "huge_cell.csv"] {
         let huge = all.iter().find(|r| r.file == f).unwrap();
         assert!(huge.error.is_none(), "{f}");

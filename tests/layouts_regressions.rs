@@ -900,3 +900,63 @@ fn regression_roll_in_a_folder_named_after_its_unit_got_no_approving_unit() {
     let got: Vec<(&str, &str)> = out.hits.iter().map(|h| (h.approving_unit.as_str(), h.relevance.as_str())).collect();
     assert_eq!(got, vec![("县民政局", "same_unit"), ("民政局", "same_unit")]);
 }
+
+#[test]
+fn regression_label_written_in_the_name_cell_made_an_exact_id_a_name_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = tmp.path().join("kin");
+    std::fs::create_dir(&kin).unwrap();
+    write_csv(&kin, "登记.csv", &["所属干部,干部身份证号,干部单位,关系,姓名,身份证号".to_string(), format!("{},{},县民政局,妻子,{},{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    let mut lines = vec!["申请人,证件,金额".to_string()];
+    for i in [1, 7, 8] {
+        lines.push(format!("姓名：{},身份证：{},300", NAMES[i], nth_id(i)));
+    }
+    write_csv(&rolls, "县民政局_低保.csv", &lines);
+    let out = run_batch(tmp.path(), kin, rolls);
+    assert_eq!(out.hits.len(), 1);
+    let h = &out.hits[0];
+    assert_eq!((h.tier.as_str(), h.cadre_name.as_str()), ("confirmed", NAMES[0]));
+}
+
+#[test]
+fn regression_workbook_saved_under_a_csv_name_and_csv_under_an_xlsx_name_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (k, h) in ["姓名", "身份证号", "金额"].iter().enumerate() {
+        ws.write(0, k as u16, *h).unwrap();
+    }
+    ws.write(1, 0, NAMES[0]).unwrap();
+    ws.write(1, 1, nth_id(0)).unwrap();
+    ws.write(1, 2, 300).unwrap();
+    let p = tmp.path().join("县民政局_低保.csv");
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!((l.report.format.as_str(), l.rolls.len()), ("xlsx", 1), "{:?}", l.report);
+    let p = write_csv(tmp.path(), "县民政局_救助.xlsx", &["姓名,身份证号,金额".to_string(), format!("{},{},300", NAMES[1], nth_id(1))]);
+    let l = load(&p, Kind::Roll);
+    assert_eq!((l.report.format.as_str(), l.rolls.len()), ("csv", 1), "{:?}", l.report);
+    // A page of text named .xls is neither: said so.
+    let p = write_csv(tmp.path(), "县民政局_说明.xls", &["本表由村委会填写".to_string()]);
+    assert!(load(&p, Kind::Roll).report.error.is_some());
+}
+
+#[test]
+fn regression_roll_exported_as_a_web_page_named_xls_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut page = String::from("<html><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"></head><body><table>");
+    page.push_str("<tr><td colspan=3>县民政局2024年10月临时救助发放名册</td></tr><tr><td>姓名</td><td>身份证号</td><td>金额</td></tr>");
+    for i in 0..4 {
+        page.push_str(&format!("<tr><td>{}</td><td style=\"mso-number-format:'\\@'\">{}</td><td>500</td></tr>", NAMES[i], nth_id(i)));
+    }
+    page.push_str("</table></body></html>");
+    let p = tmp.path().join("县民政局_临时救助.xls");
+    std::fs::write(&p, page).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!((l.report.format.as_str(), l.report.error.as_deref()), ("html", None), "{:?}", l.report);
+    assert_eq!(l.rolls.len(), 4);
+    assert_eq!(l.rolls[3].slots[0].norm.value.as_str(), nth_id(3));
+    assert_eq!(l.report.sheets[0].header_row, Some(2));
+}

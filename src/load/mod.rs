@@ -10,6 +10,7 @@ pub mod content;
 pub mod error;
 pub mod excel;
 pub mod form;
+pub mod html;
 pub mod records;
 pub mod roles;
 pub mod table;
@@ -307,12 +308,46 @@ pub fn load_file_with(f: &InputFile, kind: Option<Kind>, cfg: &Config, piece_byt
     }
     let stem = f.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let file = FileInfo { f, ov: &ov, hints: &hints, stem: &stem };
-    if matches!(ext.as_str(), "csv" | "txt") {
+    // The content decides where the extension is wrong (a workbook saved as
+    // .csv, a CSV export named .xlsx); `format` records what was read.
+    let book = excel::sniff(&bytes);
+    let text_ext = matches!(ext.as_str(), "csv" | "txt");
+    let read_as_text = if text_ext { book.is_none() } else { book.is_none() && plain_text_table(&bytes) };
+    // A web page saved as .xls (an HTML table, as many systems export).
+    let page = (book.is_none() && !read_as_text)
+        .then(|| text::decode(&f.rel, &bytes).ok())
+        .flatten()
+        .filter(|(t, _)| html::is_html_table(t));
+    if let Some((text, enc)) = page {
+        report.format = "html".into();
+        report.encoding = Some(enc.to_string());
+        let sheets = html::read_tables(&text).into_iter().map(excel::SheetRead::Read).collect();
+        load_sheets(&file, Ok(sheets), report, on_piece)
+    } else if read_as_text {
+        if !text_ext {
+            report.format = "csv".into();
+        }
         stream::load_text(&file, &bytes, report, piece_bytes, on_piece)
     } else {
+        let ext = match (text_ext, book) {
+            (true, Some(excel::Container::Zip)) => "xlsx".to_string(),
+            (true, Some(excel::Container::Cfb)) => "xls".to_string(),
+            _ => ext,
+        };
+        report.format = ext.clone();
         load_workbook(&file, &ext, bytes, report, on_piece)
     }
     .finish(kind, &f.rel)
+}
+
+/// Bytes that are a delimited text table, whatever the file is called: no NUL
+/// in the first 4 KiB, not markup (an HTML page named .xls is read by
+/// [`html`]), and a separator on the first line.
+fn plain_text_table(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let first = head.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| head.get(i));
+    let line = head.split(|b| *b == b'\n').next().unwrap_or(head);
+    !head.contains(&0) && first != Some(&b'<') && line.iter().any(|b| matches!(b, b',' | b'\t' | b';' | b'|'))
 }
 
 /// What every reader of a file needs to know about it.
@@ -461,8 +496,18 @@ impl FileRead {
 
 /// A workbook: every sheet read into a grid, its table found, its records
 /// handed over sheet by sheet.
-fn load_workbook(file: &FileInfo, ext: &str, bytes: Vec<u8>, mut report: InputReport, on_piece: &mut OnPiece) -> FileRead {
-    let grids = match excel::read_workbook(&file.f.rel, ext, bytes) {
+fn load_workbook(file: &FileInfo, ext: &str, bytes: Vec<u8>, report: InputReport, on_piece: &mut OnPiece) -> FileRead {
+    load_sheets(file, excel::read_workbook(&file.f.rel, ext, bytes), report, on_piece)
+}
+
+/// A workbook's (or a web page's) sheets as read: their tables and records.
+fn load_sheets(
+    file: &FileInfo,
+    grids: Result<Vec<excel::SheetRead>, LoadError>,
+    mut report: InputReport,
+    on_piece: &mut OnPiece,
+) -> FileRead {
+    let grids = match grids {
         Ok(g) => g,
         Err(e) => {
             report.error = Some(e.to_string());

@@ -1026,6 +1026,10 @@ fn classify_plain(t: &str) -> Option<Role> {
     if person_word(t).is_some() || is_staff(t) || (person_like(t) && !t.ends_with('户')) {
         return person_role(t, false);
     }
+    // The same after a word that points to him: 所属干部, 对应干部, 关联户主.
+    if let Some(p) = ["所属", "对应", "关联", "相关"].iter().find_map(|w| t.strip_prefix(w)).and_then(person_word) {
+        return Some(Role::Name(p));
+    }
     if t.ends_with("所在乡镇") || t.ends_with("所属乡镇") || t.ends_with("乡镇街道") {
         return Some(Role::Township);
     }
@@ -1204,6 +1208,7 @@ mod tests {
     #[case("银行帐号", "account")]
     #[case("残疾证号", "account")]
     #[case("家庭成员（关系）", "name:member")]
+    #[case("所属干部", "name:cadre")]
     #[case("承包方代表名称", "name:beneficiary")]
     #[case("承包方代表证件号码", "id:beneficiary")]
     #[case("上岗人员姓名", "name:beneficiary")]

@@ -331,6 +331,17 @@ pub fn normalize_name(raw: &str) -> NormName {
         let mut display = clean_once(raw, &mut notes);
         for _ in 0..8 {
             let next = clean_once(&display, &mut notes);
+            // A label written in the cell (`姓名：李芳`, `户主:陈一`): no name holds
+            // a colon. Cut, then cleaned again, so that the name read again is itself.
+            let next = match next.rsplit_once(':') {
+                Some((label, rest)) if !rest.trim().is_empty() && label.chars().count() <= 8 => {
+                    if !label.trim().is_empty() {
+                        notes.push(label.trim().to_string());
+                    }
+                    clean_once(rest, &mut notes)
+                }
+                _ => next,
+            };
             if next == display {
                 break;
             }
@@ -479,6 +490,15 @@ mod tests {
         assert_eq!(compare_names(&na, &nb), want, "{na:?} vs {nb:?}");
         assert_eq!(compare_names(&nb, &na), want);
         assert!(!want.evidence_zh().is_empty());
+    }
+
+    /// A label in the cell is not part of the name.
+    #[test]
+    fn a_label_in_the_cell_is_not_the_name() {
+        for raw in ["姓名：李芳", "户主:李芳", "申请人： 李芳"] {
+            let n = normalize_name(raw);
+            assert_eq!((n.key.as_str(), n.display.as_str()), ("李芳", "李芳"), "{raw}");
+        }
     }
 
     #[test]
