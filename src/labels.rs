@@ -80,6 +80,7 @@ pub fn id_status(k: &str) -> &str {
         "repaired" => "已修复",
         "legacy_upgraded" => "15位升级",
         "excel_truncated" => "Excel截断",
+        "masked" => "已脱敏",
         "bad_check_digit" => "校验位错误",
         "malformed" => "格式错误",
         "missing" => "缺失",

@@ -960,3 +960,29 @@ fn regression_roll_exported_as_a_web_page_named_xls_not_read() {
     assert_eq!(l.rolls[3].slots[0].norm.value.as_str(), nth_id(3));
     assert_eq!(l.report.sheets[0].header_row, Some(2));
 }
+
+#[test]
+fn regression_roll_with_ids_masked_for_publication_gave_no_lead_and_blamed_the_id_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = tmp.path().join("kin");
+    std::fs::create_dir(&kin).unwrap();
+    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    let mask = |id: &str| format!("{}********{}", &id[..6], &id[14..]);
+    // The relative, masked; a namesake whose visible digits differ; two strangers.
+    let lines = vec![
+        "姓名,身份证号,金额".to_string(),
+        format!("{},{},300", NAMES[1], mask(&nth_id(1))),
+        format!("{},{},300", NAMES[1], mask(&nth_id(13))),
+        format!("{},{},300", NAMES[7], mask(&nth_id(7))),
+        format!("{},{},300", NAMES[8], mask(&nth_id(8))),
+    ];
+    write_csv(&rolls, "县民政局_低保公示.csv", &lines);
+    let out = run_batch(tmp.path(), kin, rolls.clone());
+    let got: Vec<(u32, &str, &str)> = out.hits.iter().map(|h| (h.roll_row, h.tier.as_str(), h.match_kind.as_str())).collect();
+    assert_eq!(got, vec![(2, "probable", "id_masked")]);
+    let l = load(&rolls.join("县民政局_低保公示.csv"), Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!((s.id_status.get("masked").copied(), s.problem.as_deref()), (Some(4), None));
+}

@@ -127,7 +127,7 @@ pub struct Profile {
 }
 
 fn id_like(st: IdStatus) -> bool {
-    matches!(st, IdStatus::Valid | IdStatus::Repaired | IdStatus::LegacyUpgraded | IdStatus::ExcelTruncated)
+    matches!(st, IdStatus::Valid | IdStatus::Repaired | IdStatus::LegacyUpgraded | IdStatus::ExcelTruncated | IdStatus::Masked)
 }
 
 /// 18 characters shaped like an ID number (17 digits, a digit or X, a birth

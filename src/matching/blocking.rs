@@ -125,7 +125,8 @@ impl<'a> Keys<'a> {
             region: id.region.as_deref(),
             name: name.variant_key.as_str(),
             village,
-            present: id_present(id),
+            // A masked number is no key: the name blocks find its pairs too.
+            present: id_present(id) && id.status != crate::normalize::id::IdStatus::Masked,
             stated_birth: None,
         }
     }

@@ -18,7 +18,7 @@
 
 use super::people::{Cadre, Poi, RollPerson, id_present};
 use crate::model::Tier;
-use crate::normalize::id::{IdDiff, IdStatus, NormId, id_distance, zero_filled};
+use crate::normalize::id::{IdDiff, IdStatus, NormId, id_distance, masked_agrees, zero_filled};
 use crate::normalize::name::{NameMatch, compare_names};
 use crate::normalize::relation::birth_gap_range;
 
@@ -35,6 +35,8 @@ pub enum IdEvidence {
     TruncatedPrefix,
     OneDigit { pos: usize },
     Transposed { pos: usize },
+    /// One side masked for publication; its `visible` characters agree with the other.
+    Masked { visible: usize },
     RollMissing,
     KinMissing,
     BothMissing,
@@ -66,6 +68,27 @@ fn near_comparable(id: &NormId) -> bool {
 }
 
 pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
+    // A masked number compares by what it shows, against a number of 18
+    // characters on the other side; against nothing (or another mask) it is
+    // as good as missing.
+    let full = |id: &NormId| id.status != IdStatus::Masked && near_comparable(id) && id.value.len() == 18;
+    // The digits of the other side that are known (an Excel-cut number kept 15).
+    let known = |id: &NormId| -> String {
+        let v = id.key.as_deref().unwrap_or(&id.value);
+        if id.status == IdStatus::ExcelTruncated { v.get(..15).unwrap_or(v).to_string() } else { v.to_string() }
+    };
+    match (roll.status == IdStatus::Masked, kin.status == IdStatus::Masked) {
+        (false, false) => {}
+        (true, false) if full(kin) => {
+            return masked_agrees(&roll.value, &known(kin)).map_or(IdEvidence::Contradict, |visible| IdEvidence::Masked { visible });
+        }
+        (false, true) if full(roll) => {
+            return masked_agrees(&kin.value, &known(roll)).map_or(IdEvidence::Contradict, |visible| IdEvidence::Masked { visible });
+        }
+        (true, true) => return IdEvidence::BothMissing,
+        (true, false) => return if near_comparable(kin) { IdEvidence::Contradict } else { IdEvidence::BothMissing },
+        (false, true) => return if near_comparable(roll) { IdEvidence::Contradict } else { IdEvidence::BothMissing },
+    }
     match (near_comparable(roll), near_comparable(kin)) {
         (false, false) => return IdEvidence::BothMissing,
         (false, true) => return IdEvidence::RollMissing,
@@ -148,6 +171,10 @@ pub enum Evidence {
     IdSameInvalidNameDiffers,
     IdTruncated,
     IdTruncatedPartial,
+    /// One side's ID masked for publication, its visible characters agreeing, the name the same.
+    IdMasked,
+    /// The same with the name only close, or the places disagreeing.
+    IdMaskedPartial,
     IdTypoBirthAgrees,
     IdTypo,
     IdTypoNameClose,
@@ -204,6 +231,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::IdLegacy, "id_legacy", Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
     rule(Evidence::IdSameInvalid, "id_same_invalid", Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
     rule(Evidence::IdTruncated, "id_truncated", Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdMasked, "id_masked", Tier::Probable, 0.85, false, "一方身份证号已脱敏（如 432921********102X），显示的各位与另一方一致，姓名一致，住址不矛盾"),
     rule(Evidence::IdTypoBirthAgrees, "id_typo", Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
     rule(Evidence::IdTypo, "id_typo", Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
     rule(Evidence::IdTransposedBirthAgrees, "id_transposed", Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
@@ -217,6 +245,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::IdExactNameDiffers, "id_exact_name_differs", Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
     rule(Evidence::IdSameInvalidNameDiffers, "id_same_invalid", Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
     rule(Evidence::IdTruncatedPartial, "id_truncated_partial", Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
+    rule(Evidence::IdMaskedPartial, "id_masked", Tier::Possible, 0.6, false, "一方身份证号已脱敏，显示的各位与另一方一致，但姓名仅相近或住址在另一乡镇"),
     rule(Evidence::IdTypoNameClose, "id_typo", Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
     rule(Evidence::IdTransposedNameClose, "id_transposed", Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
     rule(Evidence::NameBirthDayElsewhere, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
@@ -386,6 +415,22 @@ pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
                 out(Evidence::IdTruncated, parts)
             } else if name_same(nm) || (full && name_close(nm)) {
                 out(Evidence::IdTruncatedPartial, parts)
+            } else {
+                None
+            }
+        }
+        IdEvidence::Masked { visible } => {
+            let side = if rp.id.status == IdStatus::Masked { "花名册" } else { "登记表" };
+            parts.push(format!("{side}身份证号已脱敏，显示的{visible}位与另一表一致"));
+            parts.push(name_txt.into());
+            let w = place(poi, rp);
+            if w == Where::Elsewhere {
+                parts.push("但登记地址与花名册所在乡镇不同".into());
+            }
+            if name_same(nm) && w != Where::Elsewhere {
+                out(Evidence::IdMasked, parts)
+            } else if name_close(nm) {
+                out(Evidence::IdMaskedPartial, parts)
             } else {
                 None
             }
@@ -650,6 +695,7 @@ mod tests {
         let n = |e: Evidence| match e {
             Evidence::IdExact | Evidence::IdLegacy | Evidence::IdExactNameDiffers | Evidence::IdSameInvalid => 1,
             Evidence::IdSameInvalidNameDiffers | Evidence::IdTruncated | Evidence::IdTruncatedPartial => 1,
+            Evidence::IdMasked | Evidence::IdMaskedPartial => 1,
             Evidence::IdTypoBirthAgrees | Evidence::IdTypo | Evidence::IdTypoNameClose => 1,
             Evidence::IdTransposedBirthAgrees | Evidence::IdTransposed | Evidence::IdTransposedNameClose => 1,
             Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
@@ -657,7 +703,7 @@ mod tests {
             Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
             Evidence::NameDeclared | Evidence::NameFitUnique | Evidence::NameTownshipUnique => 1,
         };
-        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 25);
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 27);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);

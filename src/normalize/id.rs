@@ -27,6 +27,9 @@ pub enum IdStatus {
     /// Excel stored the ID as a number and kept only 15 significant digits;
     /// the rest is lost. Only the region/birth prefix can be used.
     ExcelTruncated,
+    /// Masked for publication (`432921********102X`, `4329**********102X`):
+    /// only the characters left visible can be compared.
+    Masked,
     /// 18 characters with a real birth date but a wrong check character.
     BadCheckDigit,
     /// Anything else that is not empty.
@@ -37,11 +40,12 @@ pub enum IdStatus {
 
 impl IdStatus {
     /// Every status, in declaration order.
-    pub const ALL: [IdStatus; 7] = [
+    pub const ALL: [IdStatus; 8] = [
         IdStatus::Valid,
         IdStatus::Repaired,
         IdStatus::LegacyUpgraded,
         IdStatus::ExcelTruncated,
+        IdStatus::Masked,
         IdStatus::BadCheckDigit,
         IdStatus::Malformed,
         IdStatus::Missing,
@@ -54,6 +58,7 @@ impl IdStatus {
             IdStatus::Repaired => "repaired",
             IdStatus::LegacyUpgraded => "legacy_upgraded",
             IdStatus::ExcelTruncated => "excel_truncated",
+            IdStatus::Masked => "masked",
             IdStatus::BadCheckDigit => "bad_check_digit",
             IdStatus::Malformed => "malformed",
             IdStatus::Missing => "missing",
@@ -488,11 +493,57 @@ fn classify(raw: &str, cleaned: &str) -> NormId {
         };
     }
     match cleaned.len() {
+        18 if cleaned.contains('*') => masked(raw, cleaned),
         18 => classify18(raw, cleaned),
         15 => classify15(raw, cleaned),
         20 => disability_card(raw, cleaned).unwrap_or_else(|| malformed(raw, cleaned)),
         _ => malformed(raw, cleaned),
     }
+}
+
+/// Characters of a masked ID left visible, fewest that can say anything.
+pub const MASKED_MIN_VISIBLE: usize = 8;
+
+/// An ID masked for publication: 18 characters, some `*`, the others digits
+/// (an `X` last). What is visible is kept: the region (first 6), the birth
+/// date (8 after them) and the sex (the 17th) when shown.
+fn masked(raw: &str, c: &str) -> NormId {
+    let b = c.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, &x)| x == b'*' || x.is_ascii_digit() || (i == 17 && x == b'X'));
+    let shown = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(|x| *x != b'*'));
+    if !shape || b.iter().filter(|x| **x != b'*').count() < MASKED_MIN_VISIBLE {
+        return malformed(raw, c);
+    }
+    let birth = if shown(6..14) { real_date(&c[6..14]) } else { None };
+    NormId {
+        raw: raw.into(),
+        value: c.into(),
+        status: IdStatus::Masked,
+        key: None,
+        partial: birth.filter(|_| shown(0..6)).map(|_| c[..14].into()),
+        birth,
+        sex: if shown(16..17) { sex_of(b[16]) } else { None },
+        region: shown(0..6).then(|| c[..6].into()),
+    }
+}
+
+/// Do the visible characters of a masked ID agree with a full one? `Some(n)`:
+/// all `n` visible ones agree; `None`: one differs.
+pub fn masked_agrees(masked: &str, full: &str) -> Option<usize> {
+    // An ID cut by Excel is compared on the 15 digits it kept.
+    if masked.len() != 18 || full.len() < 15 {
+        return None;
+    }
+    let mut n = 0;
+    for (m, f) in masked.bytes().zip(full.bytes()) {
+        if m != b'*' {
+            if m != f {
+                return None;
+            }
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 /// A 残疾人证号: the holder's 18-character ID followed by the category (1–7)
@@ -732,6 +783,20 @@ mod tests {
         assert_eq!(n.birth, Some(19491231));
         assert_eq!(n.sex, Some(Sex::Female)); // digit 17 = 2
         assert_eq!(n.region.as_deref(), Some("110105"));
+    }
+
+    /// A masked ID keeps what it shows and is no key; too little shown is no ID.
+    #[test]
+    fn masked_ids_keep_what_they_show() {
+        let n = normalize_id("110105********002X");
+        assert_eq!((n.status, n.key.as_deref(), n.region.as_deref(), n.birth), (IdStatus::Masked, None, Some("110105"), None));
+        // The 17th character is shown: the sex is known.
+        assert_eq!(n.sex, Some(Sex::Female));
+        let n = normalize_id("11010519491231**2X");
+        assert_eq!((n.status, n.birth, n.partial.as_deref()), (IdStatus::Masked, Some(19491231), Some("11010519491231")));
+        assert_eq!(normalize_id("11**************2X").status, IdStatus::Malformed);
+        assert_eq!(masked_agrees("110105********002X", "11010519491231002X"), Some(10));
+        assert_eq!(masked_agrees("110105********003X", "11010519491231002X"), None);
     }
 
     /// A note beside an ID does not hide it; two numbers, or a note with digits, are no ID.
