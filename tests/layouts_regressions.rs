@@ -986,3 +986,27 @@ fn regression_roll_with_ids_masked_for_publication_gave_no_lead_and_blamed_the_i
     let s = &l.report.sheets[0];
     assert_eq!((s.id_status.get("masked").copied(), s.problem.as_deref()), (Some(4), None));
 }
+
+#[test]
+fn regression_roll_exported_as_xml_spreadsheet_2003_named_xls_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="临时救助"><Table>"#,
+    );
+    x.push_str(r#"<Row><Cell><Data ss:Type="String">姓名</Data></Cell><Cell><Data ss:Type="String">身份证号</Data></Cell><Cell><Data ss:Type="String">金额</Data></Cell></Row>"#);
+    for i in 0..4 {
+        x.push_str(&format!(r#"<Row><Cell><Data ss:Type="String">{}</Data></Cell><Cell><Data ss:Type="String">{}</Data></Cell><Cell><Data ss:Type="Number">500</Data></Cell></Row>"#, NAMES[i], nth_id(i)));
+    }
+    x.push_str("</Table></Worksheet></Workbook>");
+    let p = tmp.path().join("县民政局_临时救助.xls");
+    std::fs::write(&p, x).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!((l.report.format.as_str(), l.report.error.as_deref()), ("xml", None), "{:?}", l.report);
+    assert_eq!(l.report.sheets[0].sheet, "临时救助");
+    assert_eq!(l.rolls.len(), 4);
+    assert_eq!(l.rolls[2].slots[0].norm.value.as_str(), nth_id(2));
+    // A page that names itself a web page but holds no table is reported.
+    let p = tmp.path().join("县民政局_空网页.xls");
+    std::fs::write(&p, "<html><body><p>无数据</p><td></td></body></html>").unwrap();
+    assert!(load(&p, Kind::Roll).report.error.as_deref().is_some_and(|e| e.contains("没有任何工作表含有可读的表格")));
+}

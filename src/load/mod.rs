@@ -16,6 +16,7 @@ pub mod roles;
 pub mod table;
 pub mod text;
 pub mod values;
+pub mod xmlss;
 mod stream;
 
 use crate::config::Config;
@@ -313,15 +314,18 @@ pub fn load_file_with(f: &InputFile, kind: Option<Kind>, cfg: &Config, piece_byt
     let book = excel::sniff(&bytes);
     let text_ext = matches!(ext.as_str(), "csv" | "txt");
     let read_as_text = if text_ext { book.is_none() } else { book.is_none() && plain_text_table(&bytes) };
-    // A web page saved as .xls (an HTML table, as many systems export).
+    // A web page saved as .xls (an HTML table, as many systems export), or
+    // Excel's XML Spreadsheet 2003.
     let page = (book.is_none() && !read_as_text)
         .then(|| text::decode(&f.rel, &bytes).ok())
         .flatten()
-        .filter(|(t, _)| html::is_html_table(t));
+        .filter(|(t, _)| xmlss::is_xml_spreadsheet(t) || html::is_html_table(t));
     if let Some((text, enc)) = page {
-        report.format = "html".into();
+        let xml = xmlss::is_xml_spreadsheet(&text);
+        report.format = if xml { "xml" } else { "html" }.into();
         report.encoding = Some(enc.to_string());
-        let sheets = html::read_tables(&text).into_iter().map(excel::SheetRead::Read).collect();
+        let grids = if xml { xmlss::read_sheets(&text) } else { html::read_tables(&text) };
+        let sheets = grids.into_iter().map(excel::SheetRead::Read).collect();
         load_sheets(&file, Ok(sheets), report, on_piece)
     } else if read_as_text {
         if !text_ext {
