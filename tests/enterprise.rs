@@ -498,3 +498,44 @@ fn regression_registry_person_without_id_never_a_finding() {
     );
     assert!(res.enterprise.iter().all(|f| f.hit.evidence.contains("同乡镇")), "the finding says why");
 }
+
+/// 王华 (the demo cadre 张萍's husband, 519905198609021190) given as
+/// `王华（519905198609021190）` under 法定代表人（身份证号）, and as a masked number.
+#[test]
+fn regression_legal_rep_written_with_his_id_in_one_cell_or_masked_found_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = county(tmp.path());
+    let reg = tmp.path().join("registry2");
+    std::fs::create_dir_all(&reg).unwrap();
+    write(
+        &reg.join("企业登记.xlsx"),
+        &[(
+            "Sheet1",
+            vec![
+                vec!["统一社会信用代码", "企业名称", "法定代表人（身份证号）", "住所", "经营范围"],
+                vec!["91519900MA0001AB1X", "示例县华兴劳务有限公司", "王华（519905198609021190）", "示例县白马镇红星村3号", "劳务派遣服务"],
+            ],
+        )],
+    );
+    write(
+        &reg.join("公示信息.xlsx"),
+        &[(
+            "Sheet1",
+            vec![
+                vec!["统一社会信用代码", "企业名称", "法定代表人", "证件号码", "住所", "经营范围"],
+                vec!["91519900MA0009XY9Z", "示例县华兴建材经营部", "王华", "519905********1190", "示例县白马镇", "建材销售"],
+                vec!["91519900MA0008XY8Z", "示例县某某商店", "王华", "519905********1234", "示例县白马镇", "日用百货"],
+            ],
+        )],
+    );
+    opts.registry = vec![reg];
+    opts.declarations.clear();
+    let res = run(&opts).unwrap();
+    let mut got: Vec<(String, &str, &str)> =
+        res.enterprise.iter().filter(|f| f.hit.roll_name.contains("王华")).map(|f| (f.enterprise.name.clone(), f.hit.tier.as_str(), f.hit.match_kind.as_str())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![("示例县华兴劳务有限公司".to_string(), "confirmed", "id_exact"), ("示例县华兴建材经营部".to_string(), "probable", "id_masked")]
+    );
+}

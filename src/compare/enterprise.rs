@@ -292,6 +292,12 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
             persons.push((*c, r, orphan_id.take()));
         }
     }
+    // An ID column no person column follows (法定代表人（身份证号） holding
+    // `孙丽（4329…）`): the cell is the person's, name and ID.
+    if let (Some(c), true) = (orphan_id, persons.is_empty()) {
+        let role = if s.has(Field::Post) { EntRole::Officer } else { EntRole::LegalRep };
+        persons.push((c, role, Some(c)));
+    }
     let describes = [Field::EntType, Field::Address, Field::Scope, Field::Status, Field::Established, Field::LegalRep]
         .iter()
         .any(|f| s.has(*f));
@@ -333,8 +339,19 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
         }
         let mut any = false;
         for (nc, role, ic) in &persons {
-            let pname = cell(r, *nc);
-            let id = ic.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            let mut pname = cell(r, *nc);
+            let mut id = ic.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            // `孙丽（4329…）` under 法定代表人 or 法定代表人（身份证号）: the name and
+            // the ID in one cell.
+            let same_cell = ic == &Some(*nc);
+            if id.is_empty() || same_cell {
+                match crate::load::content::names_with_ids(&pname).as_deref() {
+                    Some([(n, Some(i))]) => (pname, id) = (n.clone(), RawId::Text(i.clone())),
+                    // The cell holds the ID alone.
+                    _ if same_cell => pname.clear(),
+                    _ => {}
+                }
+            }
             if pname.is_empty() && id.is_empty() {
                 continue;
             }

@@ -323,6 +323,11 @@ fn pinyin_keys(key: &str, surname: &str) -> Vec<String> {
 }
 
 /// Normalize a name cell. Never panics.
+/// A kinship word (妻子, 长子, 户主之妻 …): what may follow a name after a colon.
+fn is_relation_word(s: &str) -> bool {
+    !s.is_empty() && crate::normalize::relation::parse_relation(s).relation != crate::normalize::relation::Relation::Other
+}
+
 pub fn normalize_name(raw: &str) -> NormName {
     let mut notes = Vec::new();
     let display: Text = if raw.chars().all(plain_han) {
@@ -334,6 +339,11 @@ pub fn normalize_name(raw: &str) -> NormName {
             // A label written in the cell (`姓名：李芳`, `户主:陈一`): no name holds
             // a colon. Cut, then cleaned again, so that the name read again is itself.
             let next = match next.rsplit_once(':') {
+                // `李芳：妻子`: the relation after the name is the note.
+                Some((name, rel)) if !name.trim().is_empty() && is_relation_word(rel.trim()) => {
+                    notes.push(rel.trim().to_string());
+                    clean_once(name, &mut notes)
+                }
                 Some((label, rest)) if !rest.trim().is_empty() && label.chars().count() <= 8 => {
                     if !label.trim().is_empty() {
                         notes.push(label.trim().to_string());
@@ -495,7 +505,7 @@ mod tests {
     /// A label in the cell is not part of the name.
     #[test]
     fn a_label_in_the_cell_is_not_the_name() {
-        for raw in ["姓名：李芳", "户主:李芳", "申请人： 李芳"] {
+        for raw in ["姓名：李芳", "户主:李芳", "申请人： 李芳", "李芳：妻子", "李芳:长女"] {
             let n = normalize_name(raw);
             assert_eq!((n.key.as_str(), n.display.as_str()), ("李芳", "李芳"), "{raw}");
         }
