@@ -1010,3 +1010,18 @@ fn regression_roll_exported_as_xml_spreadsheet_2003_named_xls_not_read() {
     std::fs::write(&p, "<html><body><p>无数据</p><td></td></body></html>").unwrap();
     assert!(load(&p, Kind::Roll).report.error.as_deref().is_some_and(|e| e.contains("没有任何工作表含有可读的表格")));
 }
+
+#[test]
+fn regression_relation_written_as_its_gb_4761_code_read_as_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["干部姓名,干部身份证号,工作单位,亲属姓名,关系,亲属身份证号".to_string()];
+    for (k, code) in ["12", "20", "51", "75"].iter().enumerate() {
+        lines.push(format!("{},{},县民政局,{},{code},{}", NAMES[0], nth_id(0), NAMES[k + 1], nth_id(k + 1)));
+    }
+    let p = write_csv(tmp.path(), "亲属导出.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let rels: Vec<kinmatch::normalize::relation::Relation> =
+        l.kin.iter().map(|k| kinmatch::normalize::relation::parse_relation(&k.relation_term).relation).collect();
+    use kinmatch::normalize::relation::Relation::*;
+    assert_eq!(rels, vec![Spouse, Child, Parent, Sibling]);
+}

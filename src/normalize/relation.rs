@@ -251,6 +251,46 @@ const ORDINALS: &[char] = &[
     '长', '次', '大', '二', '三', '四', '五', '六', '七', '八', '九', '十', '小', '老', '幺',
 ];
 
+/// GB/T 4761-2008 家庭关系代码, as database exports write the relation (01 本人,
+/// 10 配偶, 20 子, 30 女, 51 父亲, 71 兄 …): the code's first digit is the group,
+/// the second the person within it. Codes of other kin (曾孙, 孙媳, 伯父 …) are
+/// [`Relation::Other`].
+fn code(term: &str) -> Option<(Relation, Option<Sex>)> {
+    use Relation::*;
+    let b = term.as_bytes();
+    if b.len() != 2 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (g, k) = (b[0] - b'0', b[1] - b'0');
+    Some(match (g, k) {
+        (0, 1) => (SelfRel, N),
+        (1, 0) => (Spouse, N),
+        (1, 1) => (Spouse, M),
+        (1, 2) => (Spouse, F),
+        (2, 8) => (ChildInLaw, M),
+        (2, _) => (Child, M),
+        (3, 8) => (ChildInLaw, F),
+        (3, _) => (Child, F),
+        (4, 0) | (4, 9) => (Grandchild, N),
+        (4, 1) | (4, 3) => (Grandchild, M),
+        (4, 2) | (4, 4) => (Grandchild, F),
+        (5, 1) | (5, 7) => (Parent, M),
+        (5, 2) | (5, 8) => (Parent, F),
+        (5, 0) | (5, 9) => (Parent, N),
+        (5, 3) | (5, 5) => (ParentInLaw, M),
+        (5, 4) | (5, 6) => (ParentInLaw, F),
+        (6, 0) | (6, 9) => (Grandparent, N),
+        (6, 1) | (6, 3) => (Grandparent, M),
+        (6, 2) | (6, 4) => (Grandparent, F),
+        (7, 1) | (7, 3) => (Sibling, M),
+        (7, 5) | (7, 7) => (Sibling, F),
+        (7, 0) | (7, 9) => (Sibling, N),
+        (7, 2) | (7, 4) => (SiblingInLaw, F),
+        (7, 6) | (7, 8) => (SiblingInLaw, M),
+        _ => (Other, N),
+    })
+}
+
 fn lookup(term: &str) -> Option<(Relation, Option<Sex>)> {
     TERMS
         .iter()
@@ -305,6 +345,9 @@ fn info(relation: Relation, sex: Option<Sex>) -> RelationInfo {
 /// table after each step. Unknown terms give [`Relation::Other`]. Never panics.
 pub fn parse_relation(term: &str) -> RelationInfo {
     let cleaned = clean_term(term);
+    if let Some((r, s)) = code(cleaned.trim()) {
+        return info(r, s);
+    }
     let mut t: &str = &cleaned;
     for _ in 0..16 {
         if let Some((r, s)) = lookup(t) {
@@ -390,6 +433,14 @@ mod tests {
     #[case("丈母娘", ParentInLaw, F)]
     #[case("儿子", Child, M)]
     #[case("小孩", Child, N)]
+    #[case("12", Spouse, F)]
+    #[case("20", Child, M)]
+    #[case("32", Child, F)]
+    #[case("38", ChildInLaw, F)]
+    #[case("51", Parent, M)]
+    #[case("56", ParentInLaw, F)]
+    #[case("77", Sibling, F)]
+    #[case("01", SelfRel, N)]
     #[case("闺女", Child, F)]
     #[case("女儿", Child, F)]
     #[case("子", Child, M)]
