@@ -22,6 +22,8 @@ pub fn is_html_table(text: &str) -> bool {
 pub fn read_tables(text: &str) -> Vec<Grid> {
     let mut grids: Vec<Grid> = Vec::new();
     let mut cur: Option<TableState> = None;
+    // Tables a nested table interrupted: they go on after it ends.
+    let mut outer: Vec<TableState> = Vec::new();
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
         let before = &rest[..lt];
@@ -44,15 +46,23 @@ pub fn read_tables(text: &str) -> Vec<Grid> {
                 }
             }
             ("table", false) => {
+                // Bounded nesting: a page of tables inside tables is read flat beyond 16.
                 if let Some(t) = cur.take() {
-                    grids.push(t.finish(grids.len()));
+                    if outer.len() < 16 {
+                        outer.push(t);
+                    } else {
+                        grids.push(t.finish(grids.len()));
+                    }
                 }
                 cur = Some(TableState::default());
             }
             ("table", true) => {
                 if let Some(t) = cur.take() {
-                    grids.push(t.finish(grids.len()));
+                    if !t.rows.is_empty() || t.row.is_some() {
+                        grids.push(t.finish(grids.len()));
+                    }
                 }
+                cur = outer.pop();
             }
             ("tr", false) => cur.as_mut().map_or((), TableState::open_row),
             ("tr", true) => cur.as_mut().map_or((), TableState::close_row),
@@ -72,7 +82,7 @@ pub fn read_tables(text: &str) -> Vec<Grid> {
             _ => {}
         }
     }
-    if let Some(t) = cur.take() {
+    for t in cur.into_iter().chain(outer.into_iter().rev()) {
         grids.push(t.finish(grids.len()));
     }
     grids
@@ -250,6 +260,17 @@ mod tests {
         );
         assert!(g[0].merges.contains(&Merge { first_row: 4, last_row: 5, first_col: 0, last_col: 0 }));
         assert!(g[0].merges.contains(&Merge { first_row: 1, last_row: 1, first_col: 0, last_col: 2 }));
+    }
+
+    /// A table inside a cell (a layout table around the roll) does not cut
+    /// the outer table short: both are read.
+    #[test]
+    fn a_nested_table_leaves_the_outer_rows_read() {
+        let g = read_tables("<table><tr><td>a</td></tr><tr><td><table><tr><td>x</td></tr></table></td></tr><tr><td>b</td></tr></table>");
+        assert_eq!(g.len(), 2);
+        let outer = g.iter().find(|g| g.rows.len() == 3).unwrap();
+        assert_eq!(outer.rows[2].cells, vec![Cell::Text("b".into())]);
+        assert!(g.iter().any(|g| g.rows.len() == 1 && g.rows[0].cells == vec![Cell::Text("x".into())]));
     }
 
     #[test]
