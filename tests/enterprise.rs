@@ -539,3 +539,40 @@ fn regression_legal_rep_written_with_his_id_in_one_cell_or_masked_found_nothing(
         vec![("示例县华兴劳务有限公司".to_string(), "confirmed", "id_exact"), ("示例县华兴建材经营部".to_string(), "probable", "id_masked")]
     );
 }
+
+/// Regression (outside county seed 11): a son given without an ID but with
+/// his birth date and his home in 白马镇 runs a firm registered in 石桥乡:
+/// the firm's address is not where he lives, so the other township is no
+/// evidence against him (it made the finding 疑似 instead of 高度疑似).
+#[test]
+fn regression_firm_registered_in_another_township_taken_as_the_relative_living_elsewhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = tmp.path().join("kin");
+    std::fs::create_dir_all(&kin).unwrap();
+    let cadre_id = id("51990119750312001");
+    let son = id("51990120000101003");
+    let rows = vec![
+        vec!["干部姓名", "干部身份证号", "工作单位", "亲属姓名", "称谓", "出生日期", "身份证号码", "现居住地址"],
+        vec!["李建国", cadre_id.as_str(), "县民政局", "李浩然", "儿子", "2000-01-01", "", "白马镇红星村3组"],
+    ];
+    write(&kin.join("县民政局_干部亲属信息登记表.xlsx"), &[("登记表", rows)]);
+    let reg = tmp.path().join("registry");
+    std::fs::create_dir_all(&reg).unwrap();
+    let rows = vec![
+        vec!["统一社会信用代码", "企业名称", "企业类型", "法定代表人", "法定代表人证件号码", "住所", "经营范围", "登记状态"],
+        vec!["92519900MA0012AA2X", "示例县石桥乡浩然小卖部", "个体工商户", "李浩然", son.as_str(), "示例县石桥乡白果村", "日用百货零售", "存续"],
+    ];
+    write(&reg.join("市场监管局_企业登记.xlsx"), &[("企业基本信息", rows)]);
+    let opts = RunOptions {
+        kin: vec![kin],
+        rolls: vec![root().join("fixtures/demo/rolls")],
+        out: tmp.path().join("out"),
+        run_date: Some("2024-11-01".into()),
+        workbooks: false,
+        registry: vec![reg],
+        ..Default::default()
+    };
+    let res = run(&opts).unwrap();
+    let got: Vec<(&str, &str)> = res.enterprise.iter().map(|f| (f.hit.tier.as_str(), f.hit.match_kind.as_str())).collect();
+    assert_eq!(got, vec![("probable", "name_birth")]);
+}

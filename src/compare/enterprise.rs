@@ -572,6 +572,7 @@ pub fn compare(
         })
         .collect();
     let mut batch = matching::Batch::new(cadres, pois, gaz, units)?;
+    batch.firm_places();
     batch.add_rolls(&rows)?;
     let mut hits = batch.finish().hits;
     let both = Both { reg, rows: &rows, by_source: &by_source, cadres, pois, gaz, units };

@@ -99,6 +99,14 @@ impl<'a> Batch<'a> {
         Ok(b)
     }
 
+    /// The rows to come are an enterprise registry's: their township is where
+    /// the firm is registered, not where the person lives, so another
+    /// township is no evidence against the pair (the same township still is
+    /// evidence for it).
+    pub fn firm_places(&mut self) {
+        self.leads.firm_places = true;
+    }
+
     /// Match one chunk of roll rows (in batch order: chunks are added in the
     /// order of the roll files).
     pub fn add_rolls(&mut self, rolls: &[RollRow]) -> Result<(), MatchError> {
@@ -173,6 +181,9 @@ pub struct Leads<'a> {
     roll_persons: u64,
     candidate_pairs: usize,
     exact_pairs: usize,
+    /// The rows' places are where a firm is registered, not where the person
+    /// lives ([`Batch::firm_places`]).
+    firm_places: bool,
 }
 
 impl<'a> Leads<'a> {
@@ -183,6 +194,7 @@ impl<'a> Leads<'a> {
             roll_persons: 0,
             candidate_pairs: 0,
             exact_pairs: 0,
+            firm_places: false,
         }
     }
 
@@ -199,11 +211,12 @@ impl<'a> Leads<'a> {
         pairs.par_sort_unstable();
         pairs.dedup();
         let base = self.roll_persons;
+        let firm = self.firm_places;
         let new: Vec<Lead> = pairs
             .par_iter()
             .filter_map(|&(r, p)| {
                 let (poi, rp) = (&pois[p as usize], &rps[r as usize]);
-                let s = score::score(poi, &cadres[poi.cadre], rp)?;
+                let s = score::score_with(poi, &cadres[poi.cadre], rp, firm)?;
                 let hit = make_hit(rp, poi, cadres, rolls, kin_term(poi), &s, units);
                 Some(Lead { rp_ord: base + r as u64, poi: p, rp: rp.clone(), scored: s, hit })
             })

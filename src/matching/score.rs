@@ -344,6 +344,17 @@ fn place_text(w: Where, rp: &RollPerson, poi: &Poi) -> String {
 
 /// Score a pair; `None` when the evidence does not make it a lead.
 pub fn score(poi: &Poi, cadre: &Cadre, rp: &RollPerson) -> Option<Scored> {
+    score_with(poi, cadre, rp, false)
+}
+
+/// [`score`], where `firm_places` says the roll person's place is a firm's
+/// registered address (the enterprise registry): another township than the
+/// relative's is then no evidence against the pair.
+pub fn score_with(poi: &Poi, cadre: &Cadre, rp: &RollPerson, firm_places: bool) -> Option<Scored> {
+    let place = |poi: &Poi, rp: &RollPerson| match place(poi, rp) {
+        Where::Elsewhere if firm_places => Where::Unknown,
+        w => w,
+    };
     let ide = compare_ids(&rp.id, &poi.id);
     if ide == IdEvidence::Contradict {
         return None;
