@@ -13,9 +13,88 @@ use super::excel::{MAX_CELLS, MAX_COLUMNS};
 
 /// Whether decoded text is an HTML page holding a table.
 pub fn is_html_table(text: &str) -> bool {
-    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    head.trim_start().starts_with('<') && (head.contains("<table") || head.contains("<html"))
-        && text.to_ascii_lowercase().contains("<td")
+    let head = text.char_indices().nth(4096).map_or(text, |(i, _)| &text[..i]);
+    head.trim_start().starts_with('<')
+        && (find_ci(head, "<table").is_some() || find_ci(head, "<html").is_some())
+        && find_ci(text, "<td").is_some()
+}
+
+/// Byte offset of an ASCII `needle` in `hay`, ignoring ASCII case, without a
+/// lower-cased copy of the text.
+pub(super) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// The markup of a page (HTML here, XML Spreadsheet in [`super::xmlss`]) in
+/// order: the text before each tag, and the tag's inside (`td colspan=2`,
+/// `/tr`). Ends at a `<` never closed.
+pub(super) struct Tags<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Tags<'a> {
+    pub(super) fn new(text: &'a str) -> Tags<'a> {
+        Tags { rest: text }
+    }
+
+    /// Go on from the next `needle` (ASCII, any case): a script's or a
+    /// style's body is skipped to its end tag. False when there is none.
+    fn skip_to(&mut self, needle: &str) -> bool {
+        match find_ci(self.rest, needle) {
+            Some(i) => {
+                self.rest = &self.rest[i..];
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl<'a> Iterator for Tags<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        let lt = self.rest.find('<')?;
+        let gt = self.rest[lt..].find('>')?;
+        let item = (&self.rest[..lt], &self.rest[lt + 1..lt + gt]);
+        self.rest = &self.rest[lt + gt + 1..];
+        Some(item)
+    }
+}
+
+/// A tag's name, lower-cased without its namespace (`Cell`, `ss:Row` → `cell`,
+/// `row`), and whether it closes (`/td`).
+pub(super) fn tag_name(tag: &str) -> (String, bool) {
+    let t = tag.trim();
+    let closing = t.starts_with('/');
+    let name = t.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+    let name = name.rsplit(':').next().unwrap_or(name);
+    (name.to_ascii_lowercase(), closing)
+}
+
+/// An attribute's value in a tag, its name matched in any case and also
+/// after a namespace (`colspan="3"`, `colspan=3`, `ss:Index="2"` for `Index`).
+pub(super) fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = find_ci(tag, name)? + name.len();
+    let v = tag[at..].trim_start().strip_prefix('=')?.trim_start();
+    let (quote, v) = match v.chars().next() {
+        Some(q @ ('"' | '\'')) => (Some(q), &v[1..]),
+        _ => (None, v),
+    };
+    let end = match quote {
+        Some(q) => v.find(q),
+        None => v.find(|c: char| c.is_whitespace() || c == '/'),
+    };
+    Some(&v[..end.unwrap_or(v.len())])
+}
+
+/// An attribute's value as a number (at most 7 digits are read).
+pub(super) fn attr_number(tag: &str, name: &str) -> Option<u32> {
+    attr(tag, name)?.chars().take_while(char::is_ascii_digit).take(7).collect::<String>().parse().ok()
 }
 
 /// The tables of an HTML page, one grid each, in page order.
@@ -24,25 +103,17 @@ pub fn read_tables(text: &str) -> Vec<Grid> {
     let mut cur: Option<TableState> = None;
     // Tables a nested table interrupted: they go on after it ends.
     let mut outer: Vec<TableState> = Vec::new();
-    let mut rest = text;
-    while let Some(lt) = rest.find('<') {
-        let before = &rest[..lt];
+    let mut tags = Tags::new(text);
+    while let Some((before, tag)) = tags.next() {
         if let Some(t) = cur.as_mut() {
             t.text(before);
         }
-        let Some(gt) = rest[lt..].find('>') else { break };
-        let tag = &rest[lt + 1..lt + gt];
-        rest = &rest[lt + gt + 1..];
-        let lower = tag.trim().to_ascii_lowercase();
-        let name: String = lower.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let closing = lower.starts_with('/');
+        let (name, closing) = tag_name(tag);
         match (name.as_str(), closing) {
             // Script and style bodies are not cell text.
             ("script" | "style", false) => {
-                let end = format!("</{name}");
-                match rest.to_ascii_lowercase().find(&end) {
-                    Some(i) => rest = &rest[i..],
-                    None => break,
+                if !tags.skip_to(&format!("</{name}")) {
+                    break;
                 }
             }
             ("table", false) => {
@@ -67,7 +138,7 @@ pub fn read_tables(text: &str) -> Vec<Grid> {
             ("tr", false) => cur.as_mut().map_or((), TableState::open_row),
             ("tr", true) => cur.as_mut().map_or((), TableState::close_row),
             ("td" | "th", false) => {
-                let span = |attr: &str| attr_number(&lower, attr).unwrap_or(1).clamp(1, MAX_COLUMNS);
+                let span = |a: &str| attr_number(tag, a).unwrap_or(1).clamp(1, MAX_COLUMNS);
                 let (cs, rs) = (span("colspan"), span("rowspan"));
                 if let Some(t) = cur.as_mut() {
                     t.open_cell(cs, rs);
@@ -88,16 +159,8 @@ pub fn read_tables(text: &str) -> Vec<Grid> {
     grids
 }
 
-/// `colspan="3"` / `colspan=3` in a lower-cased tag.
-fn attr_number(tag: &str, attr: &str) -> Option<u32> {
-    let i = tag.find(attr)? + attr.len();
-    let v = tag[i..].trim_start().strip_prefix('=')?.trim_start().trim_start_matches(['"', '\'']);
-    let digits: String = v.chars().take_while(char::is_ascii_digit).take(6).collect();
-    digits.parse().ok()
-}
-
 /// `&nbsp;`, `&amp;`, `&#20013;`, `&#x4e2d;` … decoded; unknown entities kept as written.
-fn decode_entities(s: &str) -> String {
+pub(super) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('&') {
@@ -283,5 +346,8 @@ mod tests {
         assert!(g[0].rows.iter().all(|r| r.cells.len() <= MAX_COLUMNS as usize));
         assert!(read_tables("<<<>>>&&&;;").is_empty());
         assert!(!is_html_table("姓名,身份证号\n"));
+        // Many script bodies are each skipped once, not searched from a copy of the rest.
+        let page = format!("<html><table><tr><td>x</td></tr></table>{}</html>", "<script>var a=1;</SCRIPT>".repeat(20_000));
+        assert_eq!(read_tables(&page).len(), 1);
     }
 }

@@ -319,9 +319,11 @@ pub fn load_file_with(f: &InputFile, kind: Option<Kind>, cfg: &Config, piece_byt
     let page = (book.is_none() && !read_as_text)
         .then(|| text::decode(&f.rel, &bytes).ok())
         .flatten()
-        .filter(|(t, _)| xmlss::is_xml_spreadsheet(t) || html::is_html_table(t));
-    if let Some((text, enc)) = page {
-        let xml = xmlss::is_xml_spreadsheet(&text);
+        .and_then(|(t, enc)| {
+            let xml = xmlss::is_xml_spreadsheet(&t);
+            (xml || html::is_html_table(&t)).then_some((t, enc, xml))
+        });
+    if let Some((text, enc, xml)) = page {
         report.format = if xml { "xml" } else { "html" }.into();
         report.encoding = Some(enc.to_string());
         let grids = if xml { xmlss::read_sheets(&text) } else { html::read_tables(&text) };

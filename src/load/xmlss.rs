@@ -7,29 +7,12 @@
 
 use super::cell::{Cell, Grid, GridRow, Merge};
 use super::excel::{MAX_CELLS, MAX_COLUMNS};
+use super::html::{Tags, attr, attr_number, decode_entities, tag_name};
 
 /// Whether decoded text is an XML Spreadsheet 2003 workbook.
 pub fn is_xml_spreadsheet(text: &str) -> bool {
     let head: String = text.chars().take(2048).collect();
     head.trim_start().starts_with("<?xml") && text.contains("urn:schemas-microsoft-com:office:spreadsheet")
-}
-
-/// `ss:Index="3"` (or `Index="3"`) in a tag, as a number.
-fn attr_u32(tag: &str, name: &str) -> Option<u32> {
-    let i = tag.find(&format!("{name}="))? + name.len() + 1;
-    let v = tag[i..].trim_start_matches(['"', '\'']);
-    v.chars().take_while(char::is_ascii_digit).take(7).collect::<String>().parse().ok()
-}
-
-fn attr_str<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let i = tag.find(&format!("{name}="))? + name.len() + 1;
-    let q = tag[i..].chars().next()?;
-    let rest = &tag[i + q.len_utf8()..];
-    rest.find(q).map(|e| &rest[..e])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&#10;", "\n").replace("&amp;", "&")
 }
 
 /// The worksheets of the workbook, in order.
@@ -39,49 +22,43 @@ pub fn read_sheets(text: &str) -> Vec<Grid> {
     let (mut row_no, mut col, mut cells) = (0u32, 0usize, 0u64);
     let mut cell: Option<(usize, bool, String)> = None;
     let mut in_data = false;
-    let mut rest = text;
-    while let Some(lt) = rest.find('<') {
+    for (before, tag) in Tags::new(text) {
         if in_data {
             if let Some((_, _, t)) = cell.as_mut() {
                 if t.len() < 1 << 20 {
-                    t.push_str(&rest[..lt]);
+                    t.push_str(before);
                 }
             }
         }
-        let Some(gt) = rest[lt..].find('>') else { break };
-        let tag = &rest[lt + 1..lt + gt];
-        rest = &rest[lt + gt + 1..];
-        let closing = tag.starts_with('/');
-        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-        let name = name.rsplit(':').next().unwrap_or(name);
+        let (name, closing) = tag_name(tag);
         let self_closing = tag.ends_with('/');
-        match (name, closing) {
-            ("Worksheet", false) => {
+        match (name.as_str(), closing) {
+            ("worksheet", false) => {
                 if let Some(g) = grid.take() {
                     grids.push(g);
                 }
-                let n = attr_str(tag, "ss:Name").or_else(|| attr_str(tag, "Name")).map(unescape);
+                let n = attr(tag, "Name").map(decode_entities);
                 grid = Some(Grid { sheet: n.unwrap_or_else(|| format!("Sheet{}", grids.len() + 1)), ..Default::default() });
                 row_no = 0;
             }
-            ("Worksheet", true) => {
+            ("worksheet", true) => {
                 if let Some(g) = grid.take() {
                     grids.push(g);
                 }
             }
-            ("Row", false) => {
-                row_no = attr_u32(tag, "Index").map_or(row_no.saturating_add(1), |i| i.max(row_no.saturating_add(1)));
+            ("row", false) => {
+                row_no = attr_number(tag, "Index").map_or(row_no.saturating_add(1), |i| i.max(row_no.saturating_add(1)));
                 col = 0;
                 if let Some(g) = grid.as_mut() {
                     g.rows.push(GridRow { number: row_no, cells: Vec::new() });
                 }
             }
-            ("Cell", false) => {
-                if let Some(i) = attr_u32(tag, "Index") {
+            ("cell", false) => {
+                if let Some(i) = attr_number(tag, "Index") {
                     col = (i as usize).saturating_sub(1).max(col);
                 }
-                let across = attr_u32(tag, "MergeAcross").unwrap_or(0) as usize;
-                let down = attr_u32(tag, "MergeDown").unwrap_or(0);
+                let across = attr_number(tag, "MergeAcross").unwrap_or(0) as usize;
+                let down = attr_number(tag, "MergeDown").unwrap_or(0);
                 if let Some(g) = grid.as_mut() {
                     if col + across < MAX_COLUMNS as usize && cells < MAX_CELLS {
                         if across > 0 || down > 0 {
@@ -97,17 +74,17 @@ pub fn read_sheets(text: &str) -> Vec<Grid> {
                     cell = None;
                 }
             }
-            ("Data", false) => {
+            ("data", false) => {
                 in_data = !self_closing;
                 if let Some((_, num, _)) = cell.as_mut() {
-                    *num = attr_str(tag, "ss:Type").or_else(|| attr_str(tag, "Type")) == Some("Number");
+                    *num = attr(tag, "Type") == Some("Number");
                 }
             }
-            ("Data", true) => in_data = false,
-            ("Cell", true) => {
+            ("data", true) => in_data = false,
+            ("cell", true) => {
                 in_data = false;
                 if let (Some((c, num, t)), Some(g)) = (cell.take(), grid.as_mut()) {
-                    let t = unescape(t.trim());
+                    let t = decode_entities(t.trim());
                     let value = match (num, t.parse::<f64>()) {
                         _ if t.is_empty() => Cell::Empty,
                         (true, Ok(f)) if f.is_finite() => Cell::Number(f),
