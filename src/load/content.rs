@@ -40,6 +40,20 @@ pub fn looks_like_name(s: &str) -> bool {
     COMPOUND.iter().any(|c| s.starts_with(c)) || s.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
 
+/// Words that pass for personal names (they start with surnames: 干部, 党员,
+/// 修改) in a title line or a file name, where a name is looked for.
+const NOT_NAME_WORDS: &[&str] = &[
+    "干部", "党员", "职工", "本人", "人员", "家庭", "成员", "领导", "同志", "公务员", "单位", "家属", "亲属", "汇总", "名单", "明细", "信息",
+    "情况", "登记", "统计", "报备", "备案", "采集", "表", "册", "年度", "月份", "修改", "最终", "定稿", "备份", "副本", "新版", "旧版",
+    "整理", "填报", "报送", "上报", "审核", "核对", "确认", "更新", "补充",
+];
+
+/// A personal name where a title line or a file name is searched for one:
+/// [`looks_like_name`], and none of the words that only pass for one.
+pub fn is_personal_name(s: &str) -> bool {
+    looks_like_name(s) && !NOT_NAME_WORDS.iter().any(|w| s.contains(w))
+}
+
 /// A place as a register or roll writes it: a township, a village, a
 /// community or a group (白沙乡高峰村村民, 青石镇大坪村3组), not a county bureau.
 pub fn looks_like_place(s: &str) -> bool {

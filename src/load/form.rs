@@ -148,14 +148,6 @@ const TITLE_MARKERS: &[&str] = &["同志", "的家庭", "的亲属", "的近亲�
 /// unit (县民政局, 白沙乡人民政府) or of a post (局长, 主任, 书记, 科员).
 const BEFORE_NAME: &str = "局委办府院所站心处科室队会校部厅乡镇道区村县市长任记员师理";
 
-/// Posts a title may put between the unit and the name.
-const TITLE_POSTS: &[&str] = &[
-    "副局长", "局长", "副主任", "主任", "副书记", "书记", "副科长", "科长", "股长", "副乡长", "乡长", "副镇长", "镇长", "所长",
-    "站长", "院长", "校长", "科员", "干部", "职工", "工作人员",
-];
-
-/// Two- to four-character words a title uses that pass for names (干部, 党员 start with surnames).
-const NOT_NAMES: &[&str] = &["干部", "党员", "职工", "本人", "人员", "家庭", "成员", "领导", "同志", "公务员", "工作人员", "单位"];
 
 /// ID numbers written in a line of text (runs of 15 or 18 digits, an X last).
 fn ids_in(line: &str) -> Option<String> {
@@ -192,13 +184,9 @@ pub fn title_cadre(line: &str) -> Option<FormCadre> {
         let name: String = chars[split..].iter().collect();
         let before: String = chars[..split].iter().collect();
         let boundary = before.is_empty() || before.ends_with(|c: char| BEFORE_NAME.contains(c));
-        if boundary && super::content::looks_like_name(&name) && !NOT_NAMES.contains(&name.as_str()) {
-            let mut unit = before.as_str();
-            let mut post = "";
-            if let Some(p) = TITLE_POSTS.iter().find(|p| unit.ends_with(*p)) {
-                post = p;
-                unit = &unit[..unit.len() - p.len()];
-            }
+        if boundary && super::content::is_personal_name(&name) {
+            // A post between the unit and the name (白沙乡人民政府副乡长钱秀梅).
+            let (unit, post) = crate::normalize::unit::split_post(&before, 0).unwrap_or((before.as_str(), ""));
             return Some(FormCadre {
                 name,
                 id: ids_in(&flat).unwrap_or_default(),

@@ -235,21 +235,13 @@ pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str], fol
     }
 }
 
-/// Words of a file or sheet name that pass for a personal name but are not one.
-const NOT_CADRE_WORDS: &[&str] = &[
-    "干部", "党员", "职工", "本人", "人员", "家庭", "成员", "领导", "家属", "亲属", "汇总", "名单", "明细", "信息", "情况", "登记",
-    "统计", "报备", "备案", "采集", "表", "册", "年", "月", "修改", "最终", "定稿", "备份", "副本", "新版", "旧版", "整理", "填报", "报送",
-    "上报", "审核", "核对", "确认", "更新", "补充",
-];
-
 /// The official a per-cadre file or sheet is named after (`县民政局_赵志刚.xlsx`,
 /// a sheet `赵志刚` of a unit's workbook), for a register whose rows name no
 /// official: (name, "sheet_name" | "file_name"). The sheet name is tried first.
 pub fn cadre_from_names(stem: &str, sheet: &str) -> Option<(String, &'static str)> {
     let person = |p: &str| {
         let p = p.trim();
-        crate::load::content::looks_like_name(p)
-            && !NOT_CADRE_WORDS.iter().any(|w| p.contains(w))
+        crate::load::content::is_personal_name(p)
             && !is_unit(p)
             && !is_township_like(p)
             && crate::normalize::relation::parse_relation(p).relation == crate::normalize::relation::Relation::Other
@@ -286,6 +278,7 @@ mod tests {
     #[case("县民政局_白沙乡", "Sheet1", None)]
     #[case("县民政局_配偶子女", "家属", None)]
     #[case("县民政局_2024年", "汇总", None)]
+    #[case("县民政局_王月", "Sheet1", Some(("王月", "file_name")))]
     #[case("教委_领导干部", "Sheet1", None)]
     #[case("县民政局_修改", "Sheet1", None)]
     #[case("县民政局_张伟整理", "Sheet1", None)]

@@ -181,7 +181,7 @@ impl UnitTable {
 }
 
 /// Posts a unit cell may carry after the unit's name (工作单位及职务), longest first.
-const POST_SUFFIXES: &[&str] = &[
+pub const POST_SUFFIXES: &[&str] = &[
     "党委副书记", "党组副书记", "党委书记", "党组书记", "副局长", "副主任", "副书记", "副科长", "副乡长", "副镇长", "副所长", "副站长",
     "副院长", "副校长", "工作人员", "局长", "主任", "书记", "科长", "股长", "科员", "乡长", "镇长", "所长", "站长", "院长", "校长",
     "干部", "职工", "教师", "医生", "会计",
@@ -190,14 +190,14 @@ const POST_SUFFIXES: &[&str] = &[
 /// The unit's name without a post after it; the text as it is when nothing of
 /// a unit would be left.
 fn without_post(c: &str) -> &str {
-    for p in POST_SUFFIXES {
-        if let Some(u) = c.strip_suffix(p) {
-            if u.chars().count() >= 2 {
-                return u;
-            }
-        }
-    }
-    c
+    split_post(c, 2).map_or(c, |(u, _)| u)
+}
+
+/// A text split into a unit and the post written after it (`县民政局局长` ->
+/// `县民政局`, `局长`), the unit keeping at least `min_unit` characters; `None`
+/// without a post of [`POST_SUFFIXES`] at its end.
+pub fn split_post(c: &str, min_unit: usize) -> Option<(&str, &'static str)> {
+    POST_SUFFIXES.iter().find_map(|p| c.strip_suffix(p).filter(|u| u.chars().count() >= min_unit).map(|u| (u, *p)))
 }
 
 /// The text with a county or city prefix stripped: for each `县` / `市` / `区`
