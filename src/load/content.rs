@@ -73,7 +73,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "局", "学校", "小学", "中学", "学院", "幼儿园", "医院", "卫生院", "诊所", "公司", "银行", "信用社", "政府", "委员会", "中心", "站", "所",
 ];
 
-/// A cell holding an ID number (valid, repaired, legacy or cut by Excel).
+/// A cell holding an ID number (valid, repaired, legacy, cut by Excel or masked).
 pub fn looks_like_id(c: &Cell) -> bool {
     match c {
         Cell::Number(f) => id_like(normalize_id_number(*f).status),
@@ -84,11 +84,7 @@ pub fn looks_like_id(c: &Cell) -> bool {
 
 /// A cell that names a person: an ID number or a personal name.
 pub fn looks_like_person(c: &Cell) -> bool {
-    match c {
-        Cell::Number(f) => id_like(normalize_id_number(*f).status),
-        Cell::Text(t) => looks_like_name(t) || id_like(normalize_id(t).status),
-        _ => false,
-    }
+    matches!(c, Cell::Text(t) if looks_like_name(t)) || looks_like_id(c)
 }
 
 /// A name without the note in brackets after it (`李芳(妻)`, `周建华（残疾）` -> the name).

@@ -67,27 +67,27 @@ fn near_comparable(id: &NormId) -> bool {
     id_present(id) || (id.status == IdStatus::Malformed && id.value.len() == 18 && id.value[..17].bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A masked number against the other side's: compared on what it shows when
+/// the other is a number of 18 characters (an Excel-cut one on the 15 digits
+/// it kept); against nothing, or another mask, it is as good as missing.
+fn masked_vs(masked: &NormId, other: &NormId) -> IdEvidence {
+    if other.status == IdStatus::Masked || !near_comparable(other) {
+        return IdEvidence::BothMissing;
+    }
+    if other.value.len() != 18 {
+        return IdEvidence::Contradict;
+    }
+    let v = other.key.as_deref().unwrap_or(&other.value);
+    let known = if other.status == IdStatus::ExcelTruncated { v.get(..15).unwrap_or(v) } else { v };
+    masked_agrees(&masked.value, known).map_or(IdEvidence::Contradict, |visible| IdEvidence::Masked { visible })
+}
+
 pub fn compare_ids(roll: &NormId, kin: &NormId) -> IdEvidence {
-    // A masked number compares by what it shows, against a number of 18
-    // characters on the other side; against nothing (or another mask) it is
-    // as good as missing.
-    let full = |id: &NormId| id.status != IdStatus::Masked && near_comparable(id) && id.value.len() == 18;
-    // The digits of the other side that are known (an Excel-cut number kept 15).
-    let known = |id: &NormId| -> String {
-        let v = id.key.as_deref().unwrap_or(&id.value);
-        if id.status == IdStatus::ExcelTruncated { v.get(..15).unwrap_or(v).to_string() } else { v.to_string() }
-    };
-    match (roll.status == IdStatus::Masked, kin.status == IdStatus::Masked) {
-        (false, false) => {}
-        (true, false) if full(kin) => {
-            return masked_agrees(&roll.value, &known(kin)).map_or(IdEvidence::Contradict, |visible| IdEvidence::Masked { visible });
-        }
-        (false, true) if full(roll) => {
-            return masked_agrees(&kin.value, &known(roll)).map_or(IdEvidence::Contradict, |visible| IdEvidence::Masked { visible });
-        }
-        (true, true) => return IdEvidence::BothMissing,
-        (true, false) => return if near_comparable(kin) { IdEvidence::Contradict } else { IdEvidence::BothMissing },
-        (false, true) => return if near_comparable(roll) { IdEvidence::Contradict } else { IdEvidence::BothMissing },
+    if roll.status == IdStatus::Masked {
+        return masked_vs(roll, kin);
+    }
+    if kin.status == IdStatus::Masked {
+        return masked_vs(kin, roll);
     }
     match (near_comparable(roll), near_comparable(kin)) {
         (false, false) => return IdEvidence::BothMissing,
