@@ -27,3 +27,18 @@ def report(kind, name, d, p, hits, expect, ok):
         print(subprocess.run([KM,"inspect",f"{d}/rolls" if kind=="roll" else f"{d}/kin","--kind","roll" if kind=="roll" else "register"],capture_output=True,text=True).stdout[:3000])
 def right_cadres(hits):
     return all(h["cadre_name"]==C[c][0] for h in hits for n,i,c,_ in R if h["roll_name"]==n)
+def roll_case(probe, name, build, expect=4, file=None, kin=KIN, ok_if=None):
+    # One roll layout: build(ws, wb) writes the workbook, saved as rolls/<file> (县民政局_<name>.xlsx)
+    # beside the register kin. OK with expect hits, all confirmed unless ok_if(hits) says otherwise.
+    import openpyxl
+    d=case_dir(f"{probe}_{name}"); open(f"{d}/kin/k.csv","w").write(kin)
+    wb=openpyxl.Workbook(); build(wb.active, wb); wb.save(f"{d}/rolls/{file or '县民政局_'+name+'.xlsx'}")
+    p=run(d); hits=out_hits(d)
+    ok=len(hits)==expect and (ok_if(hits) if ok_if else all(h["tier"]=="confirmed" for h in hits))
+    report("roll", name, d, p, hits, expect, ok)
+def reg_case(probe, name, build, expect=4, roll=ROLL):
+    # One register layout: build(d) writes d/kin; the roll names every relative. OK with expect hits,
+    # each on the right cadre.
+    d=case_dir(f"{probe}r_{name}"); open(f"{d}/rolls/县民政局_低保.csv","w").write(roll)
+    build(d); p=run(d); hits=out_hits(d)
+    report("reg ", name, d, p, hits, expect, len(hits)==expect and right_cadres(hits))

@@ -1,31 +1,17 @@
 # Session 10: roll and register layouts written after the code, none of them seen by the reader
 # before. Each prints OK or BAD with the hits it found (-v: the run's screen and inspect).
-import csv, os, subprocess, shutil, sys, openpyxl
-KM = os.environ["KINMATCH"]
-def chk(b17):
-    w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; c="10X98765432"
-    return b17 + c[sum(int(a)*b for a,b in zip(b17,w)) % 11]
-C=[("赵志刚",chk("43292119750101111"),"县民政局"),("钱秀梅",chk("43292119750201122"),"白沙乡人民政府"),("孙国强",chk("43292119750301131"),"县教育局")]
-R=[("李芳",chk("43292119760512102"),0,"妻子"),("周建华",chk("43292119760623111"),1,"丈夫"),("赵一鸣",chk("43292120010311131"),0,"儿子"),("孙长林",chk("43292119500322151"),2,"父亲")]
-kin="干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号\n"+"".join(f"{C[c][0]},{C[c][1]},{C[c][2]},{n},{r},{i}\n" for n,i,c,r in R)
-STR=[("陈"+x, chk(f"4329211960010{k}211")) for k,x in enumerate("一二三四")]
-def out_hits(d):
-    f=f"{d}/out/hits.csv"
-    return list(csv.DictReader(open(f,encoding="utf-8-sig"))) if os.path.exists(f) else []
-def report(kind, name, d, p, hits, expect, ok=None):
-    ok = len(hits)==expect if ok is None else ok
-    print(("OK  " if ok else "BAD ")+f"{kind} {name:12} hits={len(hits)} expect={expect} exit={p.returncode} "+",".join(f"{h['roll_name']}/{h['tier']}/{h['roll_role']}" for h in hits))
-    if not ok and "-v" in sys.argv:
-        print(p.stdout[-1500:], p.stderr[-1500:])
-        print(subprocess.run([KM,"inspect",f"{d}/rolls" if kind=="roll" else f"{d}/kin","--kind","roll" if kind=="roll" else "register"],capture_output=True,text=True).stdout[:3000])
+import sys, os, shutil, openpyxl
+sys.path.insert(0, os.path.dirname(__file__))
+from common import *
+kin = KIN
 def roll_case(name, build, expect=4, ext="xlsx", tier=None):
-    d=f"/tmp/probe/s10_{name}"; shutil.rmtree(d, ignore_errors=True); os.makedirs(f"{d}/kin"); os.makedirs(f"{d}/rolls")
+    d=case_dir(f"s10_{name}")
     open(f"{d}/kin/k.csv","w").write(kin)
     if ext=="xlsx":
         wb=openpyxl.Workbook(); build(wb.active, wb); wb.save(f"{d}/rolls/县民政局_{name}.xlsx")
     else:
         build(f"{d}/rolls/县民政局_{name}.{ext}")
-    p=subprocess.run([KM,"run","--kin",f"{d}/kin","--rolls",f"{d}/rolls","--out",f"{d}/out","--no-workbooks","--run-date","2024-11-05"],capture_output=True,text=True)
+    p=run(d)
     hits=out_hits(d)
     ok=len(hits)==expect and (tier is None or all(h["tier"] in tier for h in hits))
     report("roll", name, d, p, hits, expect, ok)
@@ -79,15 +65,6 @@ for nm,b in [("代码表头",codes),("户成员合并",household),("证号在前
 roll_case("分号分隔", semicolon, ext="txt")
 roll_case("一格姓名证号", namecell)
 # --- registers ---
-roll = "乡镇,村,户主姓名,身份证号码,金额\n"+"".join(f"白沙乡,石桥村,{n},{i},100\n" for n,i,_,_ in R)
-def reg_case(name, build, expect=4):
-    d=f"/tmp/probe/s10r_{name}"; shutil.rmtree(d, ignore_errors=True); os.makedirs(f"{d}/kin"); os.makedirs(f"{d}/rolls")
-    open(f"{d}/rolls/县民政局_低保.csv","w").write(roll)
-    fn=build(d)
-    p=subprocess.run([KM,"run","--kin",f"{d}/kin","--rolls",f"{d}/rolls","--out",f"{d}/out","--no-workbooks","--run-date","2024-11-05"],capture_output=True,text=True)
-    hits=out_hits(d)
-    ok=len(hits)==expect and all(h["cadre_name"]==C[c][0] for h in hits for n,i,c,_ in R if h["roll_name"]==n)
-    report("reg ", name, d, p, hits, expect, ok)
 def per_file(d):
     # one workbook per cadre, named after the cadre, with only the relatives' table inside
     for c,(cn,ci,u) in enumerate(C):
@@ -125,4 +102,4 @@ def sheets_per_unit(d):
         for n,i,cc,r in R:
             if cc==c: ws.append([cn,ci,n,r,i])
     wb.save(f"{d}/kin/各单位.xlsx")
-for nm,b in [("一人一文件",per_file),("标题写干部",title_name),("关系姓名同格",rel_in_name),("干部列在右",cadre_cols_right),("一单位一表",sheets_per_unit)]: reg_case(nm,b)
+for nm,b in [("一人一文件",per_file),("标题写干部",title_name),("关系姓名同格",rel_in_name),("干部列在右",cadre_cols_right),("一单位一表",sheets_per_unit)]: reg_case("s10",nm,b)
