@@ -1025,3 +1025,27 @@ fn regression_relation_written_as_its_gb_4761_code_read_as_other() {
     use kinmatch::normalize::relation::Relation::*;
     assert_eq!(rels, vec![Spouse, Child, Parent, Sibling]);
 }
+
+/// Outside county (issue 9): a 特困 roll with 残疾证号 (the ID and two digits)
+/// before 身份证号, where some rows leave 身份证号 empty: those persons had no
+/// ID, though the card beside gives it. A 20-character card fills an empty
+/// ID cell of the person on its left; a bank account never does, and an ID
+/// cell of its own wins.
+#[test]
+fn regression_id_only_in_the_disability_card_beside_an_empty_id_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,姓名,残疾证号,身份证号,供养方式,银行账号".to_string(),
+        format!("1,{},{}41,,分散供养,6217001234567890", NAMES[0], nth_id(0)),
+        format!("2,{},{}12,{},分散供养,6217001234567891", NAMES[1], nth_id(1), nth_id(1)),
+        format!("3,{},,,分散供养,{}", NAMES[2], nth_id(2)),
+        format!("4,{},{}99,,分散供养,", NAMES[3], nth_id(3)),
+    ];
+    let p = write_csv(tmp.path(), "民政局_特困供养.csv", &lines);
+    let l = load(&p, Kind::Roll);
+    let key = |r: usize| l.rolls[r].slots[0].norm.key.as_deref().map(str::to_string);
+    assert_eq!(key(0), Some(nth_id(0)), "the card gives the ID");
+    assert_eq!(key(1), Some(nth_id(1)), "the ID cell of its own");
+    assert_eq!(key(2), None, "an 18-digit bank account right of the ID is no card");
+    assert_eq!(key(3), None, "a card with grade 9 carries no ID");
+}

@@ -341,6 +341,9 @@ def main():
     ap.add_argument("--out", default="OUT")
     ap.add_argument("--registry", action="store_true", help="also write an enterprise registry and declarations (registry_layouts.py)")
     ap.add_argument("--orgs", action="store_true", help="also write social organisations' filings and retired cadres (org_layouts.py)")
+    ap.add_argument("--noid-decoys", type=float, default=0.0, metavar="F",
+                    help="draw this fraction of the decoys from relatives the register gives no ID (a precision probe for "
+                         "leads resting on name, place and age; 0 keeps the county of a seed unchanged)")
     a = ap.parse_args()
     rng = random.Random(a.seed); random.seed(a.seed + 1)
     pop = Pop(rng)
@@ -465,9 +468,13 @@ def main():
             ctx["_plants"].append((slot, cadre, rel, nm, idn, nn))
         # decoys: same name as a registered relative (with a register ID), same town/village, different ID
         cand = [r for c, r in rels if not r.rel_id_missing]
+        cand_noid = [r for c, r in rels if r.rel_id_missing]
         for k in idx[len(planted):]:
             ctx = rows[k]
-            r = rng.choice(cand)
+            if a.noid_decoys and rng.random() < a.noid_decoys:
+                r = rng.choice(cand_noid)
+            else:
+                r = rng.choice(cand)
             s = slots[0]
             y0, y1 = ages[s]
             d = decoy_for(r, y0, y1)

@@ -186,13 +186,23 @@ fn roll_slots(table: &Table) -> Vec<(Person, Option<usize>, Option<usize>)> {
     out
 }
 
-/// The 学籍号 column and the slot it belongs to: the nearest person on its left
-/// (学生姓名 | 学生身份证号 | 学籍号), as any field without a qualifier.
-fn student_no_slot(table: &Table, slots: &[(Person, Option<usize>, Option<usize>)]) -> Option<(usize, usize)> {
-    let c = first(table, |r| *r == Role::StudentNo)?;
-    let left = |&(_, n, i): &(Person, Option<usize>, Option<usize>)| [n, i].into_iter().flatten().filter(|&x| x < c).max();
-    let k = slots.iter().enumerate().filter_map(|(k, s)| left(s).map(|x| (x, k))).max()?.1;
-    Some((k, c))
+/// The columns that may carry a slot's ID when its own ID cell lacks one,
+/// each with the slot it belongs to: the 学籍号 (`G` + the ID) and any number
+/// column (a 残疾证号 is the ID followed by the category and grade). A column
+/// belongs to the nearest person on its left (学生姓名 | 学生身份证号 | 学籍号,
+/// 姓名 | 残疾证号 | 身份证号), as any field without a qualifier.
+/// Each is (slot, column, whether it is the 学籍号).
+fn id_carriers(table: &Table, slots: &[(Person, Option<usize>, Option<usize>)]) -> Vec<(usize, usize, bool)> {
+    let left = |c: usize, &(_, n, i): &(Person, Option<usize>, Option<usize>)| [n, i].into_iter().flatten().filter(|&x| x < c).max();
+    table
+        .columns
+        .iter()
+        .filter(|col| matches!(col.role, Role::StudentNo | Role::Account))
+        .filter_map(|col| {
+            let k = slots.iter().enumerate().filter_map(|(k, s)| left(col.index, s).map(|x| (x, k))).max()?.1;
+            Some((k, col.index, col.role == Role::StudentNo))
+        })
+        .collect()
 }
 
 /// The ID a 学籍号 carries: `G` + an 18-character ID with its check character
@@ -201,6 +211,19 @@ fn student_no_slot(table: &Table, slots: &[(Person, Option<usize>, Option<usize>
 pub fn id_in_student_no(cell: &str) -> Option<(RawId, NormId)> {
     let rest = cell.trim().strip_prefix(['G', 'g'])?;
     let id = RawId::Text(rest.to_string());
+    let norm = id.normalize();
+    norm.key.is_some().then_some((id, norm))
+}
+
+/// The ID a number column carries: a 残疾人证号 (20 characters: the ID, then
+/// the category 1–7 and the grade 1–4) whose ID checks out. A bank account, a
+/// phone or any other number carries none.
+pub fn id_in_card(cell: &str) -> Option<(RawId, NormId)> {
+    let digits = cell.trim();
+    if digits.chars().count() != 20 {
+        return None;
+    }
+    let id = RawId::Text(digits.to_string());
     let norm = id.normalize();
     norm.key.is_some().then_some((id, norm))
 }
@@ -260,7 +283,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
     let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
     let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let date_col = col(Role::Date);
-    let student_no = student_no_slot(table, &slots);
+    let carriers = id_carriers(table, &slots);
     ex.rolls.reserve_exact(rows.len());
     for row in rows {
         let row = &row;
@@ -281,9 +304,15 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
                 }
                 let mut norm = id.normalize();
                 let mut id = id;
-                // An ID cell empty, unreadable or cut by Excel: the 学籍号 may carry the whole ID.
-                if let Some((_, c)) = student_no.filter(|(slot, _)| *slot == k && norm.key.is_none()) {
-                    if let Some((sid, sn)) = id_in_student_no(&text(row, Some(c))) {
+                // An ID cell empty, unreadable or cut by Excel: the 学籍号 or the
+                // 残疾证号 may carry the whole ID.
+                for &(_, c, student) in carriers.iter().filter(|(slot, ..)| *slot == k) {
+                    if norm.key.is_some() {
+                        break;
+                    }
+                    let cell = text(row, Some(c));
+                    let carried = if student { id_in_student_no(&cell) } else { id_in_card(&cell) };
+                    if let Some((sid, sn)) = carried {
                         if norm.partial.as_ref().is_none_or(|p| sn.partial.as_ref() == Some(p)) {
                             (id, norm) = (sid, sn);
                         }

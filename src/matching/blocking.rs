@@ -10,6 +10,7 @@
 //! | region + name | typos in the birth date |
 //! | name + village | an ID missing on one side, or both (same name in the same township alone is no lead: 王伟 and 刘芳 are everywhere) |
 //! | name + birth month | a relative without ID whose register states a birth (出生日期), against the birth in a roll ID |
+//! | name, one ID absent, the other giving a birth | a relative without ID and without a stated birth, against the age a roll ID gives (scoring asks the relation's age range and, for a lead, the township) |
 //!
 //! Names are blocked by their variant key (萧/肖 fold together); homophones
 //! are never blocked on without an ID, so pinyin never makes a hit alone.
@@ -69,6 +70,9 @@ pub enum Block {
     NameVillage,
     /// The same name and birth month, an ID missing and a birth stated.
     NameBirthMonth,
+    /// The same name, one side without an ID, the other's ID giving a birth
+    /// (the relation's age range is checked in scoring).
+    NameAge,
     /// 经商办企业: the cadre's declaration names the relative in that enterprise.
     Declaration,
     /// 经商办企业: the registry's only person of the name.
@@ -89,6 +93,7 @@ pub const BLOCKS: &[(Block, Agree)] = &[
     (Block::NameBirthMonth, |a, b| {
         a.birth_month().is_some() && a.birth_month() == b.birth_month() && !a.name.is_empty() && a.name == b.name && missing_pair(a, b)
     }),
+    (Block::NameAge, |a, b| !a.name.is_empty() && a.name == b.name && age_pair(a, b)),
 ];
 
 /// The block that found the pair of a roll person and a person of interest.
@@ -150,6 +155,13 @@ pub fn missing_pair(a: &Keys, b: &Keys) -> bool {
     !a.present || !b.present
 }
 
+/// The name + age block matters when one side has no ID and the other's ID
+/// gives a birth.
+pub fn age_pair(a: &Keys, b: &Keys) -> bool {
+    let aged = |k: &Keys| k.present && k.birth.is_some();
+    (!a.present && aged(b)) || (!b.present && aged(a))
+}
+
 /// The blocking indexes over persons of interest (batch direction: index the
 /// register, probe with every roll person).
 #[derive(Default)]
@@ -159,6 +171,8 @@ pub struct Blocks<'a> {
     region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_birth: HashMap<(&'a str, u32), Vec<u32>>,
+    /// By name, everyone either without an ID or with one that gives a birth.
+    name_age: HashMap<&'a str, Vec<u32>>,
     keys: Vec<Keys<'a>>,
 }
 
@@ -192,6 +206,9 @@ impl<'a> Blocks<'a> {
             if let (false, Some(m)) = (k.name.is_empty(), k.birth_month()) {
                 b.name_birth.entry((k.name, m)).or_default().push(i);
             }
+            if !k.name.is_empty() && (!k.present || k.birth.is_some()) {
+                b.name_age.entry(k.name).or_default().push(i);
+            }
         }
         b.keys = keys;
         b
@@ -223,6 +240,9 @@ impl<'a> Blocks<'a> {
         if let Some(m) = q.birth_month() {
             take(self.name_birth.get(&(q.name, m)), &|k| missing_pair(q, k) && (q.stated_birth.is_some() || k.stated_birth.is_some()));
         }
+        if !q.present || q.birth.is_some() {
+            take(self.name_age.get(q.name), &|k| age_pair(q, k));
+        }
     }
 
     /// Candidate persons of interest for one roll person (may repeat).
@@ -251,6 +271,7 @@ mod tests {
             (Block::RegionName, "region_name"),
             (Block::NameVillage, "name_village"),
             (Block::NameBirthMonth, "name_birth_month"),
+            (Block::NameAge, "name_age"),
             (Block::Declaration, "declaration"),
             (Block::RegistryName, "registry_name"),
         ];

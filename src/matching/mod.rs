@@ -376,6 +376,17 @@ impl<'a> Census<'a> {
         !village.is_empty() && self.others_in_township(name, town, own).all(|o| o != NO_VILLAGE && Some(o) != v)
     }
 
+    /// Do the rolls show a person of this name with a full ID other than
+    /// `own` (and, where `own` is cut, one that does not begin as it does)?
+    fn other_anywhere(&self, name: &str, own: &crate::normalize::id::NormId) -> bool {
+        let Some(&n) = self.names.get(name) else { return false };
+        let own_key = own.key.as_deref().and_then(key_code);
+        let own_partial = own.partial.as_deref().and_then(|p| p.parse::<u64>().ok());
+        range(&self.keys, (n, 0), (n, u64::MAX))
+            .iter()
+            .any(|&(_, k)| Some(k) != own_key && own_partial.is_none_or(|p| k / 1000 != p))
+    }
+
     /// Do the rolls show a person of this name, born as `partial` says, with a
     /// full ID other than `full`?
     fn other_with_partial(&self, name: &str, partial: &str, full: Option<&str>) -> bool {
@@ -389,7 +400,13 @@ impl<'a> Census<'a> {
 /// the rolls show no other person of that name in the township: a same-name
 /// stranger with a different ID makes it a matter for a reviewer.
 fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Poi]) {
-    let mut drop = vec![false; leads.len()];
+    // A name and an age range: a lead only for a name the rolls show no one
+    // else bearing (on the project's county, where 王芳 and 张敏 abound, nearly
+    // every lead of the kind whose name others bore was a namesake).
+    let mut drop: Vec<bool> = leads
+        .iter()
+        .map(|l| l.scored.match_kind == "name_fit" && census.other_anywhere(l.rp.name.variant_key.as_str(), &l.rp.id))
+        .collect();
     for (i, l) in leads.iter_mut().enumerate() {
         if l.scored.tier != Tier::Probable {
             continue;
@@ -576,6 +593,7 @@ pub fn finish_ids_and_order(hits: &mut [Hit]) {
 mod tests {
     use super::*;
     use crate::load::records::{KinRow, RawId, Slot};
+    use crate::matching::blocking::Block;
     use crate::model::Source;
     use crate::normalize::relation::Relation;
 
@@ -595,6 +613,59 @@ mod tests {
         let (mut cadres, mut pois) = people::persons_of_interest(&[row], &[Relation::SelfRel], units);
         people::assign_places(&mut cadres, &mut pois, &Gazetteer::default(), units);
         cadres.remove(0)
+    }
+
+    fn id18(b: &str) -> String {
+        format!("{b}{}", crate::normalize::id::check_char(b).unwrap_or('0'))
+    }
+
+    /// A register row: (cadre, cadre's ID, unit), (relative, relative's ID, relation, address).
+    fn kin_row(c: (&str, &str, &str), rel: (&str, RawId, &str, &str)) -> KinRow {
+        KinRow {
+            source: Default::default(),
+            cadre_name: c.0.into(),
+            cadre_id: RawId::Text(c.1.into()),
+            cadre_unit: c.2.into(),
+            cadre_post: String::new(),
+            relative_name: rel.0.into(),
+            relative_id: rel.1,
+            relation_term: rel.2.into(),
+            address: rel.3.into(),
+            birth: String::new(),
+        }
+    }
+
+    /// A roll row of one beneficiary: (file, program, unit), row, (name, ID), (township, village).
+    fn roll_row(f: (&str, &str, &str), row: u32, person: (&str, &str), at: (&str, &str)) -> RollRow {
+        use crate::normalize::id::normalize_id;
+        let id = if person.1.is_empty() { RawId::Empty } else { RawId::Text(person.1.into()) };
+        RollRow {
+            source: Source { file: f.0.into(), sheet: String::new(), row },
+            slots: vec![Slot { role: crate::load::roles::Person::Beneficiary, name: person.0.into(), id, norm: normalize_id(person.1) }],
+            township: at.0.into(),
+            village: at.1.into(),
+            group: String::new(),
+            amount: None,
+            amount_unread: String::new(),
+            date: String::new(),
+            program: f.1.into(),
+            unit: f.2.into(),
+            relation_to_head: String::new(),
+            contractor: String::new(),
+            address: String::new(),
+            period: String::new(),
+        }
+    }
+
+    /// The hits of a batch of one register row against `rolls`.
+    fn batch_hits(kin: KinRow, scope: &[Relation], rolls: &[RollRow]) -> Vec<Hit> {
+        let units = UnitTable::builtin();
+        let (mut cadres, mut pois) = people::persons_of_interest(&[kin], scope, units);
+        let gaz = gazetteer(rolls);
+        people::assign_places(&mut cadres, &mut pois, &gaz, units);
+        let mut batch = Batch::new(&cadres, &pois, &gaz, units).unwrap();
+        batch.add_rolls(rolls).unwrap();
+        batch.finish().hits
     }
 
     #[test]
@@ -625,51 +696,37 @@ mod tests {
         #[case] namesake_village: &str,
         #[case] want: Option<Tier>,
     ) {
-        use crate::normalize::id::normalize_id;
-        let id = |b: &str| format!("{b}{}", crate::normalize::id::check_char(b).unwrap_or('0'));
-        let units = UnitTable::builtin();
-        let kin = KinRow {
-            source: Default::default(),
-            cadre_name: "戴鹏林".into(),
-            cadre_id: RawId::Text(id("43292119801002647")),
-            cadre_unit: "县人力资源和社会保障局".into(),
-            cadre_post: String::new(),
-            relative_name: "林然".into(),
-            relative_id: RawId::Text(id("43292119530526814")),
-            relation_term: "母亲".into(),
-            address: "青石镇大坪村村民".into(),
-            birth: String::new(),
-        };
-        let roll = |row: u32, village: &str, pid: &str| RollRow {
-            source: Source { file: "低保.xlsx".into(), sheet: String::new(), row },
-            slots: vec![Slot {
-                role: crate::load::roles::Person::Beneficiary,
-                name: "林然".into(),
-                id: if pid.is_empty() { RawId::Empty } else { RawId::Text(pid.into()) },
-                norm: normalize_id(pid),
-            }],
-            township: "青石镇".into(),
-            village: village.into(),
-            group: String::new(),
-            amount: None,
-            amount_unread: String::new(),
-            date: String::new(),
-            program: "农村低保".into(),
-            unit: "民政局".into(),
-            relation_to_head: String::new(),
-            contractor: String::new(),
-            address: String::new(),
-            period: String::new(),
-        };
-        let rolls = vec![roll(2, "大坪村", ""), roll(3, namesake_village, &id("43292219780606652"))];
-        let (mut cadres, mut pois) = people::persons_of_interest(&[kin], &[Relation::SelfRel, Relation::Parent], units);
-        let gaz = gazetteer(&rolls);
-        people::assign_places(&mut cadres, &mut pois, &gaz, units);
-        let mut batch = Batch::new(&cadres, &pois, &gaz, units).unwrap();
-        batch.add_rolls(&rolls).unwrap();
-        let hits = batch.finish().hits;
+        let kin = kin_row(
+            ("戴鹏林", &id18("43292119801002647"), "县人力资源和社会保障局"),
+            ("林然", RawId::Text(id18("43292119530526814")), "母亲", "青石镇大坪村村民"),
+        );
+        let f = ("低保.xlsx", "农村低保", "民政局");
+        let namesake = id18("43292219780606652");
+        let rolls = vec![roll_row(f, 2, ("林然", ""), ("青石镇", "大坪村")), roll_row(f, 3, ("林然", &namesake), ("青石镇", namesake_village))];
+        let hits = batch_hits(kin, &[Relation::SelfRel, Relation::Parent], &rolls);
         let got: Vec<(u32, Tier)> = hits.iter().map(|h| (h.roll_row, h.tier)).collect();
         assert_eq!(got, want.map(|t| (2, t)).into_iter().collect::<Vec<_>>(), "{hits:#?}");
+    }
+
+    /// Outside county (issue 9): a mother the register names without ID,
+    /// birth or address (a wide register of names) was never a candidate: no
+    /// block paired a name alone. The name + age block finds her; the lead is
+    /// `name_fit` (possible) while the rolls show no one else of her name, and
+    /// no lead once they do.
+    #[rstest::rstest]
+    #[case::alone(false, Some(Tier::Possible))]
+    #[case::a_namesake_elsewhere_in_the_rolls(true, None)]
+    fn regression_relative_without_id_or_address_never_a_candidate(#[case] namesake: bool, #[case] want: Option<Tier>) {
+        let kin = kin_row(("蔡忠庆", &id18("43292119720909879"), "县医疗保障局"), ("范欣怡", RawId::Text("无".into()), "母亲", ""));
+        let f = ("医疗救助.xlsx", "医疗救助", "医保局");
+        let mut rolls = vec![roll_row(f, 2, ("范欣怡", &id18("43292219490902036")), ("青石镇", ""))];
+        if namesake {
+            rolls.push(roll_row(f, 3, ("范欣怡", &id18("43292219900105022")), ("柳河镇", "")));
+        }
+        let hits = batch_hits(kin, &[Relation::Parent], &rolls);
+        let got: Vec<(u32, Tier, &str, Block)> = hits.iter().map(|h| (h.roll_row, h.tier, h.match_kind.as_str(), h.blocking)).collect();
+        let want: Vec<(u32, Tier, &str, Block)> = want.map(|t| (2, t, "name_fit", Block::NameAge)).into_iter().collect();
+        assert_eq!(got, want, "{hits:#?}");
     }
 
     /// Outside county (issue 9): a cadre on a farmland-subsidy roll without an
@@ -683,44 +740,11 @@ mod tests {
     #[case::only_a_son_there("儿子", "松岭乡黄泥村", None)]
     #[case::spouse_in_another_village("配偶", "松岭乡竹林村", None)]
     fn regression_cadre_on_a_roll_without_id_unplaced(#[case] term: &str, #[case] address: &str, #[case] want: Option<Tier>) {
-        use crate::normalize::id::normalize_id;
-        let id = |b: &str| format!("{b}{}", crate::normalize::id::check_char(b).unwrap_or('0'));
-        let units = UnitTable::builtin();
-        let kin = KinRow {
-            source: Default::default(),
-            cadre_name: "陈建".into(),
-            cadre_id: RawId::Text(id("43292119910721858")),
-            cadre_unit: "县农业农村局".into(),
-            cadre_post: String::new(),
-            relative_name: if term == "本人" { "陈建".into() } else { "孙晓杰".into() },
-            relative_id: RawId::Empty,
-            relation_term: term.into(),
-            address: address.into(),
-            birth: String::new(),
-        };
-        let roll = |row: u32, village: &str, name: &str| RollRow {
-            source: Source { file: "耕地地力保护补贴.xlsx".into(), sheet: String::new(), row },
-            slots: vec![Slot { role: crate::load::roles::Person::Beneficiary, name: name.into(), id: RawId::Empty, norm: normalize_id("") }],
-            township: "松岭乡".into(),
-            village: village.into(),
-            group: String::new(),
-            amount: None,
-            amount_unread: String::new(),
-            date: String::new(),
-            program: "耕地地力保护补贴".into(),
-            unit: "农业农村局".into(),
-            relation_to_head: String::new(),
-            contractor: String::new(),
-            address: String::new(),
-            period: String::new(),
-        };
-        let rolls = vec![roll(2, "黄泥村", "陈建"), roll(3, "竹林村", "王五")];
-        let (mut cadres, mut pois) = people::persons_of_interest(&[kin], &[Relation::SelfRel, Relation::Spouse, Relation::Child], units);
-        let gaz = gazetteer(&rolls);
-        people::assign_places(&mut cadres, &mut pois, &gaz, units);
-        let mut batch = Batch::new(&cadres, &pois, &gaz, units).unwrap();
-        batch.add_rolls(&rolls).unwrap();
-        let hits = batch.finish().hits;
+        let relative = if term == "本人" { "陈建" } else { "孙晓杰" };
+        let kin = kin_row(("陈建", &id18("43292119910721858"), "县农业农村局"), (relative, RawId::Empty, term, address));
+        let f = ("耕地地力保护补贴.xlsx", "耕地地力保护补贴", "农业农村局");
+        let rolls = vec![roll_row(f, 2, ("陈建", ""), ("松岭乡", "黄泥村")), roll_row(f, 3, ("王五", ""), ("松岭乡", "竹林村"))];
+        let hits = batch_hits(kin, &[Relation::SelfRel, Relation::Spouse, Relation::Child], &rolls);
         let got: Vec<(u32, Tier)> = hits.iter().filter(|h| h.relation == Relation::SelfRel).map(|h| (h.roll_row, h.tier)).collect();
         assert_eq!(got, want.map(|t| (2, t)).into_iter().collect::<Vec<_>>(), "{hits:#?}");
         if want.is_some() {

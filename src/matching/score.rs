@@ -161,6 +161,20 @@ fn fits_relation(poi: &Poi, cadre: &Cadre, birth: Option<u32>, sex: Option<crate
     checked.then_some(true)
 }
 
+/// Does the birth in an ID place it in the relation's age range to the cadre
+/// (the range known, both births known, the sex not contradicting)? A fit of
+/// the sex alone says little: half of all namesakes share it.
+fn age_fits(poi: &Poi, cadre: &Cadre, birth: Option<u32>, sex: Option<crate::normalize::id::Sex>) -> bool {
+    let checked = birth.is_some() && cadre.id.birth.is_some() && birth_gap_range(poi.relation).is_some();
+    checked && fits_relation(poi, cadre, birth, sex) == Some(true)
+}
+
+/// A name of three characters or more: two-character names (王伟, 刘芳) are
+/// shared by many in a county, and a name with the place alone is no lead.
+fn distinctive(n: &crate::normalize::name::NormName) -> bool {
+    n.key.chars().count() >= 3
+}
+
 /// Which row of [`EVIDENCE`] a pair's evidence earned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Evidence {
@@ -187,6 +201,12 @@ pub enum Evidence {
     NameBirthMonth,
     NameBirthMonthUnplaced,
     NamePlaceFit,
+    /// The register gives the relative no ID (and no birth, nor a village to
+    /// compare); a name of three characters or more, the roll's ID fitting the
+    /// relation by age (and sex), the places the same township or not
+    /// comparable. For a reviewer, and only while the rolls show no other
+    /// person of the name (`matching::settle`).
+    NameFit,
     NamePlaceRollNoId,
     NamePlace,
     NameVillageNoIds,
@@ -251,6 +271,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::NameBirthDayElsewhere, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
     rule(Evidence::NameBirthMonthUnplaced, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
     rule(Evidence::NamePlace, "name_place", Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
+    rule(Evidence::NameFit, "name_fit", Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
     rule(Evidence::NameFitUnique, "name_fit_unique", Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
     rule(Evidence::NameTownshipUnique, "name_township_unique", Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
     rule(Evidence::NameVillageNoIds, "name_village", Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
@@ -484,10 +505,13 @@ pub fn score_with(poi: &Poi, cadre: &Cadre, rp: &RollPerson, firm_places: bool) 
                 return None;
             }
             let placed = matches!(w, Where::Village | Where::Township);
+            // The roll's ID fits the relation by age: for a relative the register gives no ID.
+            let aged = ide == IdEvidence::KinMissing && age_fits(poi, cadre, rp.id.birth, rp.id.sex);
             match stated {
                 Some(Stated::Day) => {}
                 Some(Stated::Month) if w != Where::Elsewhere => {}
                 _ if placed => {}
+                None if aged && w == Where::Unknown && !firm_places => {}
                 _ => return None,
             }
             parts.push(match ide {
@@ -528,6 +552,11 @@ pub fn score_with(poi: &Poi, cadre: &Cadre, rp: &RollPerson, firm_places: bool) 
                 }
                 (IdEvidence::RollMissing, _, Where::Village) => out(Evidence::NamePlaceRollNoId, parts),
                 (_, _, Where::Village) => out(Evidence::NamePlace, parts),
+                // The roll's ID puts the person in the relation's age range (the
+                // registry's persons have rules of their own: `compare::enterprise`).
+                (IdEvidence::KinMissing, None, Where::Township | Where::Unknown) if aged && distinctive(&poi.name) && !firm_places => {
+                    out(Evidence::NameFit, parts)
+                }
                 // The same name in the same township is common (王伟, 刘芳): not a lead.
                 _ => None,
             }
@@ -628,6 +657,10 @@ mod tests {
     }
 
     fn score_pair(roll17: &str, birth: Option<u32>, kin_place: Place, roll_place: Place) -> Option<Scored> {
+        score_named("范欣", roll17, birth, kin_place, roll_place)
+    }
+
+    fn score_named(name: &str, roll17: &str, birth: Option<u32>, kin_place: Place, roll_place: Place) -> Option<Scored> {
         let cadre = Cadre {
             name: normalize_name("蔡忠庆"),
             id: normalize_id(&id18("43292119720909879")),
@@ -643,14 +676,14 @@ mod tests {
             relation: Relation::Parent,
             relation_term: "母亲".into(),
             sex_hint: Some(crate::normalize::id::Sex::Female),
-            name: normalize_name("范欣"),
+            name: normalize_name(name),
             id: normalize_id("/"),
             source: Default::default(),
             address: String::new(),
             place: kin_place,
             birth,
         };
-        let rp = RollPerson { row: 0, slot: 0, name: normalize_name("范欣"), id: normalize_id(&id18(roll17)), place: roll_place };
+        let rp = RollPerson { row: 0, slot: 0, name: normalize_name(name), id: normalize_id(&id18(roll17)), place: roll_place };
         score(&poi, &cadre, &rp)
     }
 
@@ -686,6 +719,39 @@ mod tests {
         }
     }
 
+    /// Regression (outside county, issue 9): a relative the register gives no
+    /// ID, no birth and no address (a wide register of names only) was no
+    /// lead at all, even with a roll ID of the right sex and age. With a name
+    /// of three characters it is now `name_fit` (possible, for a reviewer);
+    /// a two-character name, a wrong sex or age, or another township still is
+    /// no lead.
+    #[rstest]
+    #[case::distinct_name_no_place("范欣怡", "43292219490902036", "", "", "", "", Some("name_fit"))]
+    #[case::distinct_name_same_township("范欣怡", "43292219490902036", "青石镇", "", "青石镇", "", Some("name_fit"))]
+    #[case::distinct_name_same_village("范欣怡", "43292219490902036", "青石镇", "石门村", "青石镇", "石门村", Some("name_place"))]
+    #[case::distinct_name_elsewhere("范欣怡", "43292219490902036", "柳河镇", "", "青石镇", "", None)]
+    #[case::two_char_name_no_place("范欣", "43292219490902036", "", "", "", "", None)]
+    #[case::two_char_name_same_township("范欣", "43292219490902036", "青石镇", "", "青石镇", "", None)]
+    #[case::a_man_is_not_the_mother("范欣怡", "43292219490902033", "", "", "", "", None)]
+    #[case::younger_than_the_cadre("范欣怡", "43292219800902036", "", "", "", "", None)]
+    fn name_and_age_without_a_register_id(
+        #[case] name: &str,
+        #[case] roll17: &str,
+        #[case] kt: &str,
+        #[case] kv: &str,
+        #[case] rt: &str,
+        #[case] rv: &str,
+        #[case] want: Option<&str>,
+    ) {
+        let got = score_named(name, roll17, None, place(kt, kv), place(rt, rv));
+        assert_eq!(got.as_ref().map(|s| s.match_kind), want, "{got:?}");
+        if want == Some("name_fit") {
+            let s = got.unwrap();
+            assert_eq!(s.tier, Tier::Possible);
+            assert!(s.evidence.contains("性别、年龄与亲属关系相符"), "{}", s.evidence);
+        }
+    }
+
     #[test]
     fn stated_birth_does_not_rescue_a_sex_that_contradicts_the_relation() {
         // A man's ID (17th digit odd) born that day is not the mother, whatever the birth.
@@ -712,9 +778,10 @@ mod tests {
             Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
             Evidence::NameBirthMonth | Evidence::NameBirthMonthUnplaced => 1,
             Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
+            Evidence::NameFit => 1,
             Evidence::NameDeclared | Evidence::NameFitUnique | Evidence::NameTownshipUnique => 1,
         };
-        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 27);
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 28);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);
