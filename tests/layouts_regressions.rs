@@ -1049,3 +1049,31 @@ fn regression_id_only_in_the_disability_card_beside_an_empty_id_cell() {
     assert_eq!(key(2), None, "an 18-digit bank account right of the ID is no card");
     assert_eq!(key(3), None, "a card with grade 9 carries no ID");
 }
+
+/// Probe written after the code (session 12): a register whose official's
+/// columns say 填报人 (填报人 | 填报人身份证号 | 所在单位 | 家庭成员姓名 | 与填报人关系 |
+/// 家庭成员身份证号) was "4 行亲属无法对应到干部" (exit 3). A person the word
+/// tables do not know, named left of the relatives in a register with no
+/// official's column, is the official; right of them, or in a roll, it is not.
+#[test]
+fn regression_register_official_as_filer_unknown_gives_no_cadre() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = |header: &str| {
+        let mut lines = vec![header.to_string()];
+        for i in 0..4 {
+            lines.push(format!("{},{},县民政局,{},配偶,{}", NAMES[i], nth_id(i), NAMES[i + 6], nth_id(i + 50)));
+        }
+        lines
+    };
+    let p = write_csv(tmp.path(), "县民政局_亲属.csv", &rows("填报人,填报人身份证号,所在单位,家庭成员姓名,与填报人关系,家庭成员身份证号"));
+    let l = load(&p, Kind::Register);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("填报人"), Some("name:cadre"), "{:?}", roles(s));
+    assert_eq!(s.role_of("填报人身份证号"), Some("id:cadre"), "{:?}", roles(s));
+    assert_eq!((l.kin.len(), l.kin[0].cadre_name.as_str()), (4, "王建国"));
+    assert_eq!(s.problem, None);
+    // In a roll the same columns are persons paid, never an official.
+    let p = write_csv(tmp.path(), "县民政局_救助.csv", &rows("填报人,填报人身份证号,所在单位,受助人姓名,关系,受助人身份证号"));
+    let l = load(&p, Kind::Roll);
+    assert!(!roles(&l.report.sheets[0]).iter().any(|r| r.contains("cadre")), "{:?}", roles(&l.report.sheets[0]));
+}

@@ -297,6 +297,7 @@ pub const PERSON_WORDS: &[(&str, Person)] = &[
     ("享受对象", Person::Beneficiary),
     ("领取人", Person::Beneficiary),
     ("受助人", Person::Beneficiary),
+    ("受助人员", Person::Beneficiary),
     ("务工人员", Person::Beneficiary),
     ("人员", Person::Beneficiary),
     ("对象", Person::Beneficiary),

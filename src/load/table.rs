@@ -451,6 +451,24 @@ pub fn resolve_roles(roles: &mut [Role], kind: Kind, cadre_elsewhere: bool) {
             _ => {}
         }
     }
+    // A register is about an official and his relatives: with the relatives
+    // known and no official, a person the word tables do not know (填报人,
+    // 申报人) named left of the relatives is the official, as a bare 姓名 there is.
+    let is_cadre = |r: &Role| matches!(r, Role::Name(Person::Cadre) | Role::Id(Person::Cadre));
+    if kind == Kind::Register && !cadre_elsewhere && !roles.iter().any(is_cadre) {
+        let first_relative = roles.iter().position(|r| *r == Role::Name(Person::Relative));
+        let first_other = roles.iter().position(|r| matches!(r, Role::Name(Person::Other(_))));
+        if let (Some(rel), Some(o)) = (first_relative, first_other) {
+            if let (true, Role::Name(who)) = (o < rel, roles[o].clone()) {
+                for r in roles.iter_mut() {
+                    match r {
+                        Role::Name(p) | Role::Id(p) if *p == who => *p = Person::Cadre,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
     let mut next_other = u8::try_from(others.len()).unwrap_or(u8::MAX);
     let mut new_other = || {
         next_other = next_other.saturating_add(1);
