@@ -42,3 +42,9 @@ def reg_case(probe, name, build, expect=4, roll=ROLL):
     d=case_dir(f"{probe}r_{name}"); open(f"{d}/rolls/县民政局_低保.csv","w").write(roll)
     build(d); p=run(d); hits=out_hits(d)
     report("reg ", name, d, p, hits, expect, len(hits)==expect and right_cadres(hits))
+def write_reg(d, header, row):
+    # A register workbook d/kin/登记.xlsx: the header, then row(n, i, c, r) for every relative of R.
+    import openpyxl
+    wb=openpyxl.Workbook(); ws=wb.active; ws.append(header)
+    for n,i,c,r in R: ws.append(row(n,i,c,r))
+    wb.save(f"{d}/kin/登记.xlsx")

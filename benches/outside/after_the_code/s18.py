@@ -38,14 +38,10 @@ def blank_columns(ws):
 for nm,b in [("每页重复表头",repeated_header),("姓名斜杠证号",slash_cell),("受助人员",aid_staff),("隔列空白",blank_columns)]:
     roll_case("s18",nm,lambda ws,wb,b=b: b(ws))
 def filer(d):
-    wb=openpyxl.Workbook(); ws=wb.active
-    ws.append(["填报人","填报人身份证号","所在单位","家庭成员姓名","与填报人关系","家庭成员身份证号"])
-    for n,i,c,r in R: ws.append([C[c][0],C[c][1],C[c][2],n,r,i])
-    wb.save(f"{d}/kin/登记.xlsx")
+    write_reg(d, ["填报人","填报人身份证号","所在单位","家庭成员姓名","与填报人关系","家庭成员身份证号"],
+              lambda n,i,c,r: [C[c][0],C[c][1],C[c][2],n,r,i])
 def reporter_cols(d):
-    wb=openpyxl.Workbook(); ws=wb.active
-    ws.append(["报告人姓名","报告人身份证号码","报告人工作单位","近亲属姓名","近亲属身份证号码","关系"])
-    for n,i,c,r in R: ws.append([C[c][0],C[c][1],C[c][2],n,i,r])
-    wb.save(f"{d}/kin/登记.xlsx")
+    write_reg(d, ["报告人姓名","报告人身份证号码","报告人工作单位","近亲属姓名","近亲属身份证号码","关系"],
+              lambda n,i,c,r: [C[c][0],C[c][1],C[c][2],n,i,r])
 for nm,b in [("填报人",filer),("报告人",reporter_cols)]:
     reg_case("s18",nm,b)
