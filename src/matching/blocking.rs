@@ -171,8 +171,10 @@ pub struct Blocks<'a> {
     region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
     name_birth: HashMap<(&'a str, u32), Vec<u32>>,
-    /// By name, everyone either without an ID or with one that gives a birth.
-    name_age: HashMap<&'a str, Vec<u32>>,
+    /// By name, those without an ID, and those whose ID gives a birth (each
+    /// side of the name + age block: a query looks up only the other).
+    name_no_id: HashMap<&'a str, Vec<u32>>,
+    name_aged: HashMap<&'a str, Vec<u32>>,
     keys: Vec<Keys<'a>>,
 }
 
@@ -206,8 +208,10 @@ impl<'a> Blocks<'a> {
             if let (false, Some(m)) = (k.name.is_empty(), k.birth_month()) {
                 b.name_birth.entry((k.name, m)).or_default().push(i);
             }
-            if !k.name.is_empty() && (!k.present || k.birth.is_some()) {
-                b.name_age.entry(k.name).or_default().push(i);
+            if !k.name.is_empty() && !k.present {
+                b.name_no_id.entry(k.name).or_default().push(i);
+            } else if !k.name.is_empty() && k.birth.is_some() {
+                b.name_aged.entry(k.name).or_default().push(i);
             }
         }
         b.keys = keys;
@@ -240,8 +244,10 @@ impl<'a> Blocks<'a> {
         if let Some(m) = q.birth_month() {
             take(self.name_birth.get(&(q.name, m)), &|k| missing_pair(q, k) && (q.stated_birth.is_some() || k.stated_birth.is_some()));
         }
-        if !q.present || q.birth.is_some() {
-            take(self.name_age.get(q.name), &|k| age_pair(q, k));
+        if !q.present {
+            take(self.name_aged.get(q.name), &|_| true);
+        } else if q.birth.is_some() {
+            take(self.name_no_id.get(q.name), &|_| true);
         }
     }
 
