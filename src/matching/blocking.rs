@@ -18,7 +18,7 @@
 use super::people::{Poi, RollPerson, id_present};
 use crate::normalize::id::zero_filled;
 use polars::prelude::*;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 fn key_frame<'a>(keys: impl Iterator<Item = (u32, &'a str)>, idx: &str) -> PolarsResult<DataFrame> {
     let (ids, ks): (Vec<u32>, Vec<&str>) = keys.unzip();

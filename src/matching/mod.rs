@@ -18,7 +18,8 @@ use places::{Gazetteer, written_unit_key};
 use rayon::prelude::*;
 use score::Scored;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
