@@ -64,7 +64,19 @@ fn rp_person(r: &RollPerson) -> String {
 
 /// The places of the county as the rolls name them.
 pub fn gazetteer(rolls: &[RollRow]) -> Gazetteer {
-    Gazetteer::build(rolls.iter().map(|r| (r.township.as_str(), r.village.as_str())))
+    // A million rows name a few thousand (township, village) pairs, in runs of
+    // one village: each distinct pair is learned once (the gazetteer is a
+    // function of the set of pairs).
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut last: Option<(&str, &str)> = None;
+    for r in rolls {
+        let pair = (r.township.as_str(), r.village.as_str());
+        if last != Some(pair) {
+            pairs.insert(pair);
+            last = Some(pair);
+        }
+    }
+    Gazetteer::build(pairs)
 }
 
 /// The batch, one chunk of rolls at a time: the register is indexed once,
