@@ -2,10 +2,13 @@
 
 /// A cell as the user sees it. Numbers stay floats: an ID typed as a number is
 /// handed to the ID normalizer as a float, never turned into digits here.
+///
+/// Text is inline up to 24 bytes (a name, an ID, a village): a sheet of a
+/// million cells makes no heap allocation for most of them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     Empty,
-    Text(String),
+    Text(compact_str::CompactString),
     Number(f64),
     /// An Excel serial date (days since 1899-12-30).
     Date(f64),
@@ -26,7 +29,7 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Number(f) => format_general(*f),
             Cell::Date(d) => serial_to_ymd(*d)
                 .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))

@@ -457,7 +457,7 @@ mod tests {
     fn rows(vals: &[&str]) -> Vec<DataRow> {
         vals.iter()
             .enumerate()
-            .map(|(i, v)| DataRow { number: i as u32 + 2, cells: vec![Cell::Text(v.to_string())], filled: vec![false] })
+            .map(|(i, v)| DataRow { number: i as u32 + 2, cells: vec![Cell::Text((*v).into())], filled: vec![false] })
             .collect()
     }
 

@@ -105,15 +105,6 @@ fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadE
         reason: e.to_string(),
     })?;
     let mut refused: Vec<(String, String)> = Vec::new(); // (entry path, reason)
-    let small = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Option<String> {
-        let mut f = zip.by_name(name).ok()?;
-        if f.size() > 16 << 20 {
-            return None;
-        }
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut f, &mut s).ok()?;
-        Some(s)
-    };
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index_raw(i) else { continue };
         if let Some(reason) = entry_refusal(f.size(), f.compressed_size()) {
@@ -123,29 +114,7 @@ fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadE
     if refused.is_empty() {
         return Ok(Vec::new());
     }
-    // Sheet name -> entry, through xl/workbook.xml and its relationships.
-    let workbook = small(&mut zip, "xl/workbook.xml").unwrap_or_default();
-    let rels = small(&mut zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
-    let targets: Vec<(String, String)> = tags(&rels, "Relationship", &["Id", "Target"])
-        .into_iter()
-        .filter_map(|v| match (v.first().cloned().flatten(), v.get(1).cloned().flatten()) {
-            (Some(id), Some(t)) => {
-                let t = t.trim_start_matches('/');
-                let path = if t.starts_with("xl/") { t.to_string() } else { format!("xl/{t}") };
-                Some((id, path))
-            }
-            _ => None,
-        })
-        .collect();
-    let sheets: Vec<(String, String)> = tags(&workbook, "sheet", &["name", "id"])
-        .into_iter()
-        .filter_map(|v| {
-            let name = v.first().cloned().flatten()?;
-            let id = v.get(1).cloned().flatten()?;
-            let path = targets.iter().find(|(i, _)| *i == id)?.1.clone();
-            Some((name, path))
-        })
-        .collect();
+    let sheets = sheet_entries(&mut zip);
     let mut out = Vec::new();
     for (entry, reason) in refused {
         match sheets.iter().find(|(_, p)| *p == entry) {
@@ -159,6 +128,126 @@ fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadE
         }
     }
     Ok(out)
+}
+
+/// Each sheet's name and zip entry, through xl/workbook.xml and its relationships.
+fn sheet_entries<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Vec<(String, String)> {
+    let small = |zip: &mut zip::ZipArchive<R>, name: &str| -> Option<String> {
+        let mut f = zip.by_name(name).ok()?;
+        if f.size() > 16 << 20 {
+            return None;
+        }
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s).ok()?;
+        Some(s)
+    };
+    let workbook = small(zip, "xl/workbook.xml").unwrap_or_default();
+    let rels = small(zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let targets: Vec<(String, String)> = tags(&rels, "Relationship", &["Id", "Target"])
+        .into_iter()
+        .filter_map(|v| match (v.first().cloned().flatten(), v.get(1).cloned().flatten()) {
+            (Some(id), Some(t)) => {
+                let t = t.trim_start_matches('/');
+                let path = if t.starts_with("xl/") { t.to_string() } else { format!("xl/{t}") };
+                Some((id, path))
+            }
+            _ => None,
+        })
+        .collect();
+    tags(&workbook, "sheet", &["name", "id"])
+        .into_iter()
+        .filter_map(|v| {
+            let name = v.first().cloned().flatten()?;
+            let id = v.get(1).cloned().flatten()?;
+            let path = targets.iter().find(|(i, _)| *i == id)?.1.clone();
+            Some((name, path))
+        })
+        .collect()
+}
+
+/// The merged ranges of every sheet of an xlsx, by sheet name, found by
+/// scanning each sheet's inflated XML for its `<mergeCell ref="A1:H1"/>`
+/// tags. calamine finds them by parsing the whole sheet a second time (they
+/// follow `<sheetData>`): a scan for the tag costs the inflating alone.
+/// A sheet whose entry cannot be read has none (its cells fail on their own).
+fn xlsx_merges(bytes: &[u8]) -> Vec<(String, Vec<Merge>)> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Vec::new() };
+    let sheets = sheet_entries(&mut zip);
+    sheets
+        .into_iter()
+        .map(|(name, path)| {
+            let merges = zip.by_name(&path).map(|f| scan_merges(f)).unwrap_or_default();
+            (name, merges)
+        })
+        .collect()
+}
+
+/// The `mergeCell` refs of an XML stream (any namespace prefix), read in
+/// pieces: a tag cut between two pieces is found in the next.
+fn scan_merges(mut r: impl std::io::Read) -> Vec<Merge> {
+    const TAG: &[u8] = b"mergeCell";
+    let finder = memchr::memmem::Finder::new(TAG);
+    let mut out = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut piece = vec![0u8; 1 << 16];
+    loop {
+        let n = match r.read(&mut piece) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        buf.extend_from_slice(piece.get(..n).unwrap_or_default());
+        // A tag cut at the end keeps its bytes (and the `<` or `:` before it).
+        let mut keep_from = buf.len().saturating_sub(TAG.len() + 2);
+        let mut at = 0;
+        while let Some(i) = finder.find(buf.get(at..).unwrap_or_default()) {
+            let start = at + i;
+            // The tag's end: a tag not yet whole waits for the next piece.
+            let Some(end) = memchr::memchr(b'>', buf.get(start..).unwrap_or_default()).map(|e| start + e) else {
+                keep_from = keep_from.min(start.saturating_sub(1));
+                break;
+            };
+            // `<mergeCell ref=…>` or `<x:mergeCell …>`, not `<mergeCells …>`.
+            let opened = start.checked_sub(1).and_then(|b| buf.get(b)).is_some_and(|c| *c == b'<' || *c == b':');
+            let opened = opened && buf.get(start + TAG.len()).is_some_and(u8::is_ascii_whitespace);
+            if opened {
+                if let Some(m) = buf.get(start..end).and_then(merge_ref) {
+                    out.push(m);
+                }
+            }
+            at = end;
+            keep_from = keep_from.max(end).min(buf.len());
+        }
+        buf.drain(..keep_from.min(buf.len()));
+    }
+    out
+}
+
+/// The range of a `mergeCell ref="A1:H2"` tag, within [`MAX_COLUMNS`].
+fn merge_ref(tag: &[u8]) -> Option<Merge> {
+    let i = memchr::memmem::find(tag, b"ref=")?;
+    let rest = tag.get(i + 4..)?;
+    let q = *rest.first()?;
+    let body = rest.get(1..)?;
+    let body = body.get(..memchr::memchr(q, body)?)?;
+    let text = std::str::from_utf8(body).ok()?;
+    let (a, b) = text.split_once(':').unwrap_or((text, text));
+    let (r0, c0) = a1(a)?;
+    let (r1, c1) = a1(b)?;
+    let m = Merge { first_row: r0.min(r1), last_row: r0.max(r1), first_col: c0.min(c1), last_col: c0.max(c1).min(MAX_COLUMNS as usize - 1) };
+    (m.first_col < MAX_COLUMNS as usize).then_some(m)
+}
+
+/// `H12` -> (row 12, column 7): 1-based row, 0-based column.
+fn a1(s: &str) -> Option<(u32, usize)> {
+    let s = s.trim().trim_start_matches('$');
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (col, row) = (s.get(..letters)?, s.get(letters..)?.trim_start_matches('$'));
+    if col.is_empty() || col.len() > 3 || row.is_empty() {
+        return None;
+    }
+    let c = col.bytes().try_fold(0usize, |acc, b| Some(acc * 26 + usize::from(b.to_ascii_uppercase().checked_sub(b'A')?) + 1))?;
+    let r: u32 = row.parse().ok()?;
+    (r >= 1).then_some((r, c - 1))
 }
 
 /// Read every sheet of a workbook held in memory. `ext` is the lower-case
@@ -184,6 +273,10 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetR
     }
     let refused = match kind {
         Container::Zip => zip_refusals(file, &bytes)?,
+        Container::Cfb => Vec::new(),
+    };
+    let mut merges = match kind {
+        Container::Zip => xlsx_merges(&bytes),
         Container::Cfb => Vec::new(),
     };
     let cursor = Cursor::new(bytes);
@@ -214,7 +307,10 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetR
             continue;
         }
         let read = match &mut sheets {
-            Sheets::Xlsx(x) => read_xlsx_sheet(x, &name),
+            Sheets::Xlsx(x) => {
+                let m = merges.iter_mut().find(|(n, _)| *n == name).map(|(_, m)| std::mem::take(m)).unwrap_or_default();
+                read_xlsx_sheet(x, &name, m)
+            }
             other => other
                 .worksheet_range(&name)
                 .map_err(|e| sheet_reason(&e.to_string()))
@@ -246,8 +342,7 @@ fn sheet_reason(e: &str) -> String {
 /// One xlsx sheet (or why not, in words a county user reads), cell by cell from the XML stream: only the cells that hold
 /// something are kept, so a stray value far away costs nothing. Cells right of
 /// [`MAX_COLUMNS`] are counted in `Grid::notes`, not kept.
-fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
-    let merges = x.merge_cells_by_sheet_name(name).unwrap_or_default();
+fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str, merges: Vec<Merge>) -> Result<Grid, String> {
     let mut reader = x.worksheet_cells_reader(name).map_err(|e| sheet_reason(&e.to_string()))?;
     let mut rows: Vec<GridRow> = Vec::new();
     let (mut cells, mut ignored) = (0u64, Vec::<(u32, u32)>::new());
@@ -288,7 +383,12 @@ fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Resul
         if row.cells.len() <= col {
             row.cells.resize(col + 1, Cell::Empty);
         }
-        row.cells[col] = to_cell(Data::from(value.clone()));
+        row.cells[col] = match value {
+            // Shared and inline strings straight into the cell (inline when short).
+            calamine::DataRef::SharedString(s) => Cell::Text((*s).into()),
+            calamine::DataRef::String(s) => Cell::Text(s.as_str().into()),
+            other => to_cell(Data::from(other.clone())),
+        };
     }
     // Rows between used rows are there, empty, as in the sheet (they are counted as blank).
     let mut full: Vec<GridRow> = Vec::with_capacity(rows.len());
@@ -298,7 +398,6 @@ fn read_xlsx_sheet(x: &mut calamine::Xlsx<Cursor<Vec<u8>>>, name: &str) -> Resul
         }
         full.push(r);
     }
-    let merges = to_merges(&merges);
     let notes = (ignored_count > 0).then(|| {
         let at: Vec<String> = ignored.iter().map(|(r, c)| format!("{}{}", super::table::col_letter(*c as usize), r + 1)).collect();
         format!(
@@ -332,12 +431,12 @@ fn to_merges(merges: &[Dimensions]) -> Vec<Merge> {
 fn to_cell(d: Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s),
+        Data::String(s) => Cell::Text(s.into()),
         Data::Float(f) => Cell::Number(f),
         Data::Int(i) => Cell::Number(i as f64),
         Data::Bool(b) => Cell::Bool(b),
         Data::DateTime(dt) => Cell::Date(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.into()),
         Data::Error(e) => Cell::Error(format!("{e:?}")),
     }
 }
@@ -362,5 +461,59 @@ fn to_grid(sheet: String, mut range: Range<Data>, merges: &[Dimensions]) -> Grid
         rows,
         merges,
         notes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out its bytes a few at a time.
+    struct Trickle<'a>(&'a [u8], usize);
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(self.0.len()).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    const SHEET: &str = r#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells count="3"><mergeCell ref="A1:H1"/><x:mergeCell ref="$B$2:$C$4"/><mergeCell ref="J7"/></mergeCells></worksheet>"#;
+
+    #[test]
+    fn merge_refs_are_read_whatever_the_pieces() {
+        let want = vec![
+            Merge { first_row: 1, last_row: 1, first_col: 0, last_col: 7 },
+            Merge { first_row: 2, last_row: 4, first_col: 1, last_col: 2 },
+            Merge { first_row: 7, last_row: 7, first_col: 9, last_col: 9 },
+        ];
+        for step in [1, 2, 3, 7, 10, 11, 64, 1 << 16] {
+            assert_eq!(scan_merges(Trickle(SHEET.as_bytes(), step)), want, "pieces of {step}");
+        }
+        // The count tag and text that merely mentions the word are not ranges.
+        assert_eq!(scan_merges(Trickle(b"<mergeCells count=\"1\"/><t>mergeCell ref=\"A1:B1\"</t>", 5)), vec![]);
+    }
+
+    /// The single-pass merges agree with calamine's second parse of the sheet.
+    #[test]
+    fn merges_agree_with_calamine() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let fmt = rust_xlsxwriter::Format::new();
+        let ws = wb.add_worksheet().set_name("花名册").unwrap();
+        ws.merge_range(0, 0, 0, 5, "县民政局临时救助花名册", &fmt).unwrap();
+        ws.merge_range(1, 1, 3, 1, "户主", &fmt).unwrap();
+        ws.write(5, 2, "李芳").unwrap();
+        let ws = wb.add_worksheet().set_name("Sheet2").unwrap();
+        ws.merge_range(9, 26, 10, 27, "x", &fmt).unwrap();
+        wb.add_worksheet().set_name("空表").unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let ours = xlsx_merges(&bytes);
+        let mut x = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+        assert_eq!(ours.len(), 3);
+        for (name, merges) in ours {
+            let theirs = to_merges(&x.merge_cells_by_sheet_name(&name).unwrap());
+            assert_eq!(merges, theirs, "{name}");
+        }
     }
 }

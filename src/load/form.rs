@@ -158,7 +158,7 @@ fn ids_in(line: &str) -> Option<String> {
             run.push(c);
             continue;
         }
-        if found.is_none() && (run.len() == 18 || run.len() == 15) && super::content::looks_like_id(&Cell::Text(run.clone())) {
+        if found.is_none() && (run.len() == 18 || run.len() == 15) && super::content::looks_like_id(&Cell::Text(run.as_str().into())) {
             found = Some(run.clone());
         }
         run.clear();

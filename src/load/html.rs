@@ -274,7 +274,7 @@ impl TableState {
             return;
         }
         row.resize(col, Cell::Empty);
-        row.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text) });
+        row.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text.into()) });
         row.resize(last_col + 1, Cell::Empty);
         self.cells += u64::from(cs);
         if rs > 1 || cs > 1 {

@@ -112,7 +112,7 @@ fn swallowed_lines(rec: &csv::StringRecord, lines: u64, delim: u8, width: usize)
 fn raw_cells(line: &str, delim: u8) -> Vec<Cell> {
     line.trim_end_matches(['\r', '\n'])
         .split(delim as char)
-        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.into()) })
         .collect()
 }
 
@@ -214,7 +214,7 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
                     width = width.max(rec.len());
                     let cells = rec
                         .iter()
-                        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) })
+                        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.into()) })
                         .collect();
                     next_line = line_at(end_byte).max(line + 1);
                     if !on_row(GridRow {

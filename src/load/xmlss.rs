@@ -88,7 +88,7 @@ pub fn read_sheets(text: &str) -> Vec<Grid> {
                     let value = match (num, t.parse::<f64>()) {
                         _ if t.is_empty() => Cell::Empty,
                         (true, Ok(f)) if f.is_finite() => Cell::Number(f),
-                        _ => Cell::Text(t),
+                        _ => Cell::Text(t.into()),
                     };
                     if let Some(r) = g.rows.last_mut() {
                         if r.cells.len() <= c {
