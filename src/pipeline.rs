@@ -1310,33 +1310,51 @@ fn match_rolls(
     let claims_of = |rolls: &[load::records::RollRow], want: bool| if want { crate::compare::eligibility::claims_of(rolls) } else { Vec::new() };
     let chunks = load::plan_chunks(files, chunk_bytes);
     let units = cfg.unit_table();
-    let read = |chunk: &[load::InputFile], label: &str| {
+    // The rows of each file, kept apart: matched file by file like chunks, so
+    // that a million rows are never moved into one vector (page faults and a
+    // copy of every row).
+    let read_files = |chunk: &[load::InputFile], label: &str| -> (Vec<InputReport>, Vec<Vec<load::records::RollRow>>) {
         progress.stage(label, Some(chunk.len()));
         let loaded = load::load_all_observed(chunk, Some(Kind::Roll), cfg, &|l: &Loaded| {
             progress.file_read(&l.report.file, l.report.data_rows())
         });
-        split_loaded(loaded, |l| std::mem::take(&mut l.rolls))
+        loaded
+            .into_iter()
+            .map(|mut l| {
+                let rows = std::mem::take(&mut l.rolls);
+                (l.report, rows)
+            })
+            .unzip()
+    };
+    let read = |chunk: &[load::InputFile], label: &str| {
+        let (reports, files) = read_files(chunk, label);
+        (reports, load::concat(files))
     };
     // One chunk that fits is read once; a file over the budget (a chunk of its
     // own) is read in pieces, twice like many chunks.
     let fits = chunks.len() <= 1 && files.iter().map(load::memory_estimate).fold(0u64, u64::saturating_add) <= chunk_bytes;
     if fits {
         let t = std::time::Instant::now();
-        let (mut reports, mut rolls) = read(files, "reading rolls");
+        let (mut reports, mut per_file) = read_files(files, "reading rolls");
         let gone = route(&mut reports);
-        rolls.retain(|r| !gone.contains(&r.source.file));
+        per_file.retain(|rows| rows.first().is_some_and(|r| !gone.contains(&r.source.file)));
         let t = timing("  read rolls", t);
         progress.stage("matching", None);
-        let gaz = matching::gazetteer(&rolls);
+        let gaz = matching::gazetteer(per_file.iter().flatten());
         matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
         timing("  places", t);
         let mut batch = matching::Batch::new(&cadres, if wants.hits { &pois } else { &none }, &gaz, &units)?;
-        batch.add_rolls(&rolls)?;
-        let out = batch.finish();
-        let contractors = contractors_of(&rolls, &units);
         // An exclusion register found among the rolls asks for the claims too.
-        let claims = claims_of(&rolls, want_claims || routed.iter().any(|r| r.input.is_exclusion()));
-        return Ok(Matched { reports, rows: rolls.len(), out, cadres, pois, gaz, contractors, claims });
+        let want_claims = want_claims || routed.iter().any(|r| r.input.is_exclusion());
+        let (mut contractors, mut claims) = (std::collections::BTreeSet::new(), Vec::new());
+        for rolls in &per_file {
+            batch.add_rolls(rolls)?;
+            contractors.extend(contractors_of(rolls, &units));
+            claims.extend(claims_of(rolls, want_claims));
+        }
+        let out = batch.finish();
+        let rows = per_file.iter().map(Vec::len).sum();
+        return Ok(Matched { reports, rows, out, cadres, pois, gaz, contractors, claims });
     }
     // A text file larger than a chunk is read in pieces of this many bytes of
     // cells (about a sixteenth of the chunk: the records and the matching of a

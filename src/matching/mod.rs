@@ -63,7 +63,7 @@ fn rp_person(r: &RollPerson) -> String {
 }
 
 /// The places of the county as the rolls name them.
-pub fn gazetteer(rolls: &[RollRow]) -> Gazetteer {
+pub fn gazetteer<'r>(rolls: impl IntoIterator<Item = &'r RollRow>) -> Gazetteer {
     // A million rows name a few thousand (township, village) pairs, in runs of
     // one village: each distinct pair is learned once (the gazetteer is a
     // function of the set of pairs).
