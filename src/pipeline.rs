@@ -1347,13 +1347,15 @@ fn match_rolls(
         // An exclusion register found among the rolls asks for the claims too.
         let want_claims = want_claims || routed.iter().any(|r| r.input.is_exclusion());
         let (mut contractors, mut claims) = (std::collections::BTreeSet::new(), Vec::new());
-        for rolls in &per_file {
-            batch.add_rolls(rolls)?;
-            contractors.extend(contractors_of(rolls, &units));
-            claims.extend(claims_of(rolls, want_claims));
+        let rows = per_file.iter().map(Vec::len).sum();
+        // Each file's rows are dropped once matched: the next file's persons
+        // and leads reuse their memory.
+        for rolls in per_file {
+            batch.add_rolls(&rolls)?;
+            contractors.extend(contractors_of(&rolls, &units));
+            claims.extend(claims_of(&rolls, want_claims));
         }
         let out = batch.finish();
-        let rows = per_file.iter().map(Vec::len).sum();
         return Ok(Matched { reports, rows, out, cadres, pois, gaz, contractors, claims });
     }
     // A text file larger than a chunk is read in pieces of this many bytes of
@@ -1375,7 +1377,7 @@ fn match_rolls(
                 rows += rolls.len();
                 contractors.extend(contractors_of(&rolls, &units));
                 claims.extend(claims_of(&rolls, want_claims));
-                places.extend(rolls.into_iter().map(|r| (r.township, r.village)));
+                places.extend(rolls.into_iter().map(|r| (r.township.to_string(), r.village.to_string())));
             });
             progress.file_read(&report.file, report.data_rows());
             (report, rows, places, contractors, claims)

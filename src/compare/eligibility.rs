@@ -261,10 +261,10 @@ pub fn claims_of(rolls: &[RollRow]) -> Vec<Claim> {
                 exact,
                 name: s.name.trim().to_string(),
                 id: s.norm.value.to_string(),
-                program: r.program.clone(),
-                unit: r.unit.clone(),
+                program: r.program.to_string(),
+                unit: r.unit.to_string(),
                 period: period.clone(),
-                date: r.date.clone(),
+                date: r.date.to_string(),
                 amount: r.amount,
                 source: r.source.clone(),
             });

@@ -10,6 +10,7 @@ use crate::model::Source;
 use crate::normalize::id::{IdStatus, NormId, normalize_id, normalize_id_number};
 use crate::normalize::relation::{Relation, parse_relation};
 use std::collections::BTreeMap;
+use crate::normalize::Text;
 
 /// An ID cell as found: text, or a number Excel stored (15 significant digits).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -57,22 +58,22 @@ pub struct Slot {
 pub struct RollRow {
     pub source: Source,
     pub slots: Vec<Slot>,
-    pub township: String,
-    pub village: String,
-    pub group: String,
+    pub township: Text,
+    pub village: Text,
+    pub group: Text,
     pub amount: Option<f64>,
     /// The amount as written when it could not be read (壹仟元 is read; 待定 is not).
-    pub amount_unread: String,
-    pub date: String,
-    pub program: String,
-    pub unit: String,
-    pub relation_to_head: String,
-    pub contractor: String,
+    pub amount_unread: Text,
+    pub date: Text,
+    pub program: Text,
+    pub unit: Text,
+    pub relation_to_head: Text,
+    pub contractor: Text,
     /// An address column (家庭住址 青石镇大坪村8组): the row's place when the
     /// roll has no township or village column.
-    pub address: String,
+    pub address: Text,
     /// The month the roll pays for as its title states it (`YYYY-MM`), or "".
-    pub period: String,
+    pub period: Text,
 }
 
 /// One register row: a cadre and (at most) one relative.
@@ -120,7 +121,20 @@ pub struct FileContext {
 }
 
 fn text(row: &DataRow, col: Option<usize>) -> String {
-    col.map(|c| row.cell(c).text().trim().to_string()).unwrap_or_default()
+    match col.map(|c| row.cell(c)) {
+        None | Some(Cell::Empty) => String::new(),
+        Some(Cell::Text(s)) => s.trim().to_string(),
+        Some(other) => other.text().trim().to_string(),
+    }
+}
+
+/// [`text`] as an inline string (no allocation for a short cell).
+fn ctext(row: &DataRow, col: Option<usize>) -> Text {
+    match col.map(|c| row.cell(c)) {
+        None | Some(Cell::Empty) => Text::default(),
+        Some(Cell::Text(s)) => Text::from(s.trim()),
+        Some(other) => Text::from(other.text().trim()),
+    }
 }
 
 fn first(table: &Table, pred: impl Fn(&Role) -> bool) -> Option<usize> {
@@ -331,7 +345,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             *ex.unusable.entry("no_name_and_unreadable_id".into()).or_insert(0) += 1;
             continue;
         }
-        let or_ctx = |v: String, d: &str| if v.is_empty() { d.to_string() } else { v };
+        let or_ctx = |v: Text, d: &str| if v.is_empty() { Text::from(d) } else { v };
         let (amount, amount_unread) = match amount_col.map(|c| read_amount(row.cell(c.index), c.wan)) {
             None | Some(Ok(None)) => (None, String::new()),
             Some(Ok(Some(a))) => (Some(a), String::new()),
@@ -351,18 +365,18 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
                 row: row.number,
             },
             slots: people,
-            township: text(row, tw),
-            village: text(row, vi),
-            group: text(row, gr),
+            township: ctext(row, tw),
+            village: ctext(row, vi),
+            group: ctext(row, gr),
             amount,
-            amount_unread,
-            date,
-            program: or_ctx(text(row, pr), &ctx.program),
-            unit: or_ctx(text(row, un), &ctx.unit),
-            relation_to_head: text(row, rh),
-            contractor: text(row, co),
-            address: text(row, addr),
-            period: ctx.period.clone(),
+            amount_unread: amount_unread.into(),
+            date: date.into(),
+            program: or_ctx(ctext(row, pr), &ctx.program),
+            unit: or_ctx(ctext(row, un), &ctx.unit),
+            relation_to_head: ctext(row, rh),
+            contractor: ctext(row, co),
+            address: ctext(row, addr),
+            period: ctx.period.as_str().into(),
         });
     }
     ex
