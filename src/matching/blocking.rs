@@ -162,15 +162,53 @@ pub fn age_pair(a: &Keys, b: &Keys) -> bool {
     (!a.present && aged(b)) || (!b.present && aged(a))
 }
 
+/// One blocking index, split by what a query can pair with: `all` the
+/// entries, `open` only those a query with a whole, uncut ID (for the
+/// ID-damage blocks) or any ID (for the missing-ID blocks) can still pair
+/// with. Most queries have a whole ID and look up the small `open` side; the
+/// pair conditions are checked on every candidate all the same.
+struct Split<K> {
+    all: HashMap<K, Vec<u32>>,
+    open: HashMap<K, Vec<u32>>,
+}
+
+impl<K> Default for Split<K> {
+    fn default() -> Self {
+        Split { all: HashMap::default(), open: HashMap::default() }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Split<K> {
+    fn push(&mut self, key: K, i: u32, open: bool)
+    where
+        K: Copy,
+    {
+        self.all.entry(key).or_default().push(i);
+        if open {
+            self.open.entry(key).or_default().push(i);
+        }
+    }
+
+    fn get(&self, key: &K, only_open: bool) -> Option<&Vec<u32>> {
+        if only_open { self.open.get(key) } else { self.all.get(key) }
+    }
+}
+
+/// A whole ID that is no Excel-cut number: the ID-damage blocks pair it only
+/// with IDs that are not.
+fn whole(k: &Keys) -> bool {
+    k.key.is_some_and(|key| !zero_filled(key))
+}
+
 /// The blocking indexes over persons of interest (batch direction: index the
 /// register, probe with every roll person).
 #[derive(Default)]
 pub struct Blocks<'a> {
-    partial: HashMap<&'a str, Vec<u32>>,
-    birth_surname: HashMap<(u32, &'a str), Vec<u32>>,
-    region_name: HashMap<(&'a str, &'a str), Vec<u32>>,
-    name_village: HashMap<(&'a str, &'a str), Vec<u32>>,
-    name_birth: HashMap<(&'a str, u32), Vec<u32>>,
+    partial: Split<&'a str>,
+    birth_surname: Split<(u32, &'a str)>,
+    region_name: Split<(&'a str, &'a str)>,
+    name_village: Split<(&'a str, &'a str)>,
+    name_birth: Split<(&'a str, u32)>,
     /// By name, those without an ID, and those whose ID gives a birth (each
     /// side of the name + age block: a query looks up only the other).
     name_no_id: HashMap<&'a str, Vec<u32>>,
@@ -191,22 +229,24 @@ impl<'a> Blocks<'a> {
         let mut b = Blocks::default();
         for (i, k) in keys.iter().enumerate() {
             let i = i as u32;
+            // Open to a query with a whole ID (damage blocks) or with any ID (missing blocks).
+            let (damage_open, missing_open) = (!whole(k), !k.present);
             if let Some(p) = k.partial {
-                b.partial.entry(p).or_default().push(i);
+                b.partial.push(p, i, damage_open);
             }
             if let (Some(birth), false) = (k.birth, k.surname.is_empty()) {
-                b.birth_surname.entry((birth, k.surname)).or_default().push(i);
+                b.birth_surname.push((birth, k.surname), i, damage_open);
             }
             if let (Some(r), false) = (k.region, k.name.is_empty()) {
-                b.region_name.entry((r, k.name)).or_default().push(i);
+                b.region_name.push((r, k.name), i, damage_open);
             }
             if let (false, Some(v)) = (k.name.is_empty(), k.village) {
-                b.name_village.entry((k.name, v)).or_default().push(i);
+                b.name_village.push((k.name, v), i, missing_open);
             }
             // Only a person without ID can need this block (with a birth stated beside it),
             // or one with an ID whose birth the other side's stated birth can meet.
             if let (false, Some(m)) = (k.name.is_empty(), k.birth_month()) {
-                b.name_birth.entry((k.name, m)).or_default().push(i);
+                b.name_birth.push((k.name, m), i, missing_open);
             }
             if !k.name.is_empty() && !k.present {
                 b.name_no_id.entry(k.name).or_default().push(i);
@@ -226,23 +266,24 @@ impl<'a> Blocks<'a> {
                 out.extend(v.iter().copied().filter(|i| ok(&keys[*i as usize])));
             }
         };
+        let (damage_open, missing_open) = (whole(q), q.present);
         if let Some(p) = q.partial {
-            take(self.partial.get(p), &|k| damage_pair(q, k));
+            take(self.partial.get(&p, damage_open), &|k| damage_pair(q, k));
         }
         if let Some(b) = q.birth {
-            take(self.birth_surname.get(&(b, q.surname)), &|k| damage_pair(q, k));
+            take(self.birth_surname.get(&(b, q.surname), damage_open), &|k| damage_pair(q, k));
         }
         if q.name.is_empty() {
             return;
         }
         if let Some(r) = q.region {
-            take(self.region_name.get(&(r, q.name)), &|k| damage_pair(q, k));
+            take(self.region_name.get(&(r, q.name), damage_open), &|k| damage_pair(q, k));
         }
         if let Some(v) = q.village {
-            take(self.name_village.get(&(q.name, v)), &|k| missing_pair(q, k));
+            take(self.name_village.get(&(q.name, v), missing_open), &|k| missing_pair(q, k));
         }
         if let Some(m) = q.birth_month() {
-            take(self.name_birth.get(&(q.name, m)), &|k| missing_pair(q, k) && (q.stated_birth.is_some() || k.stated_birth.is_some()));
+            take(self.name_birth.get(&(q.name, m), missing_open), &|k| missing_pair(q, k) && (q.stated_birth.is_some() || k.stated_birth.is_some()));
         }
         if !q.present {
             take(self.name_aged.get(q.name), &|_| true);
