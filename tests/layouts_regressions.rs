@@ -778,7 +778,7 @@ fn regression_members_listed_with_their_relation_in_brackets_lost_their_names() 
         .rolls
         .iter()
         .flat_map(|r| r.slots.iter().filter(|s| s.role == kinmatch::load::roles::Person::Member))
-        .map(|s| (s.name.clone(), s.norm.value.to_string()))
+        .map(|s| (s.name.to_string(), s.norm.value.to_string()))
         .collect();
     assert_eq!(members.len(), 4, "{members:?}");
     assert!(members[0].0.starts_with(NAMES[1]) && members[0].1 == nth_id(1), "{members:?}");

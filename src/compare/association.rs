@@ -278,7 +278,7 @@ fn rows_of(posts: &[OrgPost]) -> Vec<RollRow> {
             source: p.source.clone(),
             slots: vec![Slot {
                 role: Person::Other(3),
-                name: p.name.clone(),
+                name: p.name.as_str().into(),
                 id: p.id.clone(),
                 norm: p.id.normalize(),
             }],

@@ -550,7 +550,7 @@ pub fn compare(
                         let p = &reg.persons[*i];
                         Slot {
                             role: p.role.person(),
-                            name: p.name.clone(),
+                            name: p.name.as_str().into(),
                             id: p.id.clone(),
                             norm: p.id.normalize(),
                         }

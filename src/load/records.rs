@@ -48,7 +48,7 @@ impl RawId {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
     pub role: Person,
-    pub name: String,
+    pub name: Text,
     pub id: RawId,
     /// `id` normalized, once: for the ID-quality counts and for matching.
     pub norm: NormId,
@@ -334,7 +334,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
                 }
                 let st = count_status(&mut ex.id_status, norm.status);
                 any_usable |= usable(&name, st);
-                people.push(Slot { role: *p, name, id, norm });
+                people.push(Slot { role: *p, name: name.into(), id, norm });
             }
         }
         if people.is_empty() {

@@ -564,7 +564,7 @@ pub(crate) fn make_hit(
         relative_name: poi.name.raw.trim().to_string(),
         relative_id: id_text(&poi.id),
         roll_role: Some(slot.role),
-        roll_name: slot.name.clone(),
+        roll_name: slot.name.to_string(),
         roll_id: id_text(&rp.id),
         program: row.program.to_string(),
         approving_unit: row.unit.to_string(),
