@@ -1077,3 +1077,77 @@ fn regression_register_official_as_filer_unknown_gives_no_cadre() {
     let l = load(&p, Kind::Roll);
     assert!(!roles(&l.report.sheets[0]).iter().any(|r| r.contains("cadre")), "{:?}", roles(&l.report.sheets[0]));
 }
+
+/// Probe written after the code (session 12): a printed form's 身份证号码 over
+/// 18 one-digit cells. The ID column held its first digit only: every ID
+/// unreadable, no hit. The boxes are now joined into the ID; numbers typed in
+/// the boxes count as digits, and a row whose boxes are not all filled is left
+/// as written (unreadable, counted).
+#[test]
+fn regression_id_typed_one_digit_per_cell_read_as_its_first_digit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_临时救助.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.write_string(0, 0, "序号").unwrap();
+    ws.write_string(0, 1, "姓名").unwrap();
+    ws.merge_range(0, 2, 0, 19, "身份证号码", &f).unwrap();
+    ws.write_string(0, 20, "金额").unwrap();
+    for i in 0..6u32 {
+        let id = nth_id(i as usize);
+        ws.write_number(1 + i, 0, f64::from(i + 1)).unwrap();
+        ws.write_string(1 + i, 1, NAMES[i as usize]).unwrap();
+        for (k, ch) in id.chars().enumerate() {
+            if i == 5 && k == 17 {
+                continue; // the last box left empty
+            }
+            match ch.to_digit(10) {
+                Some(d) if i % 2 == 0 => ws.write_number(1 + i, 2 + k as u16, f64::from(d)).unwrap(),
+                _ => ws.write_string(1 + i, 2 + k as u16, ch.to_string()).unwrap(),
+            };
+        }
+        ws.write_number(1 + i, 20, 300.0).unwrap();
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let keys: Vec<Option<String>> = l.rolls.iter().map(|r| r.slots[0].norm.key.as_deref().map(str::to_string)).collect();
+    let want: Vec<Option<String>> = (0..6).map(|i| (i < 5).then(|| nth_id(i))).collect();
+    assert_eq!(keys, want);
+    assert_eq!(l.rolls[0].amount, Some(300.0));
+}
+
+/// Probe written after the code (session 12): a wide register grouped over two
+/// header rows (干部信息 | 配偶 | 子女 | 父亲 merged over 姓名 | 身份证号 each). The
+/// lower row alone scored as high as the pair and won: every 姓名 bare, the
+/// spouse read as a relation-less relative, the child and the father lost.
+/// On equal scores the pair whose parent row says whose each column is wins.
+#[test]
+fn regression_grouped_wide_register_read_by_its_lower_header_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_亲属.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    for (c0, c1, t) in [(0u16, 2u16, "干部信息"), (3, 4, "配偶"), (5, 6, "子女"), (7, 8, "父亲")] {
+        ws.merge_range(0, c0, 0, c1, t, &f).unwrap();
+    }
+    for (c, h) in ["姓名", "身份证号", "工作单位", "姓名", "身份证号", "姓名", "身份证号", "姓名", "身份证号"].iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    for i in 0..3u32 {
+        let k = i as usize * 4;
+        let row = [NAMES[k].to_string(), nth_id(k), "县民政局".into(), NAMES[k + 1].into(), nth_id(k + 1), NAMES[k + 2].into(), nth_id(k + 2), NAMES[k + 3].into(), nth_id(k + 3)];
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(2 + i, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.role_of("配偶/姓名"), Some("name:relative:配偶"), "{:?}", roles(s));
+    assert_eq!(s.role_of("子女/身份证号"), Some("id:relative:子女"), "{:?}", roles(s));
+    let rel: Vec<(&str, &str)> = l.kin.iter().filter(|k| !k.relative_name.is_empty()).map(|k| (k.relative_name.as_str(), k.relation_term.as_str())).collect();
+    assert_eq!(rel.len(), 9, "{rel:?}");
+    assert!(rel.contains(&(NAMES[1], "配偶")) && rel.contains(&(NAMES[2], "子女")) && rel.contains(&(NAMES[3], "父亲")), "{rel:?}");
+}

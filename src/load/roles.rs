@@ -963,7 +963,7 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
         }
         return classify(&format!("{p}{text}"), None);
     }
-    let text = strip_marks(text);
+    let text = strip_marks(english_gloss(text));
     let (kept, dropped) = bracket_variants(text);
     let variants = [&kept, &dropped].map(|t| classify_plain(strip_marks(t)));
     // A person's column in either reading wins: 家庭成员（关系） lists members
@@ -981,6 +981,15 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
         }
     }
     whole.unwrap_or(Role::Unmapped)
+}
+
+/// A Chinese header with its English gloss after it (`姓名\nName`, cleaned to
+/// `姓名Name`; `身份证号码ID No.`): the Chinese part. A header all in English
+/// or a field code is left as it is.
+fn english_gloss(s: &str) -> &str {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ' || c == '/');
+    let cjk = t.chars().any(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    if cjk && s.len() - t.len() >= 2 { t } else { s }
 }
 
 fn classify_plain(t: &str) -> Option<Role> {
@@ -1223,6 +1232,11 @@ mod tests {
     #[case("逝者证件号", "id:?逝者")]
     #[case("项目所在乡镇", "township")]
     #[case("填报单位：县民政局单位：元日期：2024-10-31", "unmapped")]
+    // Probe s19 (session 12): a Chinese header with its English gloss under it.
+    #[case("姓名\nName", "name:?")]
+    #[case("身份证号码\nID No.", "id:?")]
+    #[case("金额（元）\nAmount", "amount")]
+    #[case("Name", "name:?")]
     fn header_words(#[case] header: &str, #[case] want: &str) {
         assert_eq!(classify(&clean_header(header), None).label(), want, "{header}");
     }

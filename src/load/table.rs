@@ -299,6 +299,11 @@ fn score_roles(roles: &[Role]) -> usize {
     known + ids
 }
 
+/// Person columns whose header says whose they are (not a bare 姓名 or 身份证号).
+fn qualified(roles: &[Role]) -> usize {
+    roles.iter().filter(|r| r.is_person() && !matches!(r, Role::NameBare | Role::IdBare)).count()
+}
+
 fn single(grid: &Grid, idx: usize, width: usize) -> Candidate {
     let keys = header_texts(grid, idx, width, false);
     let roles: Vec<Role> = keys.iter().map(|k| classify(k, None)).collect();
@@ -640,8 +645,11 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
                 let s = single(grid, idx, width);
                 let mut cand = s;
                 if let Some(p) = pair(grid, idx, width) {
-                    let below = single(grid, idx + 1, width).score;
-                    if p.score > cand.score && p.score > below {
+                    let below = single(grid, idx + 1, width);
+                    // Equal scores: the parent row that says whose each 姓名 is wins
+                    // (干部信息 | 配偶 | 子女 over 姓名 | 身份证号 …).
+                    let better = p.score > below.score || (p.score == below.score && qualified(&p.roles) > qualified(&below.roles));
+                    if p.score > cand.score && better {
                         cand = p;
                     }
                 }
@@ -722,6 +730,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = classify_rows(body, true, kind, cadre_columns, &header_rows, &mut forms, &mut skipped);
     fill_down(&fills, &mut rows);
+    join_boxed_ids(&roles, &mut rows);
 
     // The cells confirm or overturn the header's words.
     // Each column sampled once, for its role and for cells listing several persons.
@@ -780,6 +789,43 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
 
 /// Cells merged down a column (a 乡镇 over its villages, a 户主 over the
 /// household) hold their value only in the top cell: copy it down.
+/// An ID typed one character per cell under a header merged over the boxes
+/// (身份证号码 over 18 columns, as printed forms have it): where most rows hold
+/// one digit in the ID column and one digit (or X) in each of the next 17 (or
+/// 14) cells, the boxes of every row are joined into the ID column's cell.
+fn join_boxed_ids(roles: &[Role], rows: &mut [DataRow]) {
+    let one_char = |c: &Cell| match c {
+        Cell::Text(t) => {
+            let mut ch = t.trim().chars();
+            matches!((ch.next(), ch.next()), (Some(d), None) if d.is_ascii_digit() || d == 'X' || d == 'x')
+        }
+        Cell::Number(f) => f.fract() == 0.0 && (0.0..=9.0).contains(f),
+        _ => false,
+    };
+    let boxed = |r: &DataRow, c: usize, n: usize| (c..c + n).all(|k| one_char(r.cell(k)));
+    for c in (0..roles.len()).filter(|&c| roles[c].is_id()) {
+        // Decided on the first rows that fill the column (a sample, as the profiles are).
+        let filled: Vec<&DataRow> = rows.iter().filter(|r| !r.cell(c).is_empty()).take(200).collect();
+        let Some(n) = [18, 15].into_iter().find(|&n| {
+            let hits = filled.iter().filter(|r| boxed(r, c, n)).count();
+            !filled.is_empty() && hits * 5 >= filled.len() * 4
+        }) else {
+            continue;
+        };
+        for r in rows.iter_mut().filter(|r| boxed(r, c, n)) {
+            let joined: String = (c..c + n).map(|k| r.cell(k).text().trim().to_string()).collect();
+            for k in c + 1..c + n {
+                if let Some(cell) = r.cells.get_mut(k) {
+                    *cell = Cell::Empty;
+                }
+            }
+            if let Some(cell) = r.cells.get_mut(c) {
+                *cell = Cell::Text(joined.into());
+            }
+        }
+    }
+}
+
 fn fill_down(fills: &[(Merge, Cell)], rows: &mut [DataRow]) {
     if fills.is_empty() {
         return;

@@ -358,6 +358,12 @@ pub fn parse_relation(term: &str) -> RelationInfo {
             None => break,
         }
     }
+    // 赵志刚之妻, 本人之子: the relation after the person's name and 之.
+    if let Some((who, rel)) = cleaned.rsplit_once('之') {
+        if !who.is_empty() && !rel.is_empty() && !rel.contains('之') {
+            return parse_relation(rel);
+        }
+    }
     info(Relation::Other, None)
 }
 
@@ -510,6 +516,10 @@ mod tests {
     #[case("之母", Parent, F)]
     #[case("其父", Parent, M)]
     #[case("本人之妻", Spouse, F)]
+    // Probe s19 (session 12): the relation written after the cadre's name.
+    #[case("赵志刚之妻", Spouse, F)]
+    #[case("赵志刚之长子", Child, M)]
+    #[case("钱秀梅之夫", Spouse, M)]
     #[case("本人的丈夫", Spouse, M)]
     #[case("三女儿", Child, F)]
     #[case("大女儿", Child, F)]
