@@ -882,6 +882,15 @@ fn regression_ids_mostly_unreadable_passed_quietly() {
     let s = load(&p, Kind::Roll).report.sheets.remove(0);
     assert_eq!(s.role_of("身份证号"), Some("id:beneficiary"));
     assert!(s.problem.as_deref().is_some_and(|p| p.contains("4 / 6 个无法识别")), "{s:?}");
+    // A short list where not one written ID reads is said as loudly (probe s19:
+    // four rows, exit 0); one readable ID among three is not "mostly".
+    let short = |ok: usize| {
+        let mut lines = vec!["姓名,身份证号,金额".to_string()];
+        lines.extend((0..3).map(|i| format!("{},{},300", NAMES[i], if i < ok { nth_id(i) } else { nth_id(i)[..1].to_string() })));
+        load(&write_csv(tmp.path(), &format!("县民政局_救助{ok}.csv"), &lines), Kind::Roll).report.sheets.remove(0).problem
+    };
+    assert!(short(0).is_some_and(|p| p.contains("3 / 3 个无法识别")), "{:?}", short(0));
+    assert_eq!(short(2), None);
 }
 
 #[test]

@@ -460,7 +460,10 @@ fn close_sheet(sr: &mut SheetReport, kind: Kind, records: usize, notes: Vec<Stri
     let count = |k: &str| sr.id_status.get(k).copied().unwrap_or(0);
     let written = sr.id_status.values().sum::<u64>() - count("missing");
     let unreadable = count("malformed");
-    if sr.problem.is_none() && written >= 5 && unreadable * 2 > written {
+    // A few rows are enough when not one written ID reads (a probe's four rows
+    // of IDs typed one digit per cell gave no hit and exit 0).
+    let none_read = written >= 2 && unreadable == written;
+    if sr.problem.is_none() && (written >= 5 && unreadable * 2 > written || none_read) {
         sr.problem = Some(crate::labels::ids_mostly_unreadable(unreadable, written));
     }
     if !notes.is_empty() {
