@@ -329,6 +329,12 @@ pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[Str
     out
 }
 
+/// An archive, a document or a scan in an input folder may hold a list: each
+/// is a problem of the batch (exit 3).
+fn unread_documents(skipped: &[SkippedFile]) -> impl Iterator<Item = String> + '_ {
+    skipped.iter().filter(|s| load::skipped_may_hold_data(&s.file)).map(|s| format!("未读取：{}：{}", s.file, s.reason))
+}
+
 /// Files whose bytes are the same (by SHA-256), one line per set.
 fn duplicate_files<'a>(sides: impl Iterator<Item = (&'a str, &'a Vec<InputReport>)>) -> Vec<String> {
     let mut by_sha: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -913,6 +919,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
     // Rolls are needed unless the batch runs only the other comparisons.
     let rolls_needed = (!opts.rolls.is_empty() || (opts.registry.is_empty() && opts.orgs.is_empty())) && (want(K::Rolls) || want(K::Exclusions));
     let mut problems = input_problems(&kin_reports, &roll_reports, &missing_paths, (!from_ledger, rolls_needed));
+    problems.extend(unread_documents(&skipped_files));
     if from_ledger && register_rows == 0 {
         problems.push(crate::labels::ledger_no_registers(registers_as_of.as_deref().unwrap_or("")));
     }
@@ -1483,6 +1490,7 @@ pub fn inspect(paths: &[PathBuf], cfg: &Config, kind: Option<Kind>) -> Inputs {
         .collect();
     routed.sort();
     let mut problems = input_problems(&kin, &rolls, &d.missing, (false, false));
+    problems.extend(unread_documents(&d.skipped));
     if nothing {
         problems.push("没有找到任何可读取的表格文件".into());
     }

@@ -158,7 +158,8 @@ fn broken_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
     let skipped: Vec<(&str, &str)> = got.skipped_files.iter().map(|s| (s.file.as_str(), s.reason.as_str())).collect();
     assert!(skipped.iter().any(|(f, r)| *f == "~$lock.xlsx" && r.contains("锁定文件")), "{skipped:?}");
     assert!(skipped.iter().any(|(f, r)| *f == ".hidden.csv" && r.contains("隐藏")));
-    assert!(skipped.iter().any(|(f, r)| *f == "notes.docx" && r.contains("不是表格文件")));
+    assert!(skipped.iter().any(|(f, r)| *f == "notes.docx" && r.contains("Word 文档") && r.contains("另存为")), "{skipped:?}");
+    assert!(got.problems.iter().any(|p| p.contains("notes.docx")), "{:?}", got.problems);
 }
 
 #[test]

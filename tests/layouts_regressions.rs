@@ -44,6 +44,14 @@ fn run_batch(dir: &Path, kin: PathBuf, rolls: PathBuf) -> kinmatch::pipeline::Ru
     .unwrap()
 }
 
+/// A register folder `dir/kin`: one official of 县民政局 (NAMES[0]) and his wife (NAMES[1]).
+fn one_wife_register(dir: &Path) -> PathBuf {
+    let kin = dir.join("kin");
+    std::fs::create_dir(&kin).unwrap();
+    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    kin
+}
+
 fn roles(s: &SheetReport) -> Vec<String> {
     s.columns.iter().map(|c| format!("{}={}", c.header, c.role)).collect()
 }
@@ -896,9 +904,7 @@ fn regression_ids_mostly_unreadable_passed_quietly() {
 #[test]
 fn regression_roll_in_a_folder_named_after_its_unit_got_no_approving_unit() {
     let tmp = tempfile::tempdir().unwrap();
-    let kin = tmp.path().join("kin");
-    std::fs::create_dir(&kin).unwrap();
-    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let kin = one_wife_register(tmp.path());
     let rolls = tmp.path().join("rolls");
     for dir in ["县民政局/2024年10月", "民政"] {
         std::fs::create_dir_all(rolls.join(dir)).unwrap();
@@ -973,9 +979,7 @@ fn regression_roll_exported_as_a_web_page_named_xls_not_read() {
 #[test]
 fn regression_roll_with_ids_masked_for_publication_gave_no_lead_and_blamed_the_id_column() {
     let tmp = tempfile::tempdir().unwrap();
-    let kin = tmp.path().join("kin");
-    std::fs::create_dir(&kin).unwrap();
-    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let kin = one_wife_register(tmp.path());
     let rolls = tmp.path().join("rolls");
     std::fs::create_dir(&rolls).unwrap();
     let mask = |id: &str| format!("{}********{}", &id[..6], &id[14..]);
@@ -1159,4 +1163,43 @@ fn regression_grouped_wide_register_read_by_its_lower_header_row() {
     let rel: Vec<(&str, &str)> = l.kin.iter().filter(|k| !k.relative_name.is_empty()).map(|k| (k.relative_name.as_str(), k.relation_term.as_str())).collect();
     assert_eq!(rel.len(), 9, "{rel:?}");
     assert!(rel.contains(&(NAMES[1], "配偶")) && rel.contains(&(NAMES[2], "子女")) && rel.contains(&(NAMES[3], "父亲")), "{rel:?}");
+}
+
+/// Probe written after the code (session 12): what departments send besides
+/// workbooks. A WPS .et file was not looked at ("没有找到任何花名册文件"); a zip
+/// of workbooks, a Word table or a PDF beside the rolls was skipped with exit
+/// 0, the batch silently short of that list; a header under eighteen lines of
+/// 填表说明 was beyond the rows searched. The .et is read by its content; the
+/// others are listed as not read, with what to do, and the run exits 3.
+#[test]
+fn regression_lists_sent_as_wps_zip_word_or_pdf_skipped_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = one_wife_register(tmp.path());
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for k in 0..18u32 {
+        ws.write_string(k, 0, format!("填表说明{}：请如实填写，身份证号必须为18位。", k + 1)).unwrap();
+    }
+    for (c, h) in ["序号", "姓名", "身份证号码", "金额"].iter().enumerate() {
+        ws.write_string(18, c as u16, *h).unwrap();
+    }
+    ws.write_number(19, 0, 1.0).unwrap();
+    ws.write_string(19, 1, NAMES[1]).unwrap();
+    ws.write_string(19, 2, nth_id(1)).unwrap();
+    ws.write_number(19, 3, 300.0).unwrap();
+    wb.save(rolls.join("县民政局_临时救助.et")).unwrap();
+    let alone = run_batch(tmp.path(), kin.clone(), rolls.clone());
+    assert_eq!(alone.hits.len(), 1, "the .et under its notes is read");
+    assert!(alone.manifest.inputs.problems.is_empty(), "{:?}", alone.manifest.inputs.problems);
+    std::fs::write(rolls.join("民政局报送材料.zip"), b"PK\x03\x04").unwrap();
+    std::fs::write(rolls.join("县民政局_低保名单.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(rolls.join("Thumbs.db"), b"x").unwrap();
+    let out = run_batch(tmp.path(), kin, rolls);
+    assert_eq!(out.hits.len(), 1);
+    let said: Vec<&String> = out.manifest.inputs.problems.iter().filter(|p| p.starts_with("未读取：")).collect();
+    assert_eq!(said.len(), 2, "{:?}", out.manifest.inputs.problems);
+    assert!(said.iter().any(|p| p.contains("民政局报送材料.zip") && p.contains("请解压")), "{said:?}");
+    assert!(said.iter().any(|p| p.contains("县民政局_低保名单.docx") && p.contains("另存为")), "{said:?}");
 }

@@ -186,7 +186,7 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
     };
     let Some((hi, cols)) = header_of::<F>(&g) else {
         let data_like = g.rows.iter().any(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 3);
-        let reason = format!("前 15 行中没有表头（{what_zh}）");
+        let reason = format!("前 {} 行中没有表头（{what_zh}）", crate::load::table::HEADER_SEARCH_ROWS);
         if data_like {
             report.problem = Some(reason.clone());
         }

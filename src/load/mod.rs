@@ -29,7 +29,40 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Extensions read as spreadsheets.
-pub const SPREADSHEET_EXTS: &[&str] = &["xlsx", "xlsm", "xls", "csv", "txt"];
+/// Files read (the content then picks the reader): also WPS 表格 (.et), Excel's
+/// XML Spreadsheet (.xml) and web pages saved from a system (.htm, .html).
+pub const SPREADSHEET_EXTS: &[&str] = &["xlsx", "xlsm", "xls", "et", "csv", "txt", "xml", "htm", "html"];
+
+/// Files a department may send its list in that the batch cannot read: not
+/// read, and said loudly (the run exits 3), with what to do.
+const DOCUMENT_EXTS: &[(&str, &str)] = &[
+    ("zip", "压缩包"),
+    ("rar", "压缩包"),
+    ("7z", "压缩包"),
+    ("gz", "压缩包"),
+    ("tar", "压缩包"),
+    ("doc", "Word 文档"),
+    ("docx", "Word 文档"),
+    ("wps", "WPS 文字文档"),
+    ("pdf", "PDF 文档"),
+    ("ofd", "OFD 版式文档"),
+    ("jpg", "图片"),
+    ("jpeg", "图片"),
+    ("png", "图片"),
+    ("tif", "图片"),
+    ("tiff", "图片"),
+    ("bmp", "图片"),
+    ("ods", "OpenDocument 表格"),
+    ("xlsb", "Excel 二进制工作簿（.xlsb）"),
+    ("numbers", "Numbers 表格"),
+];
+
+/// A skipped file that may hold a list (an archive, a document, a scan): the
+/// batch that left it unread is incomplete.
+pub fn skipped_may_hold_data(file: &str) -> bool {
+    let ext = ext_of(Path::new(file));
+    DOCUMENT_EXTS.iter().any(|(e, _)| *e == ext)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct InputFile {
@@ -64,6 +97,12 @@ fn skip_reason(name: &str, ext: &str) -> Option<String> {
         Some("Excel 临时锁定文件（~$…），不是工作簿".into())
     } else if name.starts_with('.') {
         Some("隐藏文件".into())
+    } else if let Some((_, what)) = DOCUMENT_EXTS.iter().find(|(e, _)| *e == ext) {
+        Some(match *what {
+            "压缩包" => format!("{what}（.{ext}）无法直接读取，请解压后把其中的表格放入文件夹再比对"),
+            "图片" => format!("{what}（.{ext}，扫描件？）无法读取，请要来电子表格"),
+            _ => format!("{what}（.{ext}）无法直接读取，请把其中的名单另存为 Excel 工作簿（.xlsx）"),
+        })
     } else if !SPREADSHEET_EXTS.contains(&ext) {
         Some(format!("不是表格文件（.{ext}）"))
     } else {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// How many rows from the top are searched for the header.
-pub const HEADER_SEARCH_ROWS: usize = 15;
+pub const HEADER_SEARCH_ROWS: usize = 30;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
