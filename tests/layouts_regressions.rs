@@ -1203,3 +1203,34 @@ fn regression_lists_sent_as_wps_zip_word_or_pdf_skipped_quietly() {
     assert!(said.iter().any(|p| p.contains("民政局报送材料.zip") && p.contains("请解压")), "{said:?}");
     assert!(said.iter().any(|p| p.contains("县民政局_低保名单.docx") && p.contains("另存为")), "{said:?}");
 }
+
+/// Probe written after the code (session 12): registers. An official written
+/// with his unit in brackets (`赵志刚（县民政局）`, no unit column) kept the
+/// bracket in his name and had no unit; a relative's ID cell holding a birth
+/// date (身份证号（无则填出生日期）) was an unreadable ID and the birth was lost.
+#[test]
+fn regression_official_with_unit_in_brackets_and_birth_in_the_id_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "干部,身份证号,亲属姓名,关系,身份证号（无则填出生日期）".to_string(),
+        format!("{}（县民政局局长）,{},{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1)),
+        format!("{}（县民政局）,{},{},父亲,1950.03.22", NAMES[0], nth_id(0), NAMES[2]),
+        format!("{}(城关),{},{},母亲,1952-07", NAMES[3], nth_id(3), NAMES[4]),
+    ];
+    let p = write_csv(tmp.path(), "登记.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let got: Vec<(&str, &str, &str, String, &str)> = l
+        .kin
+        .iter()
+        .map(|k| (k.cadre_name.as_str(), k.cadre_unit.as_str(), k.relative_name.as_str(), k.relative_id.normalize().value.to_string(), k.birth.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (NAMES[0], "县民政局", NAMES[1], nth_id(1), ""),
+            (NAMES[0], "县民政局", NAMES[2], String::new(), "1950-03-22"),
+            // A bracket that names no unit stays in the name.
+            ("刘芳(城关)", "", NAMES[4], String::new(), "1952-07"),
+        ]
+    );
+}

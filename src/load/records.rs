@@ -482,6 +482,13 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                 }
             }
         }
+        // 赵志刚（县民政局）: the official's unit written with his name.
+        if let Some((name, unit)) = name_with_unit(&cadre_name) {
+            if cadre_unit.is_empty() {
+                cadre_unit = unit;
+            }
+            cadre_name = name;
+        }
         if cadre_unit.is_empty() {
             cadre_unit = ctx.unit.clone();
         }
@@ -530,6 +537,11 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             continue;
         }
         for (term, name, id, birth) in relatives {
+            // 身份证号（无则填出生日期）: a birth written where the ID is missing.
+            let (id, birth) = match birth_in_id_cell(&id) {
+                Some(b) if birth.is_empty() => (RawId::Empty, b),
+                _ => (id, birth),
+            };
             count_status(&mut ex.id_status, id.normalize().status);
             ex.kin.push(KinRow {
                 relative_name: name,
@@ -545,6 +557,29 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
 
 /// The register's address of a row: its township and village columns (when
 /// the address does not already name them) before the address column.
+/// `赵志刚（县民政局）`, `赵志刚(县民政局局长)`: the name and the unit in brackets,
+/// when the bracket names a unit (it ends as units do); `None` otherwise.
+fn name_with_unit(cell: &str) -> Option<(String, String)> {
+    const UNIT_ENDS: &[&str] = &["局", "委", "办", "政府", "院", "所", "中心", "站", "队", "部", "处", "科", "乡", "镇", "街道", "社区", "村", "公司", "学校", "小学", "中学", "医院", "厅", "馆", "会"];
+    let open = cell.find(['（', '('])?;
+    let name = cell.get(..open)?.trim();
+    let inner = cell.get(open..)?.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+    let unit = crate::normalize::unit::split_post(inner, 2).map_or(inner, |(u, _)| u);
+    let is_unit = UNIT_ENDS.iter().any(|e| unit.ends_with(e)) && unit.chars().count() >= 2;
+    (is_unit && super::content::is_personal_name(name)).then(|| (name.to_string(), unit.to_string()))
+}
+
+/// A birth date written in a relative's ID cell (`1950.03.22`, `1950-03`): an
+/// ID cell that is no ID but reads as a date gives the stated birth.
+fn birth_in_id_cell(id: &RawId) -> Option<String> {
+    let RawId::Text(t) = id else { return None };
+    if id.normalize().status != IdStatus::Malformed || t.chars().filter(char::is_ascii_digit).count() < 6 {
+        return None;
+    }
+    let b = parse_birth(&Cell::Text(t.as_str().into()));
+    (!b.is_empty() && b.chars().next().is_some_and(|c| c.is_ascii_digit())).then_some(b)
+}
+
 fn register_address(row: &DataRow, town: Option<usize>, village: Option<usize>, addr: Option<usize>) -> String {
     let mut out = text(row, addr);
     for part in [text(row, village), text(row, town)] {
