@@ -1234,3 +1234,24 @@ fn regression_official_with_unit_in_brackets_and_birth_in_the_id_cell() {
         ]
     );
 }
+
+/// Probe written after the code (session 12): a register giving each relative
+/// whole in one cell under 家庭成员1, 家庭成员2 (`李芳/妻子/4329…`): the first
+/// column was read as the relatives' IDs (no name, no relation), the second not
+/// at all. Each such cell is now a relative: name, relation and ID.
+#[test]
+fn regression_relative_as_name_relation_and_id_in_one_cell_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "干部姓名,干部身份证号,工作单位,家庭成员1,家庭成员2".to_string(),
+        format!("{},{},县民政局,{}/妻子/{},{}/儿子/{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1), NAMES[2], nth_id(2)),
+        format!("{},{},县教育局,父亲 {} {},", NAMES[3], nth_id(3), NAMES[4], nth_id(4)),
+    ];
+    let l = load(&write_csv(tmp.path(), "登记.csv", &lines), Kind::Register);
+    let got: Vec<(&str, &str, &str, String)> =
+        l.kin.iter().map(|k| (k.cadre_name.as_str(), k.relative_name.as_str(), k.relation_term.as_str(), k.relative_id.normalize().value.to_string())).collect();
+    assert_eq!(
+        got,
+        vec![(NAMES[0], NAMES[1], "妻子", nth_id(1)), (NAMES[0], NAMES[2], "儿子", nth_id(2)), (NAMES[3], NAMES[4], "父亲", nth_id(4))]
+    );
+}

@@ -409,6 +409,10 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             groups.push((term, n, i));
         }
     }
+    // Columns whose cells give a relative whole (`李芳/妻子/4329…`, 家庭成员1 …):
+    // each cell is a relative; such a column taken for the relatives' IDs is not.
+    let triples = triple_columns(table, &rows);
+    let (rn, ri) = (rn.filter(|c| !triples.contains(c)), ri.filter(|c| !triples.contains(c)));
     // The official of the current block of rows (his own 本人 row), and where it began.
     let mut block_cadre: Option<(String, RawId, String, String)> = None;
     let mut block_from = 0u32;
@@ -515,6 +519,11 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                 relatives.push((text(row, rel), name, id, row_birth.clone()));
             }
         }
+        for &c in &triples {
+            if let Some((name, term, id)) = person_triple(&text(row, Some(c))) {
+                relatives.push((term, name, RawId::Text(id.into()), String::new()));
+            }
+        }
         for (term, n, i) in &groups {
             let name = text(row, *n);
             let id = i.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
@@ -557,6 +566,44 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
 
 /// The register's address of a row: its township and village columns (when
 /// the address does not already name them) before the address column.
+/// A cell giving a relative whole: a name, a relation and an ID, in any order,
+/// split by `/`, `|`, commas, `、` or spaces (`李芳/妻子/4329…`, `妻子 李芳 4329…`).
+/// `None` unless each of the three is there once and nothing else.
+fn person_triple(cell: &str) -> Option<(String, String, String)> {
+    let parts: Vec<&str> = cell.split(['/', '／', '|', '｜', ',', '，', '、', ' ', '\u{3000}', ';', '；']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let (mut name, mut term, mut id) = (None, None, None);
+    for p in parts {
+        if normalize_id(p).key.is_some() || normalize_id(p).partial.is_some() {
+            id = id.xor(Some(p));
+        } else if parse_relation(p).relation != Relation::Other {
+            term = term.xor(Some(p));
+        } else if super::content::looks_like_name(p) {
+            name = name.xor(Some(p));
+        }
+    }
+    Some((name?.to_string(), term?.to_string(), id?.to_string()))
+}
+
+/// The columns of a register (not the official's, not a relation or place)
+/// whose filled cells are mostly [`person_triple`]s, sampled on the first rows.
+fn triple_columns(table: &Table, rows: &[DataRow]) -> Vec<usize> {
+    let free = |r: &Role| matches!(r, Role::Unmapped | Role::IdBare | Role::Id(Person::Relative) | Role::NameBare | Role::Name(Person::Relative));
+    table
+        .columns
+        .iter()
+        .filter(|c| free(&c.role))
+        .map(|c| c.index)
+        .filter(|&c| {
+            let cells: Vec<String> = rows.iter().map(|r| text(r, Some(c))).filter(|t| !t.is_empty()).take(50).collect();
+            let n = cells.iter().filter(|t| person_triple(t).is_some()).count();
+            !cells.is_empty() && n * 5 >= cells.len() * 4
+        })
+        .collect()
+}
+
 /// `赵志刚（县民政局）`, `赵志刚(县民政局局长)`: the name and the unit in brackets,
 /// when the bracket names a unit (it ends as units do); `None` otherwise.
 fn name_with_unit(cell: &str) -> Option<(String, String)> {
