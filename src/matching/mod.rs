@@ -92,6 +92,8 @@ pub struct Batch<'a> {
     blocks: blocking::Blocks<'a>,
     exact: blocking::ExactIndex,
     leads: Leads<'a>,
+    /// Seconds spent normalizing, joining, blocking and scoring, over all chunks.
+    stage_secs: [f64; 4],
 }
 
 impl<'a> Batch<'a> {
@@ -107,6 +109,7 @@ impl<'a> Batch<'a> {
             blocks: blocking::Blocks::build(pois),
             exact: blocking::ExactIndex::build(pois)?,
             leads: Leads::new(pois),
+            stage_secs: [0.0; 4],
         };
         crate::timing("  index the register", t);
         Ok(b)
@@ -123,11 +126,17 @@ impl<'a> Batch<'a> {
     /// Match one chunk of roll rows (in batch order: chunks are added in the
     /// order of the roll files).
     pub fn add_rolls(&mut self, rolls: &[RollRow]) -> Result<(), MatchError> {
-        let t = std::time::Instant::now();
+        let mut t = std::time::Instant::now();
+        // Stage times summed over the chunks (a batch adds its rolls file by
+        // file), printed once by `finish`.
+        let mut lap = |stage: usize, t: &mut std::time::Instant| {
+            self.stage_secs[stage] += t.elapsed().as_secs_f64();
+            *t = std::time::Instant::now();
+        };
         let rps = people::roll_persons(rolls, self.gaz);
-        let t = crate::timing("  normalize roll persons", t);
+        lap(0, &mut t);
         let exact = self.exact.pairs(&rps)?;
-        let t = crate::timing("  exact join (polars)", t);
+        lap(1, &mut t);
         let (blocks, pois) = (&self.blocks, self.pois);
         let mut pairs: Vec<(u32, u32)> = rps
             .par_iter()
@@ -146,14 +155,20 @@ impl<'a> Batch<'a> {
             });
         self.leads.exact_pairs += exact.len();
         pairs.extend(exact);
-        let t = crate::timing("  blocking", t);
+        lap(2, &mut t);
         self.leads.add(pairs, self.cadres, self.pois, &rps, rolls, self.units);
-        crate::timing("  score", t);
+        lap(3, &mut t);
         Ok(())
     }
 
     /// Settle the leads of every chunk and build the sorted hits.
     pub fn finish(self) -> MatchOutput {
+        if std::env::var_os("KINMATCH_TIMINGS").is_some() {
+            let names = ["normalize roll persons", "exact join (polars)", "blocking", "score"];
+            for (name, secs) in names.iter().zip(self.stage_secs) {
+                eprintln!("[timing]   {name}: {secs:.3} s");
+            }
+        }
         let t = std::time::Instant::now();
         let out = self.leads.settle(self.cadres, self.pois);
         crate::timing("  settle ambiguous leads, order hits", t);
