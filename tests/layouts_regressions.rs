@@ -1255,3 +1255,20 @@ fn regression_relative_as_name_relation_and_id_in_one_cell_lost() {
         vec![(NAMES[0], NAMES[1], "妻子", nth_id(1)), (NAMES[0], NAMES[2], "儿子", nth_id(2)), (NAMES[3], NAMES[4], "父亲", nth_id(4))]
     );
 }
+
+/// Probe written after the code (session 12): a roll whose 姓名 and 身份证号
+/// headers are swapped over their columns. The IDs were found by their cells,
+/// but the names stayed "IDs" under 身份证号: hits without a name, the names
+/// counted as unreadable IDs, exit 3. Names under an ID header are now the
+/// person's names.
+#[test]
+fn regression_names_under_an_id_header_stayed_ids() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,姓名,身份证号,金额".to_string()];
+    lines.extend((0..8).map(|i| format!("{},{},{},300", i + 1, nth_id(i), NAMES[i])));
+    let l = load(&write_csv(tmp.path(), "县民政局_救助.csv", &lines), Kind::Roll);
+    let s = &l.report.sheets[0];
+    assert_eq!((s.role_of("姓名"), s.role_of("身份证号")), (Some("id:beneficiary"), Some("name:beneficiary")), "{:?}", roles(s));
+    assert_eq!((l.rolls[2].slots[0].name.as_str(), l.rolls[2].slots[0].norm.key.as_deref()), (NAMES[2], Some(nth_id(2).as_str())));
+    assert_eq!(s.problem, None);
+}

@@ -246,6 +246,10 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
         if p.id_any < 0.1 && p.names < 0.1 {
             return Some(Role::Account);
         }
+        // Names under an ID header (the two headers swapped): the person's names.
+        if p.id_any < 0.1 && p.names >= 0.8 {
+            return Some(name_of(header));
+        }
         return None;
     }
     if header.is_name() {
