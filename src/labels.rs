@@ -802,7 +802,14 @@ pub fn registry_without_ids() -> String {
 
 /// A register sheet that gave officials but not one relative.
 pub fn register_without_relatives(cadres: usize) -> String {
-    format!("只读到干部本人 {cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
+    format!("{REGISTER_WITHOUT_RELATIVES}{cadres} 行，没有任何亲属：亲属的姓名、身份证号列未识别，或表头认错了行？请用 kinmatch inspect 查看各列，必要时在 kinmatch.toml 中指定表头行和列")
+}
+
+const REGISTER_WITHOUT_RELATIVES: &str = "只读到干部本人 ";
+
+/// Is this sheet problem [`register_without_relatives`]?
+pub fn is_register_without_relatives(problem: &str) -> bool {
+    problem.starts_with(REGISTER_WITHOUT_RELATIVES)
 }
 
 pub fn ids_mostly_unreadable(unreadable: u64, written: u64) -> String {

@@ -1272,3 +1272,69 @@ fn regression_names_under_an_id_header_stayed_ids() {
     assert_eq!((l.rolls[2].slots[0].name.as_str(), l.rolls[2].slots[0].norm.key.as_deref()), (NAMES[2], Some(nth_id(2).as_str())));
     assert_eq!(s.problem, None);
 }
+
+/// Probe written after the code (session 12): a long register whose official
+/// is written on the first row of his block only, the cells below left blank
+/// (not merged). Those rows had no official ("无法对应干部", exit 3) and the
+/// relatives were lost. A row with a relative, no official and no 序号 of its
+/// own is now the block's; a row with its own 序号 is not.
+#[test]
+fn regression_official_written_once_per_block_left_the_rest_without_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(),
+        format!("1,{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1)),
+        format!(",,,,{},儿子,{}", NAMES[2], nth_id(2)),
+        format!(",,,,{},父亲,{}", NAMES[3], nth_id(3)),
+        format!("2,,,,{},母亲,{}", NAMES[4], nth_id(4)),
+    ];
+    let l = load(&write_csv(tmp.path(), "登记.csv", &lines), Kind::Register);
+    let got: Vec<(&str, &str, &str)> = l.kin.iter().map(|k| (k.cadre_name.as_str(), k.cadre_unit.as_str(), k.relative_name.as_str())).collect();
+    assert_eq!(got, vec![(NAMES[0], "县民政局", NAMES[1]), (NAMES[0], "县民政局", NAMES[2]), (NAMES[0], "县民政局", NAMES[3])]);
+    let s = &l.report.sheets[0];
+    assert_eq!(s.unusable.get("no_cadre"), Some(&1), "{:?}", s.unusable);
+    // The official's ID counted once, each used relative's once (the unusable row's is not).
+    assert_eq!(s.id_status.values().sum::<u64>(), 4, "{:?}", s.id_status);
+}
+
+/// Probe written after the code (session 12): a register workbook with the
+/// officials on one sheet (姓名, 身份证号, 工作单位) and their relatives on
+/// another by the official's name only. Each official became two (one with an
+/// ID, one without), the relatives' officials had no ID or unit, and the
+/// officials' sheet was "只读到干部本人" (exit 3). The relatives' rows now take
+/// the ID and unit of the one official of the name, and the sheet of officials
+/// is no problem when another sheet of the file holds their relatives.
+#[test]
+fn regression_officials_and_relatives_on_two_sheets_not_joined() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_干部亲属.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("干部").unwrap();
+    for (c, h) in ["姓名", "身份证号", "工作单位", "职务"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 0..2u32 {
+        for (c, v) in [NAMES[i as usize].to_string(), nth_id(i as usize), "县民政局".into(), "科员".into()].iter().enumerate() {
+            ws.write_string(1 + i, c as u16, v).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet().set_name("亲属").unwrap();
+    for (c, h) in ["干部姓名", "亲属姓名", "称谓", "亲属身份证号"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for i in 0..2u32 {
+        for (c, v) in [NAMES[i as usize].to_string(), NAMES[6 + i as usize].into(), "妻子".into(), nth_id(6 + i as usize)].iter().enumerate() {
+            ws.write_string(1 + i, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let relatives: Vec<(&str, String, &str)> = l
+        .kin
+        .iter()
+        .filter(|k| !k.relative_name.is_empty())
+        .map(|k| (k.cadre_name.as_str(), k.cadre_id.normalize().value.to_string(), k.cadre_unit.as_str()))
+        .collect();
+    assert_eq!(relatives, vec![(NAMES[0], nth_id(0), "县民政局"), (NAMES[1], nth_id(1), "县民政局")]);
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets.iter().map(|s| &s.problem).collect::<Vec<_>>());
+}

@@ -586,6 +586,9 @@ fn load_sheets(
     let found: Vec<&table::Table> = tables.iter().filter_map(|(_, t, _)| t.as_ref().ok()).collect();
     let up = file.provenance(&mut report, &found);
     let mut kinds: Vec<Kind> = Vec::new();
+    // A register's rows are handed over once all its sheets are read: a sheet
+    // of officials may give the IDs of the officials another sheet names.
+    let mut kin_all: Vec<KinRow> = Vec::new();
     for (sheet, t, notes) in tables {
         match t {
             Err(nt) => report.sheets.push(no_table_report(sheet, nt, notes)),
@@ -602,10 +605,25 @@ fn load_sheets(
                 if not_a_roll.is_some() {
                     (sr.other_input, sr.problem) = (not_a_roll, None);
                 }
-                on_piece(rolls, kin);
+                on_piece(rolls, Vec::new());
+                kin_all.extend(kin);
                 report.sheets.push(sr);
             }
         }
+    }
+    if !kin_all.is_empty() {
+        // Officials on one sheet, their relatives by the official's name on
+        // another: the relatives' sheet names them, the officials' sheet is no
+        // register without relatives.
+        if report.sheets.iter().any(|s| s.relatives > 0) {
+            for s in report.sheets.iter_mut().filter(|s| s.relatives == 0) {
+                if s.problem.as_deref().is_some_and(crate::labels::is_register_without_relatives) {
+                    s.problem = None;
+                }
+            }
+        }
+        records::officials_across_sheets(&mut kin_all);
+        on_piece(Vec::new(), kin_all);
     }
     FileRead { report, kinds }
 }

@@ -424,6 +424,9 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         (Some((f, _)), Some((l, _)), Some(a), Some(b)) => *f > a && *l > b,
         _ => false,
     };
+    // The official of the last row that named one (carried down blank cells).
+    let mut carried: Option<(String, RawId, String, String)> = None;
+    let seq = col(Role::Seq);
     for row in rows {
         let row = &row;
         let source = Source {
@@ -436,6 +439,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         let mut cadre_unit = text(row, cu);
         let mut cadre_post = text(row, cp);
         let mut self_row = false;
+        let mut carried_down = false;
         if cn.is_none() && ci.is_none() {
             // No column for the official: a form line above the rows names him,
             // or his own row (称谓 本人) opens his block of relatives.
@@ -485,6 +489,26 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                     ex.cadre_from_name = Some((name.clone(), source));
                 }
             }
+        }
+        // The official written once at the top of his block, the cells below
+        // left blank (not merged): a row with a relative, no official and no
+        // 序号 of its own is the block's.
+        if (cn.is_some() || ci.is_some()) && cadre_name.is_empty() && cadre_id.is_empty() && text(row, seq).is_empty() {
+            let has_relative = !text(row, rn).is_empty() || ri.is_some_and(|c| !row.cell(c).is_empty());
+            if let (true, Some((n, i, u, p))) = (has_relative, &carried) {
+                (cadre_name, cadre_id) = (n.clone(), i.clone());
+                carried_down = true;
+                if cadre_unit.is_empty() {
+                    cadre_unit = u.clone();
+                }
+                if cadre_post.is_empty() {
+                    cadre_post = p.clone();
+                }
+            }
+        }
+        if cn.is_some() || ci.is_some() {
+            carried = (!cadre_name.is_empty() || !cadre_id.is_empty())
+                .then(|| (cadre_name.clone(), cadre_id.clone(), cadre_unit.clone(), cadre_post.clone()));
         }
         // 赵志刚（县民政局）: the official's unit written with his name.
         if let Some((name, unit)) = name_with_unit(&cadre_name) {
@@ -538,7 +562,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             continue;
         }
         // The cadre's ID is counted once per cadre (on rows where it is written).
-        if !row_filled_any(row, ci) {
+        if !row_filled_any(row, ci) && !carried_down {
             count_status(&mut ex.id_status, base.cadre_id.normalize().status);
         }
         if relatives.is_empty() {
@@ -602,6 +626,35 @@ fn triple_columns(table: &Table, rows: &[DataRow]) -> Vec<usize> {
             !cells.is_empty() && n * 5 >= cells.len() * 4
         })
         .collect()
+}
+
+/// Officials named without an ID on one sheet of a register and with one on
+/// another (a sheet of officials, a sheet of their relatives): where one
+/// official of the name has an ID in the file, and the units do not differ,
+/// the rows naming him get his ID, unit and post.
+pub fn officials_across_sheets(kin: &mut [KinRow]) {
+    let key = |n: &str| crate::normalize::name::normalize_name(n).key.to_string();
+    let mut known: BTreeMap<String, Vec<(RawId, String, String)>> = BTreeMap::new();
+    for k in kin.iter().filter(|k| !k.cadre_id.is_empty() && !k.cadre_name.is_empty()) {
+        let e = known.entry(key(&k.cadre_name)).or_default();
+        if !e.iter().any(|(i, _, _)| *i == k.cadre_id) {
+            e.push((k.cadre_id.clone(), k.cadre_unit.clone(), k.cadre_post.clone()));
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for k in kin.iter_mut().filter(|k| k.cadre_id.is_empty() && !k.cadre_name.is_empty()) {
+        if let Some([(id, unit, post)]) = known.get(&key(&k.cadre_name)).map(Vec::as_slice) {
+            if k.cadre_unit.is_empty() || k.cadre_unit == *unit {
+                k.cadre_id = id.clone();
+                k.cadre_unit = unit.clone();
+                if k.cadre_post.is_empty() {
+                    k.cadre_post = post.clone();
+                }
+            }
+        }
+    }
 }
 
 /// `赵志刚（县民政局）`, `赵志刚(县民政局局长)`: the name and the unit in brackets,
