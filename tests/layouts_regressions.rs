@@ -1196,6 +1196,8 @@ fn regression_lists_sent_as_wps_zip_word_or_pdf_skipped_quietly() {
     std::fs::write(rolls.join("民政局报送材料.zip"), b"PK\x03\x04").unwrap();
     std::fs::write(rolls.join("县民政局_低保名单.docx"), b"PK\x03\x04").unwrap();
     std::fs::write(rolls.join("Thumbs.db"), b"x").unwrap();
+    // Word's lock file beside an open document is no list.
+    std::fs::write(rolls.join("~$民政局_低保名单.docx"), b"x").unwrap();
     let out = run_batch(tmp.path(), kin, rolls);
     assert_eq!(out.hits.len(), 1);
     let said: Vec<&String> = out.manifest.inputs.problems.iter().filter(|p| p.starts_with("未读取：")).collect();

@@ -57,11 +57,20 @@ const DOCUMENT_EXTS: &[(&str, &str)] = &[
     ("numbers", "Numbers 表格"),
 ];
 
-/// A skipped file that may hold a list (an archive, a document, a scan): the
-/// batch that left it unread is incomplete.
+/// What kind of document a file is that may hold a list (an archive, a
+/// document, a scan), unless it is a lock or hidden file.
+fn unread_document(name: &str, ext: &str) -> Option<&'static str> {
+    if name.starts_with("~$") || name.starts_with('.') {
+        return None;
+    }
+    DOCUMENT_EXTS.iter().find(|(e, _)| *e == ext).map(|(_, what)| *what)
+}
+
+/// A skipped file that may hold a list: the batch that left it unread is incomplete.
 pub fn skipped_may_hold_data(file: &str) -> bool {
-    let ext = ext_of(Path::new(file));
-    DOCUMENT_EXTS.iter().any(|(e, _)| *e == ext)
+    let p = Path::new(file);
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    unread_document(&name, &ext_of(p)).is_some()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -97,8 +106,8 @@ fn skip_reason(name: &str, ext: &str) -> Option<String> {
         Some("Excel 临时锁定文件（~$…），不是工作簿".into())
     } else if name.starts_with('.') {
         Some("隐藏文件".into())
-    } else if let Some((_, what)) = DOCUMENT_EXTS.iter().find(|(e, _)| *e == ext) {
-        Some(match *what {
+    } else if let Some(what) = unread_document(name, ext) {
+        Some(match what {
             "压缩包" => format!("{what}（.{ext}）无法直接读取，请解压后把其中的表格放入文件夹再比对"),
             "图片" => format!("{what}（.{ext}，扫描件？）无法读取，请要来电子表格"),
             _ => format!("{what}（.{ext}）无法直接读取，请把其中的名单另存为 Excel 工作簿（.xlsx）"),
