@@ -99,7 +99,7 @@ fn tags(xml: &str, tag: &str, keys: &[&str]) -> Vec<Vec<Option<String>>> {
 /// Check a zip's entries before calamine expands any. Returns the sheets (by
 /// name) that must not be read and why, or an error for the whole file when an
 /// entry every sheet needs (shared strings, styles, the workbook) is refused.
-fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadError> {
+fn zip_refusals(file: &str, bytes: &[u8]) -> Result<ZipSurvey, LoadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| LoadError::Corrupt {
         file: file.into(),
         reason: e.to_string(),
@@ -111,13 +111,10 @@ fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadE
             refused.push((f.name().unwrap_or_default().trim_start_matches('/').to_string(), reason));
         }
     }
-    if refused.is_empty() {
-        return Ok(Vec::new());
-    }
     let sheets = sheet_entries(&mut zip);
     let mut out = Vec::new();
-    for (entry, reason) in refused {
-        match sheets.iter().find(|(_, p)| *p == entry) {
+    for (entry, reason) in &refused {
+        match sheets.iter().find(|(_, p)| p == entry) {
             Some((name, _)) => out.push((name.clone(), format!("工作表数据 {entry} {reason}"))),
             None => {
                 return Err(LoadError::Corrupt {
@@ -127,7 +124,23 @@ fn zip_refusals(file: &str, bytes: &[u8]) -> Result<Vec<(String, String)>, LoadE
             }
         }
     }
-    Ok(out)
+    // Only the entries not refused are inflated for their merged ranges.
+    let merges = sheets
+        .into_iter()
+        .filter(|(_, path)| !refused.iter().any(|(e, _)| e == path))
+        .map(|(name, path)| {
+            let merges = zip.by_name(&path).map(|f| scan_merges(f)).unwrap_or_default();
+            (name, merges)
+        })
+        .collect();
+    Ok(ZipSurvey { refused: out, merges })
+}
+
+/// What an xlsx's zip directory says before calamine reads it: the sheets
+/// not to read (and why), and each readable sheet's merged ranges.
+struct ZipSurvey {
+    refused: Vec<(String, String)>,
+    merges: Vec<(String, Vec<Merge>)>,
 }
 
 /// Each sheet's name and zip entry, through xl/workbook.xml and its relationships.
@@ -165,25 +178,12 @@ fn sheet_entries<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>)
         .collect()
 }
 
-/// The merged ranges of every sheet of an xlsx, by sheet name, found by
-/// scanning each sheet's inflated XML for its `<mergeCell ref="A1:H1"/>`
-/// tags. calamine finds them by parsing the whole sheet a second time (they
-/// follow `<sheetData>`): a scan for the tag costs the inflating alone.
-/// A sheet whose entry cannot be read has none (its cells fail on their own).
-fn xlsx_merges(bytes: &[u8]) -> Vec<(String, Vec<Merge>)> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Vec::new() };
-    let sheets = sheet_entries(&mut zip);
-    sheets
-        .into_iter()
-        .map(|(name, path)| {
-            let merges = zip.by_name(&path).map(|f| scan_merges(f)).unwrap_or_default();
-            (name, merges)
-        })
-        .collect()
-}
-
 /// The `mergeCell` refs of an XML stream (any namespace prefix), read in
-/// pieces: a tag cut between two pieces is found in the next.
+/// pieces: a tag cut between two pieces is found in the next. An xlsx sheet's
+/// merged ranges come from this scan of its inflated XML: calamine finds them
+/// by parsing the whole sheet a second time (they follow `<sheetData>`), the
+/// scan costs the inflating alone. A sheet whose entry cannot be read has none
+/// (its cells fail on their own).
 fn scan_merges(mut r: impl std::io::Read) -> Vec<Merge> {
     const TAG: &[u8] = b"mergeCell";
     let finder = memchr::memmem::Finder::new(TAG);
@@ -271,13 +271,9 @@ pub fn read_workbook(file: &str, ext: &str, bytes: Vec<u8>) -> Result<Vec<SheetR
     if kind == Container::Cfb && ext != "xls" && looks_encrypted(&bytes) {
         return Err(LoadError::Encrypted { file: file.into() });
     }
-    let refused = match kind {
+    let ZipSurvey { refused, mut merges } = match kind {
         Container::Zip => zip_refusals(file, &bytes)?,
-        Container::Cfb => Vec::new(),
-    };
-    let mut merges = match kind {
-        Container::Zip => xlsx_merges(&bytes),
-        Container::Cfb => Vec::new(),
+        Container::Cfb => ZipSurvey { refused: Vec::new(), merges: Vec::new() },
     };
     let cursor = Cursor::new(bytes);
     let mut sheets: Sheets<Cursor<Vec<u8>>> = match kind {
@@ -508,7 +504,7 @@ mod tests {
         ws.merge_range(9, 26, 10, 27, "x", &fmt).unwrap();
         wb.add_worksheet().set_name("空表").unwrap();
         let bytes = wb.save_to_buffer().unwrap();
-        let ours = xlsx_merges(&bytes);
+        let ours = zip_refusals("t.xlsx", &bytes).unwrap().merges;
         let mut x = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
         assert_eq!(ours.len(), 3);
         for (name, merges) in ours {

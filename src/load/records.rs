@@ -120,21 +120,22 @@ pub struct FileContext {
     pub cadre: Option<(String, &'static str)>,
 }
 
-fn text(row: &DataRow, col: Option<usize>) -> String {
+/// A cell's text, trimmed, borrowed where the cell holds text.
+fn cell_text(row: &DataRow, col: Option<usize>) -> std::borrow::Cow<'_, str> {
     match col.map(|c| row.cell(c)) {
-        None | Some(Cell::Empty) => String::new(),
-        Some(Cell::Text(s)) => s.trim().to_string(),
-        Some(other) => other.text().trim().to_string(),
+        None | Some(Cell::Empty) => "".into(),
+        Some(Cell::Text(s)) => s.trim().into(),
+        Some(other) => other.text().trim().to_string().into(),
     }
+}
+
+fn text(row: &DataRow, col: Option<usize>) -> String {
+    cell_text(row, col).into_owned()
 }
 
 /// [`text`] as an inline string (no allocation for a short cell).
 fn ctext(row: &DataRow, col: Option<usize>) -> Text {
-    match col.map(|c| row.cell(c)) {
-        None | Some(Cell::Empty) => Text::default(),
-        Some(Cell::Text(s)) => Text::from(s.trim()),
-        Some(other) => Text::from(other.text().trim()),
-    }
+    Text::from(cell_text(row, col).as_ref())
 }
 
 fn first(table: &Table, pred: impl Fn(&Role) -> bool) -> Option<usize> {
@@ -223,8 +224,12 @@ fn id_carriers(table: &Table, slots: &[(Person, Option<usize>, Option<usize>)]) 
 /// right (the national student number of a student who has an ID). Anything
 /// else (L…, J…, a school's own number) carries none.
 pub fn id_in_student_no(cell: &str) -> Option<(RawId, NormId)> {
-    let rest = cell.trim().strip_prefix(['G', 'g'])?;
-    let id = RawId::Text(rest.to_string());
+    keyed(cell.trim().strip_prefix(['G', 'g'])?)
+}
+
+/// A text that normalizes to an identity key, as the slot's ID.
+fn keyed(text: &str) -> Option<(RawId, NormId)> {
+    let id = RawId::Text(text.to_string());
     let norm = id.normalize();
     norm.key.is_some().then_some((id, norm))
 }
@@ -237,9 +242,7 @@ pub fn id_in_card(cell: &str) -> Option<(RawId, NormId)> {
     if digits.chars().count() != 20 {
         return None;
     }
-    let id = RawId::Text(digits.to_string());
-    let norm = id.normalize();
-    norm.key.is_some().then_some((id, norm))
+    keyed(digits)
 }
 
 /// The persons one roll cell pair names: one, or several when the cells list
@@ -588,8 +591,6 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     ex
 }
 
-/// The register's address of a row: its township and village columns (when
-/// the address does not already name them) before the address column.
 /// A cell giving a relative whole: a name, a relation and an ID, in any order,
 /// split by `/`, `|`, commas, `、` or spaces (`李芳/妻子/4329…`, `妻子 李芳 4329…`).
 /// `None` unless each of the three is there once and nothing else.
@@ -600,7 +601,8 @@ fn person_triple(cell: &str) -> Option<(String, String, String)> {
     }
     let (mut name, mut term, mut id) = (None, None, None);
     for p in parts {
-        if normalize_id(p).key.is_some() || normalize_id(p).partial.is_some() {
+        let n = normalize_id(p);
+        if n.key.is_some() || n.partial.is_some() {
             id = id.xor(Some(p));
         } else if parse_relation(p).relation != Relation::Other {
             term = term.xor(Some(p));
@@ -680,6 +682,8 @@ fn birth_in_id_cell(id: &RawId) -> Option<String> {
     (!b.is_empty() && b.chars().next().is_some_and(|c| c.is_ascii_digit())).then_some(b)
 }
 
+/// The register's address of a row: its township and village columns (when
+/// the address does not already name them) before the address column.
 fn register_address(row: &DataRow, town: Option<usize>, village: Option<usize>, addr: Option<usize>) -> String {
     let mut out = text(row, addr);
     for part in [text(row, village), text(row, town)] {

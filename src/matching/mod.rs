@@ -64,19 +64,8 @@ fn rp_person(r: &RollPerson) -> String {
 
 /// The places of the county as the rolls name them.
 pub fn gazetteer<'r>(rolls: impl IntoIterator<Item = &'r RollRow>) -> Gazetteer {
-    // A million rows name a few thousand (township, village) pairs, in runs of
-    // one village: each distinct pair is learned once (the gazetteer is a
-    // function of the set of pairs).
-    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
-    let mut last: Option<(&str, &str)> = None;
-    for r in rolls {
-        let pair = (r.township.as_str(), r.village.as_str());
-        if last != Some(pair) {
-            pairs.insert(pair);
-            last = Some(pair);
-        }
-    }
-    Gazetteer::build(pairs)
+    // Each distinct pair learned once: the gazetteer is a function of the set of pairs.
+    Gazetteer::build(people::distinct_places(rolls))
 }
 
 /// The batch, one chunk of rolls at a time: the register is indexed once,

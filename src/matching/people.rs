@@ -227,13 +227,10 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
 }
 
 /// Every person slot of every roll row, normalized.
-pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
-    // Rows placed only by an address column: each distinct address is read
-    // once (reading one scans the gazetteer).
-    // A roll names a few thousand (township, village) pairs over a million
-    // rows: each pair is placed once.
-    // Rows of a roll come in runs of one village: a run is looked up once.
-    let mut pairs: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+/// The distinct (township, village) cells of roll rows. A million rows name a
+/// few thousand pairs, in runs of one village: a run is taken once.
+pub fn distinct_places<'r>(rolls: impl IntoIterator<Item = &'r RollRow>) -> std::collections::BTreeSet<(&'r str, &'r str)> {
+    let mut pairs = std::collections::BTreeSet::new();
     let mut last: Option<(&str, &str)> = None;
     for r in rolls {
         let pair = (r.township.as_str(), r.village.as_str());
@@ -242,6 +239,15 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
             last = Some(pair);
         }
     }
+    pairs
+}
+
+pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson> {
+    // Rows placed only by an address column: each distinct address is read
+    // once (reading one scans the gazetteer).
+    // A roll names a few thousand (township, village) pairs over a million
+    // rows: each pair is placed once.
+    let pairs = distinct_places(rolls);
     let by_pair: HashMap<(&str, &str), Place> = pairs.into_par_iter().map(|(t, v)| ((t, v), gaz.roll_place(t, v))).collect();
     let unplaced = |p: &Place| p.township.is_none() && p.village.is_none();
     let place_of = |r: &'r RollRow| -> Option<&Place> { by_pair.get(&(r.township.as_str(), r.village.as_str())) };
