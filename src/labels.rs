@@ -291,6 +291,11 @@ pub fn sheet_without_table(file: &str, sheet: &str, why: &str) -> String {
     pick(format!("  跳过工作表（无表格）：{file} · {sheet}：{why}"), format!("  sheet skipped (no table): {file} · {sheet}: {why}"))
 }
 
+/// The heading of the list of unusable inputs in summary.xlsx's 数据质量 (always Chinese: a workbook).
+pub fn unusable_inputs_title(n: usize) -> String {
+    format!("无法使用的输入（{n} 项，本批比对不完整，退出码 3）")
+}
+
 pub fn run_incomplete(n: usize) -> String {
     pick(
         format!("  ！有 {n} 项输入无法使用，本批比对不完整（退出码 3；详见 summary.xlsx 的“数据质量”表和 manifest.json）："),

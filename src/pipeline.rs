@@ -1109,6 +1109,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 .cloned()
                 .collect(),
             lead_status: lead_status.clone(),
+            problems: inputs.problems.clone(),
         };
         written.extend(report::write_review_workbooks(&opts.out, &hits, &batch, &decisions)?);
         if !eligibility.is_empty() {

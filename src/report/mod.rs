@@ -49,6 +49,10 @@ pub struct BatchInfo {
     /// Each lead's status in the ledger (台账状态), by hit_id; empty without a ledger
     /// (the review workbooks then have no status column).
     pub lead_status: std::collections::BTreeMap<String, String>,
+    /// Every input the batch could not use, one line each (the run exits 3):
+    /// also those no file row of 数据质量 holds (an archive left unread, no roll
+    /// found at all).
+    pub problems: Vec<String>,
 }
 
 /// Values offered in the 核查结论 dropdown.

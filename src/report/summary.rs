@@ -420,5 +420,13 @@ fn quality(ws: &mut Worksheet, batch: &BatchInfo, st: &Styles) -> Result<(), Xls
                 “跳过”各列是不计入数据行的空行、重复表头、合计行和表尾；\
                 “身份证”各列按人员统计（一行可能有多人）。";
     ws.write_string_with_format(row, 0, note, &st.note)?;
+    if !batch.problems.is_empty() {
+        row += 2;
+        put(ws, row, 0, &labels::unusable_inputs_title(batch.problems.len()), &st.header)?;
+        for p in &batch.problems {
+            row += 1;
+            put(ws, row, 0, p, &st.text)?;
+        }
+    }
     Ok(())
 }

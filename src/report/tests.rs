@@ -855,6 +855,14 @@ fn summary_has_sheets_charts_and_accounts_for_every_row() {
     assert!(o.contains(&"2024-05-B01".to_string()));
     assert!(o.contains(&"本单位审批".to_string()));
 
+    // Inputs no file row holds (an archive left unread) are listed under the table.
+    assert!(!q.iter().flatten().any(|c| s(c).starts_with("无法使用的输入")));
+    let with = BatchInfo { problems: vec!["未读取：民政局报送.zip：压缩包（.zip）无法直接读取".into()], ..batch() };
+    write_summary(&p, &hits(), &with).unwrap();
+    let q: Vec<String> = grid(&p, "数据质量").iter().map(|r| s(&r[0])).collect();
+    let at = q.iter().position(|c| c == "无法使用的输入（1 项，本批比对不完整，退出码 3）").expect("the list's heading");
+    assert_eq!(q[at + 1], "未读取：民政局报送.zip：压缩包（.zip）无法直接读取");
+
     // No hits at all: still a valid workbook.
     write_summary(&p, &[], &batch()).unwrap();
     assert_eq!(open(&p).sheet_names().len(), 5);
