@@ -586,6 +586,39 @@ mod tests {
     }
 }
 
+// ---------------------------------------------------------------- review workbooks (核查)
+
+/// The reviewer's columns of every review workbook: written by `report/`
+/// (hits, 经商办企业, 社团兼职, 虚报冒领, the sample, the ledger export) and
+/// read back by `review import` (`report::decisions`), so the two cannot differ.
+pub const CONCLUSION_HEADER: &str = "核查结论";
+pub const ACTION_HEADER: &str = "处理措施";
+pub const REVIEWER_HEADER: &str = "核查人";
+pub const REVIEW_DATE_HEADER: &str = "核查日期";
+pub const REMARK_HEADER: &str = "备注";
+
+/// A reviewer's conclusions on a lead (the 核查结论 dropdown).
+pub const COMPLIANT: &str = "合规";
+pub const NONCOMPLIANT: &str = "不合规";
+pub const NOT_THE_PERSON: &str = "非本人（误报）";
+pub const TO_VERIFY: &str = "待核实";
+/// A paying unit's conclusions on a 虚报冒领 finding.
+pub const SUBSTANTIATED: &str = "属实（不应享受）";
+pub const UNSUBSTANTIATED: &str = "不属实（可以享受）";
+/// The action that is none (处理措施).
+pub const NO_ACTION: &str = "无需处理";
+
+/// Values offered in the 核查结论 dropdown.
+pub const CONCLUSIONS: [&str; 4] = [COMPLIANT, NONCOMPLIANT, NOT_THE_PERSON, TO_VERIFY];
+/// Values offered in a 虚报冒领 workbook's 核查结论 dropdown.
+pub const ELIGIBILITY_CONCLUSIONS: [&str; 3] = [SUBSTANTIATED, UNSUBSTANTIATED, TO_VERIFY];
+/// Values offered in the 处理措施 dropdown.
+pub const ACTIONS: [&str; 5] = [NO_ACTION, "取消", "停发", "追回资金", "移送纪检监察"];
+
+/// The reviewer's five columns with their widths, as every review workbook ends.
+pub const REVIEW_COLUMNS: [(&str, f64); 5] =
+    [(CONCLUSION_HEADER, 14.0), (ACTION_HEADER, 14.0), (REVIEWER_HEADER, 10.0), (REVIEW_DATE_HEADER, 12.0), (REMARK_HEADER, 24.0)];
+
 // ---------------------------------------------------------------- 台账 (ledger)
 
 /// Why a run refuses to write into a folder holding a reviewer's work.
@@ -638,8 +671,8 @@ pub fn ledger_imported(path: &str, applied: usize, unchanged: usize, unknown: us
 pub fn lead_status(s: &str) -> &'static str {
     match s {
         "pending" => "待核查",
-        "compliant" => "合规",
-        "noncompliant" => "不合规",
+        "compliant" => COMPLIANT,
+        "noncompliant" => NONCOMPLIANT,
         "handled" => "已处理",
         "closed" => "已销号",
         _ => "未知",

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::matching::score::PairKind;
+
 /// Where a value came from: a file (relative to the folder given on the
 /// command line), a sheet (`""` for CSV) and a 1-based row as Excel shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,6 +73,99 @@ impl Relevance {
     }
 }
 
+/// What a finding rests on (`match_kind`): for a pair of persons, the kind of
+/// identity evidence it earned (`matching::score::EVIDENCE`); as a lead of the
+/// ledger, 经商办企业 and 社团兼职 pairs carry their comparison before it
+/// (`enterprises:id_exact`); a 虚报冒领 finding carries its rule
+/// (`compare::eligibility::RULES`). Written and read as those codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// A relative (or cadre) × roll person pair, and the comparisons' own findings.
+    Pair(PairKind),
+    /// A 经商办企业 finding as a lead of the ledger.
+    Enterprise(PairKind),
+    /// A 社团兼职取酬 finding as a lead of the ledger.
+    Association(PairKind),
+    /// A 虚报冒领 finding.
+    Eligibility(crate::compare::eligibility::Rule),
+}
+
+impl Default for MatchKind {
+    /// The strongest evidence: for records made before anything is known
+    /// (a finding's id read back from a findings CSV).
+    fn default() -> Self {
+        MatchKind::Pair(PairKind::IdExact)
+    }
+}
+
+impl MatchKind {
+    const ENTERPRISE: &str = "enterprises:";
+    const ASSOCIATION: &str = "associations:";
+
+    /// The identity evidence of a pair, whichever comparison it serves.
+    pub fn pair(self) -> Option<PairKind> {
+        match self {
+            MatchKind::Pair(k) | MatchKind::Enterprise(k) | MatchKind::Association(k) => Some(k),
+            MatchKind::Eligibility(_) => None,
+        }
+    }
+
+    /// The code of the evidence or rule, without the comparison (`id_exact`, `paid_after_death`).
+    pub fn code(self) -> &'static str {
+        match self {
+            MatchKind::Pair(k) | MatchKind::Enterprise(k) | MatchKind::Association(k) => k.as_str(),
+            MatchKind::Eligibility(r) => r.code(),
+        }
+    }
+
+    /// The comparison (`compare::COMPARISONS` id) a lead of the ledger comes from.
+    pub fn comparison(self) -> &'static str {
+        match self {
+            MatchKind::Pair(_) => "relatives_rolls",
+            MatchKind::Enterprise(_) => "enterprises",
+            MatchKind::Association(_) => "associations",
+            MatchKind::Eligibility(_) => "eligibility",
+        }
+    }
+
+    /// The code as hits.csv and the findings CSVs write it.
+    pub fn parse(s: &str) -> Option<MatchKind> {
+        if let Some(k) = s.strip_prefix(Self::ENTERPRISE) {
+            return PairKind::parse(k).map(MatchKind::Enterprise);
+        }
+        if let Some(k) = s.strip_prefix(Self::ASSOCIATION) {
+            return PairKind::parse(k).map(MatchKind::Association);
+        }
+        PairKind::parse(s)
+            .map(MatchKind::Pair)
+            .or_else(|| crate::compare::eligibility::Rule::parse(s).map(MatchKind::Eligibility))
+    }
+}
+
+impl std::fmt::Display for MatchKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MatchKind::Pair(k) => f.write_str(k.as_str()),
+            MatchKind::Enterprise(k) => write!(f, "{}{}", Self::ENTERPRISE, k.as_str()),
+            MatchKind::Association(k) => write!(f, "{}{}", Self::ASSOCIATION, k.as_str()),
+            MatchKind::Eligibility(r) => f.write_str(r.code()),
+        }
+    }
+}
+
+impl Serialize for MatchKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for MatchKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as Deserialize>::deserialize(d)?;
+        MatchKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown match_kind {s:?}")))
+    }
+}
+
 /// One row of `hits.csv`: a roll person slot matched to a register row.
 /// The field names are the CSV column names (a contract: do not rename).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -78,7 +173,7 @@ pub struct Hit {
     pub hit_id: String,
     pub tier: Tier,
     pub score: f64,
-    pub match_kind: String,
+    pub match_kind: MatchKind,
     pub evidence: String,
     /// The relative's relation to the cadre (`self` for the cadre).
     #[serde(deserialize_with = "crate::normalize::relation::de_lenient")]

@@ -1164,7 +1164,7 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 .map(|r| r.file.clone())
                 .collect();
             let published: Vec<String> = if opts.workbooks && !opts.publicity_dry_run {
-                hits.iter().filter(|h| report::conclusion_of(h, &decisions) == "合规").map(|h| h.hit_id.clone()).collect()
+                hits.iter().filter(|h| report::conclusion_of(h, &decisions) == crate::labels::COMPLIANT).map(|h| h.hit_id.clone()).collect()
             } else {
                 Vec::new()
             };

@@ -203,7 +203,7 @@ fn eligibility_findings_are_ledger_leads_with_their_decisions() {
     assert_eq!(row[10].to_string(), "属实（不应享受）");
     run("m2", &[]).success();
     let l = kinmatch::ledger::Ledger::open(&w.join("kinmatch.db")).unwrap();
-    assert!(l.leads("2099-01-01").unwrap().iter().filter(|x| x.hit.match_kind == "paid_after_death").all(|x| x.found));
+    assert!(l.leads("2099-01-01").unwrap().iter().filter(|x| x.hit.match_kind.code() == "paid_after_death").all(|x| x.found));
 }
 
 /// Issue 13 (inputs detected in a folder) and issue 12 (a file's kind set in

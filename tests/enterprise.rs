@@ -268,7 +268,7 @@ fn enterprise_findings_are_ledger_leads_of_the_cadres_unit() {
     opts.ledger = Some(tmp.path().join("kinmatch.db"));
     let res = run(&opts).unwrap();
     let ledger = kinmatch::ledger::Ledger::open(opts.ledger.as_ref().unwrap()).unwrap();
-    let ent: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.hit_id.starts_with('e') && l.hit.match_kind.starts_with("enterprises:")).collect();
+    let ent: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.hit_id.starts_with('e') && matches!(l.hit.match_kind, kinmatch::model::MatchKind::Enterprise(_))).collect();
     assert_eq!(ent.len(), res.enterprise.len());
     assert!(ent.iter().all(|l| l.found && l.approving_unit == l.hit.cadre_unit), "verified by the cadre's unit");
     drop(ledger);
@@ -279,7 +279,7 @@ fn enterprise_findings_are_ledger_leads_of_the_cadres_unit() {
     again.run_date = Some("2024-12-01".into());
     run(&again).unwrap();
     let ledger = kinmatch::ledger::Ledger::open(opts.ledger.as_ref().unwrap()).unwrap();
-    let still: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| l.hit.match_kind.starts_with("enterprises:")).collect();
+    let still: Vec<_> = ledger.leads("9999-12-31").unwrap().into_iter().filter(|l| matches!(l.hit.match_kind, kinmatch::model::MatchKind::Enterprise(_))).collect();
     assert!(still.iter().all(|l| l.found), "a run without the registry leaves them found");
 }
 
@@ -376,7 +376,7 @@ fn regression_relatives_without_ids_missed_in_the_registry() {
     let got: Vec<(&str, &str, kinmatch::model::Tier, &str)> = res
         .enterprise
         .iter()
-        .map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.as_str(), f.hit.tier, f.declared.as_str()))
+        .map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.code(), f.hit.tier, f.declared.as_str()))
         .collect();
     use kinmatch::model::Tier;
     assert_eq!(
@@ -489,7 +489,7 @@ fn regression_registry_person_without_id_never_a_finding() {
     let res = run(&with_declarations(dir, kin, reg, vec![vec!["干部姓名", "亲属姓名", "与本人关系", "企业名称", "统一社会信用代码"]])).unwrap();
     use kinmatch::model::Tier;
     let got: Vec<(&str, &str, Tier)> =
-        res.enterprise.iter().map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.as_str(), f.hit.tier)).collect();
+        res.enterprise.iter().map(|f| (f.hit.relative_name.as_str(), f.hit.match_kind.code(), f.hit.tier)).collect();
     assert_eq!(
         got,
         vec![("赵玲学", "name_township_unique", Tier::Possible), ("董兰", "name_township_unique", Tier::Possible)],
@@ -532,7 +532,7 @@ fn regression_legal_rep_written_with_his_id_in_one_cell_or_masked_found_nothing(
     opts.declarations.clear();
     let res = run(&opts).unwrap();
     let mut got: Vec<(String, &str, &str)> =
-        res.enterprise.iter().filter(|f| f.hit.roll_name.contains("王华")).map(|f| (f.enterprise.name.clone(), f.hit.tier.as_str(), f.hit.match_kind.as_str())).collect();
+        res.enterprise.iter().filter(|f| f.hit.roll_name.contains("王华")).map(|f| (f.enterprise.name.clone(), f.hit.tier.as_str(), f.hit.match_kind.code())).collect();
     got.sort();
     assert_eq!(
         got,
@@ -573,6 +573,6 @@ fn regression_firm_registered_in_another_township_taken_as_the_relative_living_e
         ..Default::default()
     };
     let res = run(&opts).unwrap();
-    let got: Vec<(&str, &str)> = res.enterprise.iter().map(|f| (f.hit.tier.as_str(), f.hit.match_kind.as_str())).collect();
+    let got: Vec<(&str, &str)> = res.enterprise.iter().map(|f| (f.hit.tier.as_str(), f.hit.match_kind.code())).collect();
     assert_eq!(got, vec![("probable", "name_birth")]);
 }

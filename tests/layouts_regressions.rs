@@ -428,7 +428,7 @@ fn regression_relative_without_id_ignored_stated_birth_and_split_place() {
     let out = run_batch(tmp.path(), kin, rolls);
     let hit = |name: &str| out.hits.iter().find(|h| h.roll_name == name).unwrap_or_else(|| panic!("{name}: {:#?}", out.hits));
     let m = hit("范欣");
-    assert_eq!((m.tier, m.match_kind.as_str()), (kinmatch::model::Tier::Probable, "name_birth"), "{}", m.evidence);
+    assert_eq!((m.tier, m.match_kind.code()), (kinmatch::model::Tier::Probable, "name_birth"), "{}", m.evidence);
     assert!(m.evidence.contains("1949-09-02"), "{}", m.evidence);
     let b = hit("蔡国华");
     assert!(b.evidence.contains("同村（石门"), "{}", b.evidence);
@@ -536,7 +536,7 @@ fn regression_household_members_by_name_dropped_and_card_numbers_taken_for_ids()
     assert_eq!(slots.len(), 24);
     let out = run_batch(tmp.path(), kin, rolls);
     let h = out.hits.iter().find(|h| h.roll_name == "孙涛").expect("the member is matched by name and village");
-    assert_eq!((h.roll_role, h.match_kind.as_str()), (Some(kinmatch::load::roles::Person::Member), "name_place"));
+    assert_eq!((h.roll_role, h.match_kind.code()), (Some(kinmatch::load::roles::Person::Member), "name_place"));
 }
 
 /// The same roll sent twice (in two folders, or once as a copy): its rows were
@@ -993,7 +993,7 @@ fn regression_roll_with_ids_masked_for_publication_gave_no_lead_and_blamed_the_i
     ];
     write_csv(&rolls, "县民政局_低保公示.csv", &lines);
     let out = run_batch(tmp.path(), kin, rolls.clone());
-    let got: Vec<(u32, &str, &str)> = out.hits.iter().map(|h| (h.roll_row, h.tier.as_str(), h.match_kind.as_str())).collect();
+    let got: Vec<(u32, &str, &str)> = out.hits.iter().map(|h| (h.roll_row, h.tier.as_str(), h.match_kind.code())).collect();
     assert_eq!(got, vec![(2, "probable", "id_masked")]);
     let l = load(&rolls.join("县民政局_低保公示.csv"), Kind::Roll);
     let s = &l.report.sheets[0];

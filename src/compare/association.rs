@@ -441,7 +441,7 @@ pub fn lead_hit(f: &Finding) -> Hit {
     let rules: Vec<&str> = f.rules.iter().map(|r| r.text_zh()).collect();
     Hit {
         hit_id: format!("a{}", h.hit_id),
-        match_kind: format!("associations:{}", h.match_kind),
+        match_kind: h.match_kind.pair().map_or(h.match_kind, crate::model::MatchKind::Association),
         evidence: format!("{} {}：{}；{}", f.post.org, f.post.post, rules.join("；"), h.evidence),
         approving_unit: h.cadre_unit.clone(),
         program: "社团兼职".into(),
@@ -460,7 +460,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             format!("a{}", h.hit_id),
             h.tier.as_str().to_string(),
             format!("{:.2}", h.score),
-            h.match_kind.clone(),
+            h.match_kind.to_string(),
             h.evidence.clone(),
             h.cadre_name.clone(),
             h.cadre_id.clone(),

@@ -101,7 +101,7 @@ impl Family {
 }
 
 /// The rules, as data: (rule, family, code, what it says, the programs it applies to; empty: all).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Rule {
     PaidAfterDeath,
     PublicEmployee,
@@ -132,6 +132,10 @@ impl Rule {
     }
     pub fn text_zh(self) -> &'static str {
         self.row().map_or("", |r| r.3)
+    }
+    /// The rule of a code ([`Rule::code`]).
+    pub fn parse(code: &str) -> Option<Rule> {
+        RULES.iter().find(|r| r.2 == code).map(|r| r.0)
     }
     /// Whether the rule applies to a program as written.
     pub fn applies_to(self, program: &str) -> bool {
@@ -793,7 +797,7 @@ pub fn lead_hit(f: &Finding) -> crate::model::Hit {
         hit_id: finding_id(f),
         tier: if exact { crate::model::Tier::Confirmed } else { crate::model::Tier::Probable },
         score: if exact { 1.0 } else { 0.9 },
-        match_kind: f.rule.code().to_string(),
+        match_kind: crate::model::MatchKind::Eligibility(f.rule),
         evidence: format!("{}：{}", f.rule.text_zh(), f.evidence),
         relation: crate::normalize::relation::Relation::SelfRel,
         relative_name: c.name.clone(),

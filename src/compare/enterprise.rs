@@ -953,7 +953,7 @@ pub fn lead_hit(f: &Finding) -> Hit {
     }
     Hit {
         hit_id: format!("e{}", h.hit_id),
-        match_kind: format!("enterprises:{}", h.match_kind),
+        match_kind: h.match_kind.pair().map_or(h.match_kind, crate::model::MatchKind::Enterprise),
         evidence,
         approving_unit: h.cadre_unit.clone(),
         program: "经商办企业".into(),
@@ -972,7 +972,7 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
             format!("e{}", h.hit_id),
             h.tier.as_str().to_string(),
             format!("{:.2}", h.score),
-            h.match_kind.clone(),
+            h.match_kind.to_string(),
             h.evidence.clone(),
             h.relation.as_str().to_string(),
             h.relation_term.clone(),

@@ -42,10 +42,11 @@ impl LeadStatus {
 
     /// The status a reviewer's decision gives.
     pub fn of_decision(conclusion: &str, action: &str) -> LeadStatus {
+        use crate::labels::{COMPLIANT, NO_ACTION, NONCOMPLIANT, NOT_THE_PERSON, SUBSTANTIATED, UNSUBSTANTIATED};
         match conclusion.trim() {
-            "合规" | "非本人（误报）" | "非本人(误报)" | "不属实（可以享受）" => Self::Compliant,
-            "不合规" | "属实（不应享受）" if action.trim().is_empty() || action.trim() == "无需处理" => Self::Noncompliant,
-            "不合规" | "属实（不应享受）" => Self::Handled,
+            COMPLIANT | NOT_THE_PERSON | "非本人(误报)" | UNSUBSTANTIATED => Self::Compliant,
+            NONCOMPLIANT | SUBSTANTIATED if action.trim().is_empty() || action.trim() == NO_ACTION => Self::Noncompliant,
+            NONCOMPLIANT | SUBSTANTIATED => Self::Handled,
             _ => Self::Pending,
         }
     }
@@ -139,21 +140,6 @@ fn decision_at(r: &rusqlite::Row, id: usize, first: usize) -> rusqlite::Result<D
         remark: r.get(first + 4)?,
         source: r.get(first + 5)?,
     })
-}
-
-/// The comparison a lead comes from: 虚报冒领 findings carry their rule's code
-/// as `match_kind`, 经商办企业 and 社团兼职 findings their comparison's id before
-/// it (`enterprises:id_exact`); every other lead is a relatives × rolls hit.
-pub fn comparison_of(h: &Hit) -> &'static str {
-    if crate::compare::eligibility::RULES.iter().any(|r| r.2 == h.match_kind) {
-        "eligibility"
-    } else if h.match_kind.starts_with("enterprises:") {
-        "enterprises"
-    } else if h.match_kind.starts_with("associations:") {
-        "associations"
-    } else {
-        "relatives_rolls"
-    }
 }
 
 fn unit_of(h: &Hit) -> String {
@@ -379,7 +365,7 @@ impl Ledger {
                 if l.overdue(as_of) {
                     c.overdue += 1;
                 }
-                if l.status == LeadStatus::Compliant && l.decision.conclusion == "合规" && l.published_on.is_none() {
+                if l.status == LeadStatus::Compliant && l.decision.conclusion == crate::labels::COMPLIANT && l.published_on.is_none() {
                     c.unpublished += 1;
                 }
             }
@@ -430,7 +416,7 @@ fn run_tx(tx: &rusqlite::Transaction, path: &str, run: &RunFacts) -> Result<RunR
                 tx.execute(
                     "INSERT INTO leads (hit_id, first_batch, first_seen, last_batch, last_seen, found, approving_unit, due, status, roll_file, hit_json, comparison)
                      VALUES (?1, ?2, ?3, ?2, ?3, 1, ?4, ?5, 'pending', ?6, ?7, ?8)",
-                    params![h.hit_id, batch, run_date, unit_of(h), due, h.roll_file, json(h)?, comparison_of(h)],
+                    params![h.hit_id, batch, run_date, unit_of(h), due, h.roll_file, json(h)?, h.match_kind.comparison()],
                 )
                 .map_err(e)?;
                 event(&h.hit_id, "首次发现").map_err(e)?;

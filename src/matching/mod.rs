@@ -11,7 +11,7 @@ pub mod places;
 pub mod score;
 
 use crate::load::records::RollRow;
-use crate::model::{Hit, Relevance, Tier};
+use crate::model::{Hit, MatchKind, Relevance, Tier};
 use people::{Cadre, Poi, RollPerson};
 use crate::normalize::unit::UnitTable;
 use places::{Gazetteer, written_unit_key};
@@ -422,7 +422,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
     // every lead of the kind whose name others bore was a namesake).
     let mut drop: Vec<bool> = leads
         .iter()
-        .map(|l| l.scored.match_kind == "name_fit" && census.other_anywhere(l.rp.name.variant_key.as_str(), &l.rp.id))
+        .map(|l| l.scored.match_kind == score::PairKind::NameFit && census.other_anywhere(l.rp.name.variant_key.as_str(), &l.rp.id))
         .collect();
     for (i, l) in leads.iter_mut().enumerate() {
         if l.scored.tier != Tier::Probable {
@@ -434,7 +434,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
             // An Excel-truncated ID agrees with everyone born that day in that
             // region whose sequence starts alike: a same-name person with
             // another full ID in the rolls makes it ambiguous.
-            "id_truncated" => {
+            score::PairKind::IdTruncated => {
                 let rp_trunc = score::looks_truncated(&rp.id);
                 let (trunc, full) = if rp_trunc { (&rp.id, poi.id.key.as_deref()) } else { (&poi.id, rp.id.key.as_deref()) };
                 let Some(partial) = trunc.partial.as_deref() else { continue };
@@ -445,7 +445,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
                     s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
                 }
             }
-            "name_place" => {
+            score::PairKind::NamePlace => {
                 let Some(t) = rp.place.township.as_deref() else { continue };
                 let own = rp.id.key.as_deref().or(poi.id.key.as_deref());
                 if !census.other_in_township(name, t, own) {
@@ -557,7 +557,7 @@ pub(crate) fn make_hit(
         hit_id,
         tier: s.tier,
         score: s.score,
-        match_kind: s.match_kind.to_string(),
+        match_kind: MatchKind::Pair(s.match_kind),
         evidence: s.evidence.clone(),
         relation: poi.relation,
         relation_term: term.to_string(),
@@ -611,7 +611,7 @@ mod tests {
     use super::*;
     use crate::load::records::{KinRow, RawId, Slot};
     use crate::matching::blocking::Block;
-    use crate::model::Source;
+    use crate::model::{PairKind, Source};
     use crate::normalize::relation::Relation;
 
     fn cadre_of(unit: &str, units: &UnitTable) -> Cadre {
@@ -741,8 +741,8 @@ mod tests {
             rolls.push(roll_row(f, 3, ("范欣怡", &id18("43292219900105022")), ("柳河镇", "")));
         }
         let hits = batch_hits(kin, &[Relation::Parent], &rolls);
-        let got: Vec<(u32, Tier, &str, Block)> = hits.iter().map(|h| (h.roll_row, h.tier, h.match_kind.as_str(), h.blocking)).collect();
-        let want: Vec<(u32, Tier, &str, Block)> = want.map(|t| (2, t, "name_fit", Block::NameAge)).into_iter().collect();
+        let got: Vec<(u32, Tier, MatchKind, Block)> = hits.iter().map(|h| (h.roll_row, h.tier, h.match_kind, h.blocking)).collect();
+        let want: Vec<(u32, Tier, MatchKind, Block)> = want.map(|t| (2, t, MatchKind::Pair(PairKind::NameFit), Block::NameAge)).into_iter().collect();
         assert_eq!(got, want, "{hits:#?}");
     }
 

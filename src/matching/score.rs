@@ -223,12 +223,65 @@ pub enum Evidence {
     NameTownshipUnique,
 }
 
+/// `match_kind` in hits.csv: the family of [`EVIDENCE`] rows a pair's
+/// evidence belongs to (several rows share one: `id_typo` with or without the
+/// birth agreeing). Written and read by [`PairKind::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PairKind {
+    IdExact,
+    IdLegacy,
+    IdExactNameDiffers,
+    IdSameInvalid,
+    IdTruncated,
+    IdTruncatedPartial,
+    IdMasked,
+    IdTypo,
+    IdTransposed,
+    NameBirth,
+    NamePlace,
+    NameFit,
+    NameDeclared,
+    NameFitUnique,
+    NameTownshipUnique,
+    NameVillage,
+}
+
+impl PairKind {
+    /// Every kind with its code in hits.csv.
+    pub const ALL: &[(PairKind, &str)] = &[
+        (PairKind::IdExact, "id_exact"),
+        (PairKind::IdLegacy, "id_legacy"),
+        (PairKind::IdExactNameDiffers, "id_exact_name_differs"),
+        (PairKind::IdSameInvalid, "id_same_invalid"),
+        (PairKind::IdTruncated, "id_truncated"),
+        (PairKind::IdTruncatedPartial, "id_truncated_partial"),
+        (PairKind::IdMasked, "id_masked"),
+        (PairKind::IdTypo, "id_typo"),
+        (PairKind::IdTransposed, "id_transposed"),
+        (PairKind::NameBirth, "name_birth"),
+        (PairKind::NamePlace, "name_place"),
+        (PairKind::NameFit, "name_fit"),
+        (PairKind::NameDeclared, "name_declared"),
+        (PairKind::NameFitUnique, "name_fit_unique"),
+        (PairKind::NameTownshipUnique, "name_township_unique"),
+        (PairKind::NameVillage, "name_village"),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, s)| s)
+    }
+
+    pub fn parse(s: &str) -> Option<PairKind> {
+        Self::ALL.iter().find(|(_, c)| *c == s).map(|(k, _)| *k)
+    }
+}
+
 /// One row of the evidence table.
 #[derive(Clone, Copy, Debug)]
 pub struct EvidenceRule {
     pub evidence: Evidence,
     /// `match_kind` in hits.csv.
-    pub kind: &'static str,
+    pub kind: PairKind,
     pub tier: Tier,
     /// The score; rows marked `name_graded` lose [`name_penalty`] for a name
     /// that agrees only as a variant, a homophone or one character.
@@ -238,7 +291,7 @@ pub struct EvidenceRule {
     pub text_zh: &'static str,
 }
 
-const fn rule(evidence: Evidence, kind: &'static str, tier: Tier, score: f64, name_graded: bool, text_zh: &'static str) -> EvidenceRule {
+const fn rule(evidence: Evidence, kind: PairKind, tier: Tier, score: f64, name_graded: bool, text_zh: &'static str) -> EvidenceRule {
     EvidenceRule { evidence, kind, tier, score, name_graded, text_zh }
 }
 
@@ -247,34 +300,34 @@ const fn rule(evidence: Evidence, kind: &'static str, tier: Tier, score: f64, na
 /// earns; the tier and score come from here, and the review guide is written
 /// from here, so the two cannot disagree.
 pub const EVIDENCE: &[EvidenceRule] = &[
-    rule(Evidence::IdExact, "id_exact", Tier::Confirmed, 1.0, true, "身份证号一致（格式规范后，如空格、小写 x、全角数字、前导撇号），姓名一致或相近：同一人"),
-    rule(Evidence::IdLegacy, "id_legacy", Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
-    rule(Evidence::IdSameInvalid, "id_same_invalid", Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
-    rule(Evidence::IdTruncated, "id_truncated", Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
-    rule(Evidence::IdMasked, "id_masked", Tier::Probable, 0.85, false, "一方身份证号已脱敏（如 432921********102X），显示的各位与另一方一致，姓名一致，住址不矛盾"),
-    rule(Evidence::IdTypoBirthAgrees, "id_typo", Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
-    rule(Evidence::IdTypo, "id_typo", Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
-    rule(Evidence::IdTransposedBirthAgrees, "id_transposed", Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
-    rule(Evidence::IdTransposed, "id_transposed", Tier::Probable, 0.85, false, "身份证号相邻两位顺序颠倒（一方校验位错误），姓名一致"),
-    rule(Evidence::NameBirthDayVillage, "name_birth", Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
-    rule(Evidence::NameBirthDay, "name_birth", Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
-    rule(Evidence::NameBirthMonth, "name_birth", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
-    rule(Evidence::NamePlaceFit, "name_place", Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
-    rule(Evidence::NamePlaceRollNoId, "name_place", Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
-    rule(Evidence::NameDeclared, "name_declared", Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
-    rule(Evidence::IdExactNameDiffers, "id_exact_name_differs", Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
-    rule(Evidence::IdSameInvalidNameDiffers, "id_same_invalid", Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
-    rule(Evidence::IdTruncatedPartial, "id_truncated_partial", Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
-    rule(Evidence::IdMaskedPartial, "id_masked", Tier::Possible, 0.6, false, "一方身份证号已脱敏，显示的各位与另一方一致，但姓名仅相近或住址在另一乡镇"),
-    rule(Evidence::IdTypoNameClose, "id_typo", Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
-    rule(Evidence::IdTransposedNameClose, "id_transposed", Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
-    rule(Evidence::NameBirthDayElsewhere, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
-    rule(Evidence::NameBirthMonthUnplaced, "name_birth", Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
-    rule(Evidence::NamePlace, "name_place", Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
-    rule(Evidence::NameFit, "name_fit", Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
-    rule(Evidence::NameFitUnique, "name_fit_unique", Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
-    rule(Evidence::NameTownshipUnique, "name_township_unique", Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
-    rule(Evidence::NameVillageNoIds, "name_village", Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
+    rule(Evidence::IdExact, PairKind::IdExact, Tier::Confirmed, 1.0, true, "身份证号一致（格式规范后，如空格、小写 x、全角数字、前导撇号），姓名一致或相近：同一人"),
+    rule(Evidence::IdLegacy, PairKind::IdLegacy, Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
+    rule(Evidence::IdSameInvalid, PairKind::IdSameInvalid, Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
+    rule(Evidence::IdTruncated, PairKind::IdTruncated, Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdMasked, PairKind::IdMasked, Tier::Probable, 0.85, false, "一方身份证号已脱敏（如 432921********102X），显示的各位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdTypoBirthAgrees, PairKind::IdTypo, Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTypo, PairKind::IdTypo, Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
+    rule(Evidence::IdTransposedBirthAgrees, PairKind::IdTransposed, Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTransposed, PairKind::IdTransposed, Tier::Probable, 0.85, false, "身份证号相邻两位顺序颠倒（一方校验位错误），姓名一致"),
+    rule(Evidence::NameBirthDayVillage, PairKind::NameBirth, Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
+    rule(Evidence::NameBirthDay, PairKind::NameBirth, Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
+    rule(Evidence::NameBirthMonth, PairKind::NameBirth, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
+    rule(Evidence::NamePlaceFit, PairKind::NamePlace, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
+    rule(Evidence::NamePlaceRollNoId, PairKind::NamePlace, Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
+    rule(Evidence::NameDeclared, PairKind::NameDeclared, Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
+    rule(Evidence::IdExactNameDiffers, PairKind::IdExactNameDiffers, Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
+    rule(Evidence::IdSameInvalidNameDiffers, PairKind::IdSameInvalid, Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
+    rule(Evidence::IdTruncatedPartial, PairKind::IdTruncatedPartial, Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
+    rule(Evidence::IdMaskedPartial, PairKind::IdMasked, Tier::Possible, 0.6, false, "一方身份证号已脱敏，显示的各位与另一方一致，但姓名仅相近或住址在另一乡镇"),
+    rule(Evidence::IdTypoNameClose, PairKind::IdTypo, Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::IdTransposedNameClose, PairKind::IdTransposed, Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::NameBirthDayElsewhere, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
+    rule(Evidence::NameBirthMonthUnplaced, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
+    rule(Evidence::NamePlace, PairKind::NamePlace, Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
+    rule(Evidence::NameFit, PairKind::NameFit, Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
+    rule(Evidence::NameFitUnique, PairKind::NameFitUnique, Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
+    rule(Evidence::NameTownshipUnique, PairKind::NameTownshipUnique, Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
+    rule(Evidence::NameVillageNoIds, PairKind::NameVillage, Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
 ];
 
 /// The settling rules applied to all leads at the end (`matching::settle`), as
@@ -304,7 +357,7 @@ fn name_penalty(nm: NameMatch) -> f64 {
 pub struct Scored {
     pub tier: Tier,
     pub score: f64,
-    pub match_kind: &'static str,
+    pub match_kind: PairKind,
     /// The row of [`EVIDENCE`] it earned.
     pub rule: Evidence,
     pub evidence: String,
@@ -715,7 +768,7 @@ mod tests {
         assert_eq!(got.as_ref().map(|s| s.tier), want, "{got:?}");
         if let (Some(s), Some(_)) = (&got, birth) {
             assert!(s.evidence.contains("与花名册身份证号中的出生"), "{}", s.evidence);
-            assert_eq!(s.match_kind, "name_birth");
+            assert_eq!(s.match_kind, PairKind::NameBirth);
         }
     }
 
@@ -744,7 +797,7 @@ mod tests {
         #[case] want: Option<&str>,
     ) {
         let got = score_named(name, roll17, None, place(kt, kv), place(rt, rv));
-        assert_eq!(got.as_ref().map(|s| s.match_kind), want, "{got:?}");
+        assert_eq!(got.as_ref().map(|s| s.match_kind.as_str()), want, "{got:?}");
         if want == Some("name_fit") {
             let s = got.unwrap();
             assert_eq!(s.tier, Tier::Possible);
@@ -784,7 +837,7 @@ mod tests {
         assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 28);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
-            assert!(r.kind.starts_with("id_"), "{:?}", r.evidence);
+            assert!(r.kind.as_str().starts_with("id_"), "{:?}", r.evidence);
         }
     }
 

@@ -8,6 +8,7 @@ use calamine::{Data, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 
 use super::{ACTIONS, CONCLUSIONS, README_SHEET, RESULT_SHEET, ReportError, UNIT_LABEL};
+use crate::labels::{ACTION_HEADER, CONCLUSION_HEADER, REMARK_HEADER, REVIEW_DATE_HEADER, REVIEWER_HEADER};
 
 /// One reviewer decision on one hit.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -303,7 +304,7 @@ fn read_workbook(
         let conclusion = normalize_choice(&get(Some(cols.conclusion)));
         let action = normalize_choice(&get(cols.action));
         let mut ok = true;
-        if !conclusion.is_empty() && !CONCLUSIONS.contains(&conclusion.as_str()) && !super::ELIGIBILITY_CONCLUSIONS.contains(&conclusion.as_str()) {
+        if !conclusion.is_empty() && !CONCLUSIONS.contains(&conclusion.as_str()) && !crate::labels::ELIGIBILITY_CONCLUSIONS.contains(&conclusion.as_str()) {
             invalid.push(format!(
                 "{source}：核查结论“{conclusion}”不在下拉列表中（hit_id {hit_id}）"
             ));
@@ -349,16 +350,16 @@ fn find_header(range: &calamine::Range<Data>) -> Option<(usize, Cols)> {
         let texts: Vec<String> = r.iter().map(cell_string).collect();
         let pos = |name: &str| texts.iter().position(|t| t == name);
         // A 虚报冒领 workbook names its rows by finding_id.
-        if let (Some(hit_id), Some(conclusion)) = (pos("hit_id").or(pos("finding_id")), pos("核查结论")) {
+        if let (Some(hit_id), Some(conclusion)) = (pos("hit_id").or(pos("finding_id")), pos(CONCLUSION_HEADER)) {
             return Some((
                 i,
                 Cols {
                     hit_id,
                     conclusion,
-                    action: pos("处理措施"),
-                    reviewer: pos("核查人"),
-                    review_date: pos("核查日期"),
-                    remark: pos("备注"),
+                    action: pos(ACTION_HEADER),
+                    reviewer: pos(REVIEWER_HEADER),
+                    review_date: pos(REVIEW_DATE_HEADER),
+                    remark: pos(REMARK_HEADER),
                 },
             ));
         }

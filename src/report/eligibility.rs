@@ -9,13 +9,11 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{DataValidation, Workbook, XlsxError};
 
 use super::xlsx_util::{Styles, batch_lines, ensure_dir, new_workbook, print_setup, put, put_amount, sanitize_file_name, save, source_text, unique_paths, unit_name, write_headers, write_lines, xlsx_err};
-use super::{ACTIONS, BatchInfo, ReportError};
+use super::{ACTIONS, BatchInfo, ELIGIBILITY_CONCLUSIONS, ReportError};
+use crate::labels::{ACTION_HEADER, CONCLUSION_HEADER, REMARK_HEADER, REVIEW_DATE_HEADER, REVIEWER_HEADER};
 use crate::compare::eligibility::{Finding, RULES, finding_id};
 
 pub(crate) const SHEET: &str = "核查清单";
-
-/// What the unit records for each finding.
-pub const ELIGIBILITY_CONCLUSIONS: [&str; 3] = ["属实（不应享受）", "不属实（可以享受）", "待核实"];
 
 const HEADERS: [(&str, f64); 16] = [
     ("序号", 6.0),
@@ -28,11 +26,11 @@ const HEADERS: [(&str, f64); 16] = [
     ("金额(元)", 11.0),
     ("花名册来源", 28.0),
     ("比对来源", 32.0),
-    ("核查结论", 16.0),
-    ("处理措施", 14.0),
-    ("核查人", 10.0),
-    ("核查日期", 12.0),
-    ("备注", 24.0),
+    (CONCLUSION_HEADER, 16.0),
+    (ACTION_HEADER, 14.0),
+    (REVIEWER_HEADER, 10.0),
+    (REVIEW_DATE_HEADER, 12.0),
+    (REMARK_HEADER, 24.0),
     ("finding_id", 2.0),
 ];
 
@@ -126,7 +124,7 @@ fn build(wb: &mut Workbook, unit: &str, fs: &[&Finding], batch: &BatchInfo, deci
         lines.push((text.to_string(), format!("适用于：{applies}")));
     }
     lines.push((
-        "核查结论".into(),
+        CONCLUSION_HEADER.into(),
         format!("从下拉列表选择：{}；处理措施：{}。", ELIGIBILITY_CONCLUSIONS.join("、"), ACTIONS.join("、")),
     ));
     write_lines(ws, 0, &lines, &st)?;

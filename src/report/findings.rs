@@ -14,7 +14,10 @@ use super::{ACTIONS, BatchInfo, CONCLUSIONS, ReportError};
 use crate::compare::{association, enterprise};
 
 /// The columns every such workbook ends with: what the unit fills in, and the finding's id.
-const FILLED: [(&str, f64); 6] = [("核查结论", 14.0), ("处理措施", 14.0), ("核查人", 10.0), ("核查日期", 12.0), ("备注", 24.0), ("finding_id", 2.0)];
+const FILLED: [(&str, f64); 6] = {
+    let r = crate::labels::REVIEW_COLUMNS;
+    [r[0], r[1], r[2], r[3], r[4], ("finding_id", 2.0)]
+};
 
 /// One finding as the workbook shows it: the cadre's unit, its id, its cells.
 struct Row {
@@ -239,7 +242,7 @@ fn build(wb: &mut Workbook, book: &Book, unit: &str, rows: &[Row], batch: &Batch
     let mut lines: Vec<(String, String)> = vec![("干部所在单位".into(), unit.to_string()), ("本表是什么".into(), book.what.to_string())];
     lines.extend(batch_lines(batch));
     lines.extend(book.rules.iter().cloned());
-    lines.push(("核查结论".into(), format!("从下拉列表选择：{}；处理措施：{}。", CONCLUSIONS.join("、"), ACTIONS.join("、"))));
+    lines.push((crate::labels::CONCLUSION_HEADER.into(), format!("从下拉列表选择：{}；处理措施：{}。", CONCLUSIONS.join("、"), ACTIONS.join("、"))));
     write_lines(ws, 0, &lines, &st)?;
     Ok(())
 }

@@ -29,7 +29,7 @@ mod tests;
 
 pub use decisions::{Decision, Decisions, ImportReport, import_reviews};
 pub(crate) use decisions::conclusion_of;
-pub use eligibility::{ELIGIBILITY_CONCLUSIONS, write_eligibility_workbooks};
+pub use eligibility::write_eligibility_workbooks;
 pub use findings::{write_association_workbooks, write_enterprise_workbooks};
 pub use ledger::write_ledger;
 pub use publicity::write_publicity;
@@ -55,16 +55,13 @@ pub struct BatchInfo {
     pub problems: Vec<String>,
 }
 
-/// Values offered in the 核查结论 dropdown.
 /// The review workbook's sheets, and the 说明 line that names the unit: what
 /// `review import` reads back (decisions.rs) of what review.rs writes.
 pub(crate) const RESULT_SHEET: &str = "比对结果";
 pub(crate) const README_SHEET: &str = "说明";
 pub(crate) const UNIT_LABEL: &str = "审批单位";
 
-pub const CONCLUSIONS: [&str; 4] = ["合规", "不合规", "非本人（误报）", "待核实"];
-/// Values offered in the 处理措施 dropdown.
-pub const ACTIONS: [&str; 5] = ["无需处理", "取消", "停发", "追回资金", "移送纪检监察"];
+pub use crate::labels::{ACTIONS, CONCLUSIONS, ELIGIBILITY_CONCLUSIONS};
 
 /// Everything that can go wrong while writing or reading reports, with the
 /// file (and sheet / row where relevant) it concerns.

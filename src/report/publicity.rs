@@ -36,7 +36,7 @@ pub fn write_publicity(
             if dry_run {
                 h.tier == Tier::Confirmed
             } else {
-                conclusion_of(h, decisions) == "合规"
+                conclusion_of(h, decisions) == crate::labels::COMPLIANT
             }
         })
         .collect();

@@ -13,6 +13,10 @@ use super::xlsx_util::{
 };
 use super::decisions::conclusion_of;
 use super::{ACTIONS, BatchInfo, CONCLUSIONS, README_SHEET, RESULT_SHEET, ReportError, UNIT_LABEL};
+use crate::labels::{
+    ACTION_HEADER, COMPLIANT, CONCLUSION_HEADER, NO_ACTION, NONCOMPLIANT, NOT_THE_PERSON, REMARK_HEADER, REVIEW_COLUMNS, REVIEW_DATE_HEADER,
+    REVIEWER_HEADER, TO_VERIFY,
+};
 use crate::model::Hit;
 
 
@@ -36,11 +40,11 @@ pub(crate) const HEADERS: [(&str, f64); 24] = [
     ("涉权类型", 11.0),
     ("花名册来源", 28.0),
     ("登记表来源", 28.0),
-    ("核查结论", 14.0),
-    ("处理措施", 14.0),
-    ("核查人", 10.0),
-    ("核查日期", 12.0),
-    ("备注", 24.0),
+    REVIEW_COLUMNS[0],
+    REVIEW_COLUMNS[1],
+    REVIEW_COLUMNS[2],
+    REVIEW_COLUMNS[3],
+    REVIEW_COLUMNS[4],
     ("hit_id", 2.0),
 ];
 pub(crate) const COL_ID: u16 = 4;
@@ -176,10 +180,10 @@ fn build(
 
     let conclusion = DataValidation::new()
         .allow_list_strings(&CONCLUSIONS)?
-        .set_input_title("核查结论")?
+        .set_input_title(CONCLUSION_HEADER)?
         .set_input_message("请从下拉列表选择核查结论")?
-        .set_error_title("核查结论")?
-        .set_error_message("请从下拉列表选择：合规、不合规、非本人（误报）、待核实")?
+        .set_error_title(CONCLUSION_HEADER)?
+        .set_error_message(format!("请从下拉列表选择：{}", CONCLUSIONS.join("、")))?
         .set_error_style(DataValidationErrorStyle::Stop);
     ws.add_data_validation(
         1,
@@ -190,10 +194,10 @@ fn build(
     )?;
     let action = DataValidation::new()
         .allow_list_strings(&ACTIONS)?
-        .set_input_title("处理措施")?
+        .set_input_title(ACTION_HEADER)?
         .set_input_message("请从下拉列表选择处理措施")?
-        .set_error_title("处理措施")?
-        .set_error_message("请从下拉列表选择：无需处理、取消、停发、追回资金、移送纪检监察")?
+        .set_error_title(ACTION_HEADER)?
+        .set_error_message(format!("请从下拉列表选择：{}", ACTIONS.join("、")))?
         .set_error_style(DataValidationErrorStyle::Stop);
     ws.add_data_validation(1, COL_ACTION, last + SPARE_ROWS, COL_ACTION, &action)?;
     print_setup(ws, 0, &format!("{unit} 亲属涉权事项比对结果"))?;
@@ -304,27 +308,26 @@ fn readme(
     let mut guide: Vec<(String, String)> = tier_guide();
     guide.extend(vec![
         (
-            "核查结论".into(),
-            "必填，从下拉列表选择：合规（享受资格符合规定）；不合规（违规享受）；\
-             非本人（误报）（经核实不是同一人）；待核实（尚未查清）。"
-                .into(),
+            CONCLUSION_HEADER.into(),
+            format!(
+                "必填，从下拉列表选择：{COMPLIANT}（享受资格符合规定）；{NONCOMPLIANT}（违规享受）；\
+                 {NOT_THE_PERSON}（经核实不是同一人）；{TO_VERIFY}（尚未查清）。"
+            ),
         ),
         (
-            "处理措施".into(),
-            "从下拉列表选择：无需处理、取消、停发、追回资金、移送纪检监察。\
-             结论为“合规”或“非本人（误报）”时选“无需处理”。"
-                .into(),
+            ACTION_HEADER.into(),
+            format!("从下拉列表选择：{}。结论为“{COMPLIANT}”或“{NOT_THE_PERSON}”时选“{NO_ACTION}”。", ACTIONS.join("、")),
         ),
         (
-            "核查人".into(),
+            REVIEWER_HEADER.into(),
             "填写实际核查人员姓名，多人用顿号分隔。".into(),
         ),
         (
-            "核查日期".into(),
+            REVIEW_DATE_HEADER.into(),
             "填写核查完成日期，格式如 2024-05-01。".into(),
         ),
         (
-            "备注".into(),
+            REMARK_HEADER.into(),
             "填写核查依据、情况说明或需要说明的其他事项。".into(),
         ),
         (

@@ -15,6 +15,7 @@ use super::xlsx_util::{
 };
 use super::{BatchInfo, ReportError};
 use crate::model::Hit;
+use crate::labels::{ACTION_HEADER, CONCLUSION_HEADER, REMARK_HEADER, REVIEW_DATE_HEADER, REVIEWER_HEADER};
 
 /// Draw ceil(rate * n) of the verified hits (those with a 核查结论) of each
 /// approving unit, write them to a workbook at `path`, and return the
@@ -126,11 +127,11 @@ fn build(
         ("干部姓名", 10.0),
         ("干部单位", 18.0),
         ("亲属关系", 10.0),
-        ("核查结论", 14.0),
-        ("处理措施", 14.0),
-        ("核查人", 10.0),
-        ("核查日期", 12.0),
-        ("备注", 20.0),
+        (CONCLUSION_HEADER, 14.0),
+        (ACTION_HEADER, 14.0),
+        (REVIEWER_HEADER, 10.0),
+        (REVIEW_DATE_HEADER, 12.0),
+        (REMARK_HEADER, 20.0),
         ("抽查结果", 14.0),
         ("抽查人", 10.0),
         ("抽查说明", 24.0),

@@ -15,7 +15,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         hit_id: id.to_string(),
         tier,
         score: 1.0,
-        match_kind: "id".into(),
+        match_kind: crate::model::MatchKind::Pair(crate::model::PairKind::IdExact),
         evidence: format!("身份证号一致 {id}"),
         relation: crate::normalize::relation::Relation::Parent,
         relation_term: "父亲".into(),
@@ -983,7 +983,7 @@ fn review_guide_is_the_evidence_table() {
             assert!(!other.1.contains(r.text_zh) || EVIDENCE.iter().any(|x| x.text_zh == r.text_zh && x.tier.label_zh() == other.0), "{:?} under {}", r.evidence, other.0);
         }
     }
-    let legacy = EVIDENCE.iter().find(|r| r.kind == "id_legacy").unwrap();
+    let legacy = EVIDENCE.iter().find(|r| r.kind == crate::model::PairKind::IdLegacy).unwrap();
     assert_eq!(legacy.tier, Tier::Confirmed);
     let (_, probable) = guide.iter().find(|(l, _)| l == "高度疑似").unwrap();
     assert!(!probable.contains("15 位旧"), "{probable}");
