@@ -1340,3 +1340,116 @@ fn regression_officials_and_relatives_on_two_sheets_not_joined() {
     assert_eq!(relatives, vec![(NAMES[0], nth_id(0), "县民政局"), (NAMES[1], nth_id(1), "县民政局")]);
     assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets.iter().map(|s| &s.problem).collect::<Vec<_>>());
 }
+
+/// (cadre, relative, relation term, cadre's unit) of every relative read.
+fn relatives_of(l: &Loaded) -> Vec<(String, String, String, String)> {
+    l.kin
+        .iter()
+        .filter(|k| !k.relative_name.is_empty() || !k.relative_id.is_empty())
+        .map(|k| (k.cadre_name.clone(), k.relative_name.clone(), k.relation_term.clone(), k.cadre_unit.clone()))
+        .collect()
+}
+
+fn row4(a: &str, b: &str, c: &str, d: &str) -> (String, String, String, String) {
+    (a.into(), b.into(), c.into(), d.into())
+}
+
+#[test]
+fn regression_relatives_listed_before_the_officials_own_row_went_to_the_previous_official() {
+    // Probe s25 (written after the code): each family's relatives first, 本人 last, a blank row
+    // between families. The relatives were tied to the 本人 row above them: the previous
+    // family's official (the first family had none, exit 3). The official's unit is in the
+    // 工作单位及职务 cell of his own row (县民政局科员), the relatives' cells hold their villages.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,姓名,家庭关系,身份证号,工作单位及职务".to_string(),
+        format!("1,{},妻子,{},白沙乡石桥村村民", NAMES[1], nth_id(1)),
+        format!("2,{},儿子,{},白沙乡石桥村村民", NAMES[2], nth_id(2)),
+        format!("3,{},本人,{},县民政局科员", NAMES[0], nth_id(0)),
+        String::new(),
+        format!("4,{},父亲,{},白沙乡高峰村村民", NAMES[4], nth_id(4)),
+        format!("5,{},本人,{},县教育局科员", NAMES[3], nth_id(3)),
+    ];
+    let p = write_csv(tmp.path(), "干部家庭成员.csv", &lines);
+    let l = load(&p, Kind::Register);
+    assert_eq!(
+        relatives_of(&l),
+        [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局"), row4(NAMES[3], NAMES[4], "父亲", "县教育局")]
+    );
+    assert!(l.report.sheets[0].unusable.is_empty(), "{:?}", l.report.sheets[0].unusable);
+    assert_eq!(l.report.sheets[0].problem, None);
+}
+
+#[test]
+fn regression_several_relatives_in_one_register_cell_dropped_quietly() {
+    // Probe s25: a wide register whose 子女姓名 / 子女身份证号 cells list two children, one a
+    // line (赵一鸣⏎赵小雨). The cells were read as one unreadable person and dropped, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "单位,姓名,身份证号,配偶姓名,配偶身份证号,子女姓名,子女身份证号".to_string(),
+        format!("县民政局,{},{},{},{},\"{}\n{}\",\"{}\n{}\"", NAMES[0], nth_id(0), NAMES[1], nth_id(1), NAMES[2], NAMES[3], nth_id(2), nth_id(3)),
+        format!("县教育局,{},{},{},{},,", NAMES[4], nth_id(4), NAMES[5], nth_id(5)),
+    ];
+    let p = write_csv(tmp.path(), "干部亲属.csv", &lines);
+    let l = load(&p, Kind::Register);
+    let got: Vec<(String, String, String)> =
+        l.kin.iter().filter(|k| !k.relative_name.is_empty()).map(|k| (k.cadre_name.clone(), k.relative_name.clone(), k.relative_id.normalize().value.to_string())).collect();
+    let want: Vec<(String, String, String)> = [(0, 1), (0, 2), (0, 3), (4, 5)].iter().map(|&(c, r)| (NAMES[c].to_string(), NAMES[r].to_string(), nth_id(r))).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn regression_unit_only_in_each_sheets_title_left_cadres_without_unit() {
+    // Probe s25: a workbook of several units' registers, sheets left as Sheet1 …, each unit
+    // only in its sheet's title (县民政局干部职工近亲属信息登记表), no unit column, the file named
+    // after none: every cadre had no unit and relevance was `other` for his own unit's roll.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县直单位.xlsx");
+    let mut wb = Workbook::new();
+    for (s, unit) in ["县民政局", "县教育局"].iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, format!("{unit}干部职工近亲属信息登记表")).unwrap();
+        ws.merge_range(0, 0, 0, 5, &format!("{unit}干部职工近亲属信息登记表"), &Format::new()).unwrap();
+        ws.write_string(1, 0, "填表日期：2024年10月28日").unwrap();
+        for (c, h) in ["序号", "干部姓名", "干部身份证号", "亲属姓名", "称谓", "亲属身份证号"].iter().enumerate() {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["1".to_string(), NAMES[2 * s].into(), nth_id(2 * s), NAMES[2 * s + 1].into(), "妻子".into(), nth_id(2 * s + 1)].iter().enumerate() {
+            ws.write_string(3, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    assert_eq!(relatives_of(&l), [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[2], NAMES[3], "妻子", "县教育局")]);
+}
+
+#[test]
+fn regression_appointment_form_label_column_taken_for_the_relation() {
+    // Probe s25: the 2015 干部任免审批表, a sheet per official: 家庭主要成员及重要社会关系 is a
+    // label merged down column A beside the family table, and its words (…社会关系) made it a
+    // second 称谓 column that won over the real one: every relation `other`. The official's
+    // unit is only in 现任职务 (县民政局局长) above the table: it was not read.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("任免审批表.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name(NAMES[0]).unwrap();
+    ws.merge_range(0, 0, 0, 6, "干部任免审批表", &Format::new()).unwrap();
+    for (c, v) in ["姓名", NAMES[0], "性别", "男", "出生年月\n（岁）", "1975.01\n（49岁）", "（照片）"].iter().enumerate() {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    ws.write_string(2, 0, "现任职务").unwrap();
+    ws.merge_range(2, 1, 2, 6, "县民政局局长", &Format::new()).unwrap();
+    for (c, v) in ["称谓", "姓名", "年龄", "政治面貌", "工作单位及职务"].iter().enumerate() {
+        ws.write_string(3, 1 + c as u16, *v).unwrap();
+    }
+    let family = [("妻子", NAMES[1], "48", "群众", "白沙乡石桥村村民"), ("儿子", NAMES[2], "23", "群众", "白沙乡石桥村村民")];
+    for (r, m) in family.iter().enumerate() {
+        for (c, v) in [m.0, m.1, m.2, m.3, m.4].iter().enumerate() {
+            ws.write_string(4 + r as u32, 1 + c as u16, *v).unwrap();
+        }
+    }
+    ws.merge_range(3, 0, 6, 0, "家庭主要成员及重要社会关系", &Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    assert_eq!(relatives_of(&l), [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局")]);
+}

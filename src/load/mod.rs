@@ -608,7 +608,13 @@ fn load_sheets(
                 sr.data_rows = t.rows.len() as u64;
                 sr.skipped = std::mem::take(&mut t.skipped);
                 let not_a_roll = t.not_a_roll;
-                let (rolls, kin) = count_piece(&mut sr, records::extract(t, &file.context(&sheet, &up)));
+                let mut ctx = file.context(&sheet, &up);
+                // A unit's register on a sheet of its own (a workbook of several
+                // units' sheets, the file named after none): the sheet's title or name.
+                if ctx.unit.is_empty() && table_kind == Kind::Register {
+                    ctx.unit = provenance::sheet_unit(&t.above, &sheet).unwrap_or_default();
+                }
+                let (rolls, kin) = count_piece(&mut sr, records::extract(t, &ctx));
                 close_sheet(&mut sr, table_kind, rolls.len() + kin.len(), notes);
                 // Another comparison's input is not a roll without persons: `run` uses it as that input.
                 if not_a_roll.is_some() {

@@ -15,7 +15,7 @@ const DOC_WORDS: &[&str] = &[
 
 /// A unit's name: a word of 3 characters or more with a unit's ending, or a
 /// name the unit table knows (教委, 妇联, 残联).
-fn is_unit(s: &str) -> bool {
+pub(crate) fn is_unit(s: &str) -> bool {
     (s.chars().count() >= 3 && UNIT_SUFFIXES.iter().any(|x| s.ends_with(x))) || crate::normalize::unit::is_known_unit(s)
 }
 
@@ -176,6 +176,18 @@ pub fn unit_from_title(lines: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// A register sheet's own unit, where the file names none: a title that
+/// starts with it (`县民政局干部职工近亲属信息登记表`), or a sheet named after it.
+pub fn sheet_unit(titles: &[String], sheet: &str) -> Option<String> {
+    // A title line may be a form line (`现任职务 县民政局局长`): its parts.
+    titles
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .find_map(|t| unit_prefix(t).or_else(|| is_unit(t).then(|| t.to_string())))
+        .or_else(|| unit_from_title(&titles.iter().map(String::as_str).collect::<Vec<_>>()))
+        .or_else(|| is_unit(sheet.trim()).then(|| sheet.trim().to_string()))
 }
 
 /// `示例县2024年10月农村最低生活保障金发放花名册` -> 农村最低生活保障金.

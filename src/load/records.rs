@@ -415,6 +415,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     // Columns whose cells give a relative whole (`李芳/妻子/4329…`, 家庭成员1 …):
     // each cell is a relative; such a column taken for the relatives' IDs is not.
     let triples = triple_columns(table, &rows);
+    let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let (rn, ri) = (rn.filter(|c| !triples.contains(c)), ri.filter(|c| !triples.contains(c)));
     // The official of the current block of rows (his own 本人 row), and where it began.
     let mut block_cadre: Option<(String, RawId, String, String)> = None;
@@ -430,8 +431,53 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     // The official of the last row that named one (carried down blank cells).
     let mut carried: Option<(String, RawId, String, String)> = None;
     let seq = col(Role::Seq);
-    for row in rows {
-        let row = &row;
+    // Blocks closed by the official's own row (the relatives first, 本人 last):
+    // the table opens with a relative and ends with a 本人 row. Each row is
+    // then the official's of the next 本人 row, never the previous one's.
+    let self_rows: Vec<usize> = if cn.is_none() && ci.is_none() {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                let t = text(r, rel);
+                !t.is_empty() && parse_relation(&t).relation == Relation::SelfRel
+            })
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let self_last = !self_rows.is_empty() && self_rows.first() != Some(&0) && self_rows.last() == Some(&(rows.len() - 1));
+    let own_row = |r: &DataRow| {
+        // The official's own row: his unit from a unit column, else from the
+        // workplace cell his relatives' rows use for their address (县民政局科员).
+        let mut unit = text(r, cu);
+        let mut post = text(r, cp);
+        if unit.is_empty() {
+            let w = text(r, addr);
+            let (u, p) = crate::normalize::unit::split_post(&w, 2).unwrap_or((w.as_str(), ""));
+            if super::provenance::is_unit(u) {
+                unit = u.to_string();
+                if post.is_empty() {
+                    post = p.to_string();
+                }
+            }
+        }
+        (text(r, rn), ri.map(|c| RawId::from_cell(r.cell(c))).unwrap_or(RawId::Empty), unit, post)
+    };
+    let closing: Vec<Option<(String, RawId, String, String)>> = if self_last {
+        let mut next = None;
+        let mut out = vec![None; rows.len()];
+        for i in (0..rows.len()).rev() {
+            if self_rows.binary_search(&i).is_ok() {
+                next = Some(own_row(&rows[i]));
+            }
+            out[i] = next.clone();
+        }
+        out
+    } else {
+        Vec::new()
+    };
+    for (at, row) in rows.iter().enumerate() {
         let source = Source {
             file: ctx.file.clone(),
             sheet: ctx.sheet.clone(),
@@ -446,10 +492,11 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         if cn.is_none() && ci.is_none() {
             // No column for the official: a form line above the rows names him,
             // or his own row (称谓 本人) opens his block of relatives.
-            let term = text(row, rel);
-            if !term.is_empty() && parse_relation(&term).relation == Relation::SelfRel {
-                let own = (text(row, rn), ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty));
-                block_cadre = Some((own.0, own.1, cadre_unit.clone(), cadre_post.clone()));
+            if self_last {
+                block_cadre = closing.get(at).cloned().flatten();
+                self_row = self_rows.binary_search(&at).is_ok();
+            } else if self_rows.binary_search(&at).is_ok() {
+                block_cadre = Some(own_row(row));
                 self_row = true;
             }
             let form = if signed_below {
@@ -539,11 +586,14 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         // register it has no one group to belong to and is not used.
         let row_birth = birth.map(|c| parse_birth(row.cell(c))).unwrap_or_default();
         let mut relatives: Vec<(String, String, RawId, String)> = Vec::new();
+        // A cell may list several relatives (子女姓名 `赵一鸣⏎赵小雨`, their IDs
+        // likewise): each is a relative, paired by position.
         if (rn.is_some() || ri.is_some()) && !self_row {
-            let name = text(row, rn);
-            let id = ri.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
-            if !name.is_empty() || !id.is_empty() {
-                relatives.push((text(row, rel), name, id, row_birth.clone()));
+            let term = text(row, rel);
+            let people = people_in(row, rn, ri, &multi);
+            let one = people.len() == 1;
+            for (name, id) in people.into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {
+                relatives.push((term.clone(), name, id, if one { row_birth.clone() } else { String::new() }));
             }
         }
         for &c in &triples {
@@ -552,9 +602,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             }
         }
         for (term, n, i) in &groups {
-            let name = text(row, *n);
-            let id = i.map(|c| RawId::from_cell(row.cell(c))).unwrap_or(RawId::Empty);
-            if !name.is_empty() || !id.is_empty() {
+            for (name, id) in people_in(row, *n, *i, &multi).into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {
                 relatives.push((term.clone(), name, id, String::new()));
             }
         }

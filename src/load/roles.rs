@@ -489,6 +489,17 @@ pub const FIELD_CODES: &[(&str, Role)] = &[
     ("cmc", Role::Village),
     ("yhzgx", Role::RelationToHead),
     ("xh", Role::Seq),
+    // The cadre-information system's item codes (干部信息系统, 组工系统): the
+    // A01 set is the cadre, the A36 set his family members.
+    ("a0101", Role::Name(Person::Cadre)),
+    ("a0184", Role::Id(Person::Cadre)),
+    ("a0192a", Role::CadreUnit),
+    ("a0192", Role::CadreUnit),
+    ("a3601", Role::Name(Person::Relative)),
+    ("a3604a", Role::Relation),
+    ("a3604", Role::Relation),
+    ("a3607", Role::Birth),
+    ("a3684", Role::Id(Person::Relative)),
 ];
 
 /// English headers of an export (`Official ID`, `Relative Name`, `ID Number`),
@@ -1110,6 +1121,11 @@ mod tests {
     #[rstest]
     #[case("XM", "name:?")]
     #[case("GMSFHM", "id:?")]
+    #[case("A0101", "name:cadre")]
+    #[case("A0184", "id:cadre")]
+    #[case("A3601", "name:relative")]
+    #[case("A3604A", "relation")]
+    #[case("A3684", "id:relative")]
     #[case("Name", "name:?")]
     #[case("ID Number", "id:?")]
     #[case("Official", "name:cadre")]

@@ -613,6 +613,36 @@ fn is_repeated_header(texts: &[Cow<str>], header_rows: &[Vec<String>]) -> bool {
 /// relatives of one official named elsewhere (本人、配偶、子女…投资的企业情况).
 const RELATIVES_TITLE_WORDS: &[&str] = &["配偶", "子女", "家庭成员", "家庭主要成员", "亲属", "家属"];
 
+/// Of two columns read as the relation (称谓), the one whose cells are no
+/// relation words is none: a label merged down beside the table
+/// (家庭主要成员及重要社会关系 over a 任免审批表's 称谓 column), whose header
+/// words name the field. The column whose cells are relations keeps the role.
+fn relation_twins(roles: &mut [Role], decided: &mut [Decided], rows: &[DataRow]) {
+    let cols: Vec<usize> = (0..roles.len()).filter(|&c| roles[c] == Role::Relation && decided[c] != Decided::Config).collect();
+    if cols.len() < 2 {
+        return;
+    }
+    let known = |c: usize| {
+        rows.iter()
+            .filter(|r| {
+                let t = r.cell(c).text();
+                !t.trim().is_empty() && crate::normalize::relation::parse_relation(&t).relation != crate::normalize::relation::Relation::Other
+            })
+            .count()
+    };
+    let counts: Vec<usize> = cols.iter().map(|&c| known(c)).collect();
+    let best = counts.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return;
+    }
+    for (&c, &n) in cols.iter().zip(&counts) {
+        if n == 0 {
+            roles[c] = Role::Unmapped;
+            decided[c] = Decided::Content;
+        }
+    }
+}
+
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.
 pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let grid = &owned;
@@ -736,6 +766,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     // Each column sampled once, for its role and for cells listing several persons.
     let profiles: Vec<content::Profile> = (0..roles.len()).map(|c| content::profile(&rows, c)).collect();
     content::adjust(&mut roles, &mut decided, &keys, &profiles);
+    relation_twins(&mut roles, &mut decided, &rows);
     let only_one_name = roles.iter().filter(|r| r.is_name()).count() == 1;
     let no_cadre_fields = !roles.iter().any(|r| matches!(r, Role::CadreUnit | Role::CadrePost | Role::WideName(_)));
     let title_says_relatives = above.iter().any(|l| RELATIVES_TITLE_WORDS.iter().any(|w| l.contains(w)));
