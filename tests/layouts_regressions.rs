@@ -1453,3 +1453,67 @@ fn regression_appointment_form_label_column_taken_for_the_relation() {
     let l = load(&p, Kind::Register);
     assert_eq!(relatives_of(&l), [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局")]);
 }
+
+#[test]
+fn regression_personal_matters_report_sections_each_under_its_own_header_lost_the_spouse_quietly() {
+    // Probe s25: a 领导干部个人有关事项报告表 per official: 一、配偶 / 二、子女 / 三、父母, each
+    // section under a header of its own, the spouse's without a relation column. Only the
+    // children's header was used: the spouse was lost with exit 0, the parents' header read
+    // as a data row, and the children's 工作（学习）单位 taken for the official's unit.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("个人有关事项.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name(NAMES[0]).unwrap();
+    let rows: Vec<Vec<String>> = vec![
+        vec!["领导干部个人有关事项报告表".into()],
+        vec!["姓名".into(), NAMES[0].into(), "身份证号".into(), nth_id(0), "工作单位".into(), "县民政局".into(), "现任职务".into(), "局长".into()],
+        vec!["一、本人婚姻情况及配偶情况".into()],
+        vec!["姓名".into(), "国籍".into(), "身份证件号码".into(), "工作单位".into(), "职务".into()],
+        vec![NAMES[1].into(), "中国".into(), nth_id(1), "白沙乡石桥村".into(), "无".into()],
+        vec!["二、子女及其配偶情况".into()],
+        vec!["姓名".into(), "与本人关系".into(), "身份证件号码".into(), "工作（学习）单位".into(), "职务".into()],
+        vec![NAMES[2].into(), "儿子".into(), nth_id(2), "湖南农业大学".into(), "学生".into()],
+        vec!["三、父母情况".into()],
+        vec!["姓名".into(), "称谓".into(), "身份证件号码".into(), "现住址".into()],
+        vec![NAMES[4].into(), "父亲".into(), nth_id(4), "白沙乡石桥村".into()],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    assert_eq!(
+        relatives_of(&l),
+        [row4(NAMES[0], NAMES[1], "配偶", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局"), row4(NAMES[0], NAMES[4], "父亲", "县民政局")]
+    );
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none() && s.unusable.is_empty()), "{:?}", l.report.sheets);
+}
+
+#[test]
+fn regression_second_section_of_a_roll_under_its_own_header_read_as_data() {
+    // Probe s25: one sheet, 一、农村低保 under its header, then 二、特困供养 under another
+    // (供养对象姓名 / 公民身份号码): the second section's rows were read under the first header
+    // (its IDs unreadable, exit 3) and its persons lost.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_救助对象.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let mut rows: Vec<Vec<String>> = vec![vec!["一、农村低保".into()], vec!["序号".into(), "姓名".into(), "身份证号".into(), "金额".into()]];
+    rows.extend((0..3).map(|i| vec![(i + 1).to_string(), NAMES[i].into(), nth_id(i), "300".into()]));
+    rows.push(vec!["二、特困供养".into()]);
+    rows.push(vec!["序号".into(), "供养对象姓名".into(), "供养方式".into(), "公民身份号码".into(), "金额".into()]);
+    rows.extend((3..6).map(|i| vec![(i - 2).to_string(), NAMES[i].into(), "分散".into(), nth_id(i), "500".into()]));
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let got: Vec<(String, String)> = l.rolls.iter().flat_map(|r| r.slots.iter().map(|s| (s.name.to_string(), s.norm.value.to_string()))).collect();
+    let want: Vec<(String, String)> = (0..6).map(|i| (NAMES[i].to_string(), nth_id(i))).collect();
+    assert_eq!(got, want);
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets);
+}

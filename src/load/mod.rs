@@ -573,23 +573,26 @@ fn load_sheets(
     };
     // Find the tables first: the title rows feed the unit and program.
     // (sheet, table or why none, cells left out of the grid)
+    // A sheet of several sections, each under its own header (一、配偶 … 二、子女 …),
+    // is a table per section.
     let tables: Vec<(String, Result<table::Table, table::NoTable>, Vec<String>)> = grids
         .into_iter()
-        .map(|read| match read {
+        .flat_map(|read| match read {
             excel::SheetRead::Failed { sheet, reason } => {
                 // Data that could not be read is a problem, whatever it held.
-                (sheet, Err(table::NoTable { reason, data_like: true }), Vec::new())
+                vec![(sheet, Err(table::NoTable { reason, data_like: true }), Vec::new())]
             }
-            excel::SheetRead::Read(mut g) => {
-                let sheet = g.sheet.clone();
-                let notes = std::mem::take(&mut g.notes);
-                let t = if file.ov.skip_sheets.contains(&g.sheet) {
-                    Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false })
-                } else {
-                    table::find_table(g, file.hints)
-                };
-                (sheet, t, notes)
+            excel::SheetRead::Read(g) if file.ov.skip_sheets.contains(&g.sheet) => {
+                vec![(g.sheet, Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false }), g.notes)]
             }
+            excel::SheetRead::Read(g) => table::split_sections(g)
+                .into_iter()
+                .map(|mut g| {
+                    let sheet = g.sheet.clone();
+                    let notes = std::mem::take(&mut g.notes);
+                    (sheet, table::find_table(g, file.hints), notes)
+                })
+                .collect(),
         })
         .collect();
     let found: Vec<&table::Table> = tables.iter().filter_map(|(_, t, _)| t.as_ref().ok()).collect();

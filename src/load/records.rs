@@ -508,7 +508,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             if let Some((_, f)) = from_form {
                 cadre_name = f.name.clone();
                 cadre_id = if f.id.is_empty() { RawId::Empty } else { RawId::Text(f.id.clone()) };
-                if cadre_unit.is_empty() {
+                // The form's 工作单位 is his; a 工作单位 column under it is his relatives'.
+                if cadre_unit.is_empty() || !f.unit.is_empty() {
                     cadre_unit = f.unit.clone();
                 }
                 if cadre_post.is_empty() {
@@ -586,10 +587,11 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         // register it has no one group to belong to and is not used.
         let row_birth = birth.map(|c| parse_birth(row.cell(c))).unwrap_or_default();
         let mut relatives: Vec<(String, String, RawId, String)> = Vec::new();
+        let section_term = || if rel.is_none() { section_relation(&table.above) } else { String::new() };
         // A cell may list several relatives (子女姓名 `赵一鸣⏎赵小雨`, their IDs
         // likewise): each is a relative, paired by position.
         if (rn.is_some() || ri.is_some()) && !self_row {
-            let term = text(row, rel);
+            let term = if rel.is_some() { text(row, rel) } else { section_term() };
             let people = people_in(row, rn, ri, &multi);
             let one = people.len() == 1;
             for (name, id) in people.into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {
@@ -637,6 +639,18 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         }
     }
     ex
+}
+
+/// The relation a section's title gives its rows, in a register without a
+/// relation column (一、本人婚姻情况及配偶情况 over the spouse's table of a
+/// 个人有关事项报告表): the title line right above the header.
+fn section_relation(above: &[String]) -> String {
+    const SECTION_WORDS: &[&str] = &["配偶", "子女", "父母", "兄弟姐妹", "岳父母", "公婆", "祖父母", "外祖父母", "孙子女"];
+    let Some(line) = above.last() else { return String::new() };
+    SECTION_WORDS
+        .iter()
+        .find(|w| line.contains(**w) && parse_relation(w).relation != Relation::Other)
+        .map_or_else(String::new, |w| w.to_string())
 }
 
 /// A cell giving a relative whole: a name, a relation and an ID, in any order,

@@ -613,6 +613,93 @@ fn is_repeated_header(texts: &[Cow<str>], header_rows: &[Vec<String>]) -> bool {
 /// relatives of one official named elsewhere (本人、配偶、子女…投资的企业情况).
 const RELATIVES_TITLE_WORDS: &[&str] = &["配偶", "子女", "家庭成员", "家庭主要成员", "亲属", "家属"];
 
+/// A row that heads a section of its own: a name field and an ID field, each
+/// in a cell of its own, every filled cell a short text (no number, no ID:
+/// not a data row, not a form line 姓名 | 赵志刚 | 身份证号 | 4329…).
+fn section_header(cells: &[Cell]) -> bool {
+    // Most rows are data: none of their cells says 姓名.
+    if !cells.iter().any(|c| matches!(c, Cell::Text(t) if t.contains("姓名"))) {
+        return false;
+    }
+    let (mut name, mut id, mut filled) = (false, false, 0);
+    for c in cells {
+        let t = match c {
+            Cell::Empty => continue,
+            Cell::Text(t) if t.trim().is_empty() => continue,
+            Cell::Text(t) => t.trim(),
+            _ => return false,
+        };
+        filled += 1;
+        if t.chars().count() > 16 || t.chars().filter(char::is_ascii_digit).count() >= 6 {
+            return false;
+        }
+        name |= t.contains("姓名");
+        id |= ["身份证", "证件号码", "身份号码", "证件号"].iter().any(|w| t.contains(w));
+    }
+    name && id && filled >= 3 && !form::is_form_row(cells)
+}
+
+/// A sheet of several sections, each under a header of its own (一、本人婚姻
+///情况及配偶情况 | 姓名 | 国籍 | 身份证件号码 … 二、子女 | 姓名 | 与本人关系 …,
+/// or 一、农村低保 … 二、特困供养 under other headers): a grid per section, each
+/// with the lines above the first (the title, the form naming the official).
+/// A header repeated word for word (a page header) starts no section, nor one
+/// with no row between it and the last (a two-row header).
+pub fn split_sections(grid: Grid) -> Vec<Grid> {
+    let heads: Vec<usize> = grid.rows.iter().enumerate().filter(|(_, r)| section_header(&r.cells)).map(|(i, _)| i).collect();
+    if heads.len() < 2 {
+        return vec![grid];
+    }
+    let text = |i: usize| cleaned(&grid.rows[i].cells).join("|");
+    let mut starts = vec![heads[0]];
+    for &h in &heads[1..] {
+        let last = *starts.last().unwrap_or(&heads[0]);
+        let rows_between = grid.rows[last + 1..h].iter().any(|r| r.cells.iter().any(|c| !c.is_empty()));
+        if rows_between && !starts.iter().any(|&s| text(s) == text(h)) {
+            starts.push(h);
+        }
+    }
+    if starts.len() < 2 {
+        return vec![grid];
+    }
+    // A section's title line (二、子女及其配偶情况: one text, right above its
+    // header) opens the section, never closes the one before.
+    let lone_text = |r: &GridRow| {
+        let mut filled = r.cells.iter().filter(|c| !c.is_empty());
+        matches!((filled.next(), filled.next()), (Some(Cell::Text(_)), None))
+    };
+    for k in 1..starts.len() {
+        while starts[k] > starts[k - 1] + 1 && lone_text(&grid.rows[starts[k] - 1]) {
+            starts[k] -= 1;
+        }
+    }
+    let Grid { sheet, rows, merges, notes } = grid;
+    let prefix: Vec<GridRow> = rows[..starts[0]].to_vec();
+    let prefix_last = prefix.last().map_or(0, |r| r.number);
+    let mut out = Vec::with_capacity(starts.len());
+    let mut rest = rows;
+    // Cut from the last section up, so each cut takes the tail.
+    let mut pieces: Vec<Vec<GridRow>> = Vec::new();
+    for &s in starts[1..].iter().rev() {
+        pieces.push(rest.split_off(s));
+    }
+    pieces.push(rest);
+    pieces.reverse();
+    for (k, body) in pieces.into_iter().enumerate() {
+        let (lo, hi) = (body.first().map_or(0, |r| r.number), body.last().map_or(0, |r| r.number));
+        let in_piece = |m: &Merge| (m.first_row >= lo && m.first_row <= hi) || (k > 0 && m.last_row <= prefix_last);
+        let mut rows = if k == 0 { Vec::new() } else { prefix.clone() };
+        rows.extend(body);
+        out.push(Grid {
+            sheet: sheet.clone(),
+            rows,
+            merges: merges.iter().filter(|m| in_piece(m)).copied().collect(),
+            notes: if k == 0 { notes.clone() } else { Vec::new() },
+        });
+    }
+    out
+}
+
 /// Of two columns read as the relation (称谓), the one whose cells are no
 /// relation words is none: a label merged down beside the table
 /// (家庭主要成员及重要社会关系 over a 任免审批表's 称谓 column), whose header
