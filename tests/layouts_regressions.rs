@@ -1350,6 +1350,15 @@ fn relatives_of(l: &Loaded) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// Each row's cells as text from column A, from the sheet's first row.
+fn write_rows(ws: &mut rust_xlsxwriter::Worksheet, rows: &[Vec<String>]) {
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+}
+
 fn row4(a: &str, b: &str, c: &str, d: &str) -> (String, String, String, String) {
     (a.into(), b.into(), c.into(), d.into())
 }
@@ -1477,11 +1486,7 @@ fn regression_personal_matters_report_sections_each_under_its_own_header_lost_th
         vec!["姓名".into(), "称谓".into(), "身份证件号码".into(), "现住址".into()],
         vec![NAMES[4].into(), "父亲".into(), nth_id(4), "白沙乡石桥村".into()],
     ];
-    for (r, cells) in rows.iter().enumerate() {
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).unwrap();
-        }
-    }
+    write_rows(ws, &rows);
     wb.save(&p).unwrap();
     let l = load(&p, Kind::Register);
     assert_eq!(
@@ -1505,11 +1510,7 @@ fn regression_second_section_of_a_roll_under_its_own_header_read_as_data() {
     rows.push(vec!["二、特困供养".into()]);
     rows.push(vec!["序号".into(), "供养对象姓名".into(), "供养方式".into(), "公民身份号码".into(), "金额".into()]);
     rows.extend((3..6).map(|i| vec![(i - 2).to_string(), NAMES[i].into(), "分散".into(), nth_id(i), "500".into()]));
-    for (r, cells) in rows.iter().enumerate() {
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).unwrap();
-        }
-    }
+    write_rows(ws, &rows);
     wb.save(&p).unwrap();
     let l = load(&p, Kind::Roll);
     let got: Vec<(String, String)> = l.rolls.iter().flat_map(|r| r.slots.iter().map(|s| (s.name.to_string(), s.norm.value.to_string()))).collect();

@@ -477,6 +477,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     } else {
         Vec::new()
     };
+    // A register without a 称谓 column: the relation its section's title names (配偶情况).
+    let section_term = if rel.is_none() { section_relation(&table.above) } else { String::new() };
     for (at, row) in rows.iter().enumerate() {
         let source = Source {
             file: ctx.file.clone(),
@@ -587,11 +589,10 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         // register it has no one group to belong to and is not used.
         let row_birth = birth.map(|c| parse_birth(row.cell(c))).unwrap_or_default();
         let mut relatives: Vec<(String, String, RawId, String)> = Vec::new();
-        let section_term = || if rel.is_none() { section_relation(&table.above) } else { String::new() };
         // A cell may list several relatives (子女姓名 `赵一鸣⏎赵小雨`, their IDs
         // likewise): each is a relative, paired by position.
         if (rn.is_some() || ri.is_some()) && !self_row {
-            let term = if rel.is_some() { text(row, rel) } else { section_term() };
+            let term = if rel.is_some() { text(row, rel) } else { section_term.clone() };
             let people = people_in(row, rn, ri, &multi);
             let one = people.len() == 1;
             for (name, id) in people.into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {

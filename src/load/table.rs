@@ -613,11 +613,13 @@ fn is_repeated_header(texts: &[Cow<str>], header_rows: &[Vec<String>]) -> bool {
 /// relatives of one official named elsewhere (本人、配偶、子女…投资的企业情况).
 const RELATIVES_TITLE_WORDS: &[&str] = &["配偶", "子女", "家庭成员", "家庭主要成员", "亲属", "家属"];
 
-/// A row that heads a section of its own: a name field and an ID field, each
-/// in a cell of its own, every filled cell a short text (no number, no ID:
-/// not a data row, not a form line 姓名 | 赵志刚 | 身份证号 | 4329…).
+/// A row that heads a section of its own: a name field and an ID field by the
+/// header word tables ([`classify`]), each in a cell of its own, every filled
+/// cell a short text (no number, no ID: not a data row, not a form line
+/// 姓名 | 赵志刚 | 身份证号 | 4329…).
 fn section_header(cells: &[Cell]) -> bool {
-    // Most rows are data: none of their cells says 姓名.
+    // Most rows are data: none of their cells says 姓名 (a cheap test before
+    // the word tables; a section headed only by English words starts none).
     if !cells.iter().any(|c| matches!(c, Cell::Text(t) if t.contains("姓名"))) {
         return false;
     }
@@ -633,8 +635,9 @@ fn section_header(cells: &[Cell]) -> bool {
         if t.chars().count() > 16 || t.chars().filter(char::is_ascii_digit).count() >= 6 {
             return false;
         }
-        name |= t.contains("姓名");
-        id |= ["身份证", "证件号码", "身份号码", "证件号"].iter().any(|w| t.contains(w));
+        let role = classify(&clean_header_cow(t), None);
+        id |= role.is_id();
+        name |= role.is_name();
     }
     name && id && filled >= 3 && !form::is_form_row(cells)
 }
@@ -650,15 +653,17 @@ pub fn split_sections(grid: Grid) -> Vec<Grid> {
     if heads.len() < 2 {
         return vec![grid];
     }
-    let text = |i: usize| cleaned(&grid.rows[i].cells).join("|");
-    let mut starts = vec![heads[0]];
-    for &h in &heads[1..] {
-        let last = *starts.last().unwrap_or(&heads[0]);
+    let texts: Vec<String> = heads.iter().map(|&i| cleaned(&grid.rows[i].cells).join("|")).collect();
+    // (row index, index into heads) of each section's header.
+    let mut starts_at: Vec<(usize, usize)> = vec![(heads[0], 0)];
+    for (k, &h) in heads.iter().enumerate().skip(1) {
+        let last = starts_at.last().map_or(heads[0], |s| s.0);
         let rows_between = grid.rows[last + 1..h].iter().any(|r| r.cells.iter().any(|c| !c.is_empty()));
-        if rows_between && !starts.iter().any(|&s| text(s) == text(h)) {
-            starts.push(h);
+        if rows_between && !starts_at.iter().any(|&(_, j)| texts[j] == texts[k]) {
+            starts_at.push((h, k));
         }
     }
+    let mut starts: Vec<usize> = starts_at.into_iter().map(|s| s.0).collect();
     if starts.len() < 2 {
         return vec![grid];
     }
