@@ -1518,3 +1518,111 @@ fn regression_second_section_of_a_roll_under_its_own_header_read_as_data() {
     assert_eq!(got, want);
     assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets);
 }
+
+#[test]
+fn regression_officials_unit_in_a_workplace_column_his_relatives_leave_blank_was_lost() {
+    // Probe s26 (written after the code): 序号 | 称谓 | 姓名 | 身份证号 | 工作单位及职务, the
+    // official's own 本人 row holding 县民政局科员, the relatives' cells blank or naming other
+    // units. The column was no role (its cells are no villages), and the official got no unit:
+    // relevance `other` on his own unit's roll, with exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, other) in [("blank.csv", ""), ("other_units.csv", "县财政局会计")] {
+        let lines = vec![
+            "序号,称谓,姓名,身份证号,工作单位及职务".to_string(),
+            format!("1,本人,{},{},县民政局科员", NAMES[0], nth_id(0)),
+            format!("2,妻子,{},{},{other}", NAMES[1], nth_id(1)),
+            format!("3,儿子,{},{},", NAMES[2], nth_id(2)),
+        ];
+        let l = load(&write_csv(tmp.path(), name, &lines), Kind::Register);
+        assert_eq!(
+            relatives_of(&l),
+            [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局")],
+            "{name}"
+        );
+        assert_eq!(l.kin[1].cadre_post, "科员", "{name}");
+    }
+}
+
+#[test]
+fn regression_officials_own_table_above_his_relatives_table_left_them_without_an_official() {
+    // Probe s26: a sheet per official, his own one-row table (姓名 | 身份证号码 | 工作单位 |
+    // 职务 | 联系电话) above the relatives' (称谓 | 姓名 | 身份证号码 …). Both tables were read,
+    // neither gave a usable row (exit 3): the official's row is the form naming him.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("干部亲属.xlsx");
+    let mut wb = Workbook::new();
+    for (i, (official, wife)) in [(0, 1), (3, 4)].into_iter().enumerate() {
+        let ws = wb.add_worksheet().set_name(format!("{}", i + 1)).unwrap();
+        let s = |x: &str| x.to_string();
+        write_rows(ws, &[
+            vec![s("干部亲属信息登记表")],
+            vec![s("姓名"), s("身份证号码"), s("工作单位"), s("职务"), s("联系电话")],
+            vec![s(NAMES[official]), nth_id(official), s("县民政局"), s("科员"), s("13907460001")],
+            vec![],
+            vec![s("家庭成员信息")],
+            vec![s("称谓"), s("姓名"), s("身份证号码"), s("工作单位及职务"), s("现居住地")],
+            vec![s("妻子"), s(NAMES[wife]), nth_id(wife), s("无"), s("白沙乡石桥村")],
+        ]);
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    assert_eq!(
+        relatives_of(&l),
+        [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[3], NAMES[4], "妻子", "县民政局")]
+    );
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets);
+    assert_eq!(l.kin[0].cadre_id.normalize().value.as_str(), nth_id(0));
+}
+
+#[test]
+fn regression_one_applicants_form_per_sheet_read_as_no_table() {
+    // Probe s26: a roll of 临时救助审批表, one applicant a sheet, as label / value cells
+    // (申请人姓名 | 李芳 | 性别 | 女, 身份证号码 | 4329…). Every sheet was "no table" (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_临时救助审批表.xlsx");
+    let mut wb = Workbook::new();
+    for i in 0..2 {
+        let ws = wb.add_worksheet().set_name(format!("审批表{}", i + 1)).unwrap();
+        let s = |x: &str| x.to_string();
+        write_rows(ws, &[
+            vec![s("县临时救助审批表")],
+            vec![s("申请人姓名"), s(NAMES[i]), s("性别"), s("女"), s("出生年月"), s("1976.05")],
+            vec![s("身份证号码"), nth_id(i), s(""), s(""), s("联系电话"), s("13807460001")],
+            vec![s("家庭住址"), s("白沙乡石桥村"), s(""), s(""), s("家庭人口"), s("3")],
+            vec![s("申请理由")],
+            vec![s("救助金额（元）"), s("2000"), s(""), s(""), s("审批日期"), s("2024年10月20日")],
+        ]);
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 2, "{:?}", l.report.sheets);
+    for (i, r) in l.rolls.iter().enumerate() {
+        assert_eq!(r.slots[0].name, NAMES[i]);
+        assert_eq!(r.slots[0].norm.key.as_deref(), Some(nth_id(i).as_str()));
+        assert_eq!(r.amount, Some(2000.0));
+        // The row the applicant's name is on, as the reviewer finds it.
+        assert_eq!(r.source.row, 2);
+    }
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none() && s.error.is_none()), "{:?}", l.report.sheets);
+}
+
+#[test]
+fn regression_person_headers_ending_in_yuan_or_shi_not_read_as_names() {
+    // Probe s26: 项目经理 | 身份证号码 | … | 总监理工程师 | 身份证号码. 总监理工程师 was no
+    // person, so the second 身份证号码 went to a nameless beneficiary (hits without a name).
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["序号,项目名称,项目经理,身份证号码,总监理工程师,身份证号码,安全员,身份证号码,合同金额（万元）".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},道路工程{i},{},{},{},{},{},{},48.6", i + 1, NAMES[i], nth_id(i), NAMES[i + 4], nth_id(i + 4), NAMES[i + 8], nth_id(i + 8)));
+    }
+    let l = load(&write_csv(tmp.path(), "县住建局_项目.csv", &lines), Kind::Roll);
+    let got: Vec<Vec<(String, String)>> =
+        l.rolls.iter().map(|r| r.slots.iter().map(|s| (s.name.to_string(), s.norm.key.as_deref().unwrap_or("").to_string())).collect()).collect();
+    for (i, slots) in got.iter().enumerate() {
+        assert_eq!(
+            slots,
+            &[(NAMES[i].to_string(), nth_id(i)), (NAMES[i + 4].to_string(), nth_id(i + 4)), (NAMES[i + 8].to_string(), nth_id(i + 8))],
+            "row {i}"
+        );
+    }
+}

@@ -590,7 +590,15 @@ fn load_sheets(
                 .map(|mut g| {
                     let sheet = g.sheet.clone();
                     let notes = std::mem::take(&mut g.notes);
-                    (sheet, table::find_table(g, file.hints), notes)
+                    // A sheet that holds no table may be one person's form (审批表).
+                    let form = (g.rows.len() <= table::FORM_SHEET_ROWS).then(|| g.clone());
+                    let mut t = table::find_table(g, file.hints);
+                    if t.is_err() {
+                        if let Some(Ok(ft)) = form.and_then(table::form_as_table).map(|fg| table::find_table(fg, file.hints)) {
+                            t = Ok(ft);
+                        }
+                    }
+                    (sheet, t, notes)
                 })
                 .collect(),
         })

@@ -446,14 +446,20 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     } else {
         Vec::new()
     };
+    let workplace =
+        table.columns.iter().find(|c| c.role == Role::Unmapped && super::roles::workplace_header(&c.key)).map(|c| c.index);
     let self_last = !self_rows.is_empty() && self_rows.first() != Some(&0) && self_rows.last() == Some(&(rows.len() - 1));
     let own_row = |r: &DataRow| {
         // The official's own row: his unit from a unit column, else from the
         // workplace cell his relatives' rows use for their address (县民政局科员).
         let mut unit = text(r, cu);
         let mut post = text(r, cp);
-        if unit.is_empty() {
-            let w = text(r, addr);
+        // (the relatives' workplace column, 工作单位及职务 over cells left blank or
+        // naming other units, is no role of its own: its cell on his row is his).
+        for w in [text(r, addr), text(r, workplace)] {
+            if !unit.is_empty() {
+                break;
+            }
             let (u, p) = crate::normalize::unit::split_post(&w, 2).unwrap_or((w.as_str(), ""));
             if super::provenance::is_unit(u) {
                 unit = u.to_string();
@@ -645,7 +651,7 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
 /// The relation a section's title gives its rows, in a register without a
 /// relation column (一、本人婚姻情况及配偶情况 over the spouse's table of a
 /// 个人有关事项报告表): the title line right above the header.
-fn section_relation(above: &[String]) -> String {
+pub(crate) fn section_relation(above: &[String]) -> String {
     const SECTION_WORDS: &[&str] = &["配偶", "子女", "父母", "兄弟姐妹", "岳父母", "公婆", "祖父母", "外祖父母", "孙子女"];
     let Some(line) = above.last() else { return String::new() };
     SECTION_WORDS

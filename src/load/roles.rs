@@ -874,7 +874,8 @@ pub fn is_staff(q: &str) -> bool {
     STAFF_WORDS.iter().any(|w| q == *w || q.ends_with(w))
 }
 
-/// A word that names a person by its ending (照料人, 逝者, 被追缴人, 项目经理).
+/// A word that names a person by its ending (照料人, 逝者, 被追缴人, 项目经理,
+/// 安全员, 总监理工程师).
 fn person_like(q: &str) -> bool {
     let n = q.chars().count();
     (1..=8).contains(&n)
@@ -885,7 +886,9 @@ fn person_like(q: &str) -> bool {
             || q.ends_with("总监")
             || q.ends_with("人员")
             || q.ends_with('户')
-            || q.ends_with("助理"))
+            || q.ends_with("助理")
+            || q.ends_with('员')
+            || q.ends_with('师'))
 }
 
 /// A header that names a person by its ending alone (承租他人, 失业人员, 伤残军人),

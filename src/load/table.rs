@@ -690,10 +690,24 @@ pub fn split_sections(grid: Grid) -> Vec<Grid> {
     }
     pieces.push(rest);
     pieces.reverse();
+    // An official's own one-row table right above his relatives' (姓名 | 身份证号码 |
+    // 工作单位 | 职务, then 称谓 | 姓名 …): his row is the form line of the section below.
+    let forms: Vec<Option<GridRow>> = (0..pieces.len())
+        .map(|k| {
+            let above = if k == 0 { prefix.as_slice() } else { &[] };
+            pieces.get(k + 1).filter(|next| relatives_section(next)).and_then(|_| official_form(above, &pieces[k]))
+        })
+        .collect();
     for (k, body) in pieces.into_iter().enumerate() {
+        if forms[k].is_some() {
+            continue;
+        }
         let (lo, hi) = (body.first().map_or(0, |r| r.number), body.last().map_or(0, |r| r.number));
         let in_piece = |m: &Merge| (m.first_row >= lo && m.first_row <= hi) || (k > 0 && m.last_row <= prefix_last);
         let mut rows = if k == 0 { Vec::new() } else { prefix.clone() };
+        if let Some(form) = k.checked_sub(1).and_then(|j| forms[j].clone()) {
+            rows.push(form);
+        }
         rows.extend(body);
         out.push(Grid {
             sheet: sheet.clone(),
@@ -703,6 +717,44 @@ pub fn split_sections(grid: Grid) -> Vec<Grid> {
         });
     }
     out
+}
+
+/// The header row of a section (its first row with a name and an ID field).
+fn section_head(rows: &[GridRow]) -> Option<usize> {
+    rows.iter().position(|r| section_header(&r.cells))
+}
+
+/// A section whose header has a relation column (称谓, 与本人关系): a relatives' table.
+fn relatives_section(rows: &[GridRow]) -> bool {
+    section_head(rows).is_some_and(|h| cleaned(&rows[h].cells).iter().any(|t| classify(t, None) == Role::Relation))
+}
+
+/// A section of one person under a header without a relation column (the
+/// official's own 姓名 | 身份证号码 | 工作单位 | 职务 and his row): that row as
+/// label / value cells (`姓名 | 赵志刚 | 身份证号码 | 4329… | 工作单位 | 县民政局`),
+/// a form line naming the official. `None` for any other section, or one
+/// whose title names a relation (配偶情况).
+fn official_form(prefix: &[GridRow], rows: &[GridRow]) -> Option<GridRow> {
+    let h = section_head(rows)?;
+    // A section titled after a relation (一、本人婚姻情况及配偶情况) is that relative's.
+    let title = rows[..h].iter().chain(prefix).rev().map(|r| cleaned(&r.cells).join("")).find(|t| !t.is_empty());
+    if title.is_some_and(|t| !super::records::section_relation(&[t]).is_empty()) {
+        return None;
+    }
+    let header = cleaned(&rows[h].cells);
+    if header.iter().any(|t| matches!(classify(t, None), Role::Relation | Role::Name(Person::Relative) | Role::Id(Person::Relative))) {
+        return None;
+    }
+    let mut data = rows[h + 1..].iter().filter(|r| r.cells.iter().any(|c| !c.is_empty()));
+    let (row, None) = (data.next()?, data.next()) else { return None };
+    let mut cells = Vec::new();
+    for (label, value) in header.iter().zip(&row.cells) {
+        if !label.is_empty() && !value.is_empty() {
+            cells.push(Cell::Text(label.as_ref().into()));
+            cells.push(value.clone());
+        }
+    }
+    Some(GridRow { number: row.number, cells })
 }
 
 /// Of two columns read as the relation (称谓), the one whose cells are no
@@ -733,6 +785,53 @@ fn relation_twins(roles: &mut [Role], decided: &mut [Decided], rows: &[DataRow])
             decided[c] = Decided::Content;
         }
     }
+}
+
+/// The most rows a one-person form (审批表, 申请表: one applicant a sheet) has.
+pub const FORM_SHEET_ROWS: usize = 60;
+
+/// A sheet that is one person's form and no table (道县临时救助审批表: 申请人姓名 |
+/// 李芳 | 性别 | 女, 身份证号码 | 4329…, 家庭住址 | …, one applicant a sheet): its
+/// label / value pairs as a table of one row, the labels its header, the lines
+/// above the first pair its title. `None` when the pairs name no person by
+/// name and ID, or the sheet is longer than a form.
+pub fn form_as_table(grid: Grid) -> Option<Grid> {
+    if grid.rows.len() > FORM_SHEET_ROWS {
+        return None;
+    }
+    let mut first: Option<u32> = None;
+    let (mut labels, mut values): (Vec<Cell>, Vec<Cell>) = (Vec::new(), Vec::new());
+    let mut seen: Vec<String> = Vec::new();
+    for r in &grid.rows {
+        let ps = form::pairs(&r.cells);
+        if ps.is_empty() {
+            continue;
+        }
+        first.get_or_insert(r.number);
+        for (k, v) in ps {
+            if seen.contains(&k) {
+                continue;
+            }
+            seen.push(k.clone());
+            labels.push(Cell::Text(k.as_str().into()));
+            values.push(Cell::Text(v.as_str().into()));
+        }
+    }
+    let first = first?;
+    let roles: Vec<Role> = seen.iter().map(|k| classify(k, None)).collect();
+    if !roles.iter().any(Role::is_name) || !roles.iter().any(Role::is_id) {
+        return None;
+    }
+    // The header one line above the pairs (the form's first row is its data row,
+    // as the reviewer finds it), the title lines above that.
+    // A title right above the pairs keeps its line: the header then shares the
+    // data row's number.
+    let rows: Vec<GridRow> = grid.rows.into_iter().filter(|r| r.number < first).collect();
+    let header_at = if rows.iter().any(|r| r.number + 1 == first) { first } else { first.saturating_sub(1) };
+    let mut rows = rows;
+    rows.push(GridRow { number: header_at, cells: labels });
+    rows.push(GridRow { number: first, cells: values });
+    Some(Grid { sheet: grid.sheet, rows, merges: Vec::new(), notes: grid.notes })
 }
 
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.

@@ -199,6 +199,9 @@ pub enum Evidence {
     NameBirthDay,
     NameBirthDayElsewhere,
     NameBirthMonth,
+    /// The stated birth month agrees, the name has three characters or more,
+    /// the places cannot be compared (a firm's address, a register without one).
+    NameBirthMonthDistinctive,
     NameBirthMonthUnplaced,
     NamePlaceFit,
     /// The register gives the relative no ID (and no birth, nor a village to
@@ -312,6 +315,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::NameBirthDayVillage, PairKind::NameBirth, Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
     rule(Evidence::NameBirthDay, PairKind::NameBirth, Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
     rule(Evidence::NameBirthMonth, PairKind::NameBirth, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
+    rule(Evidence::NameBirthMonthDistinctive, PairKind::NameBirth, Tier::Probable, 0.75, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致（三字以上），住址无法比较"),
     rule(Evidence::NamePlaceFit, PairKind::NamePlace, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
     rule(Evidence::NamePlaceRollNoId, PairKind::NamePlace, Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
     rule(Evidence::NameDeclared, PairKind::NameDeclared, Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
@@ -322,7 +326,7 @@ pub const EVIDENCE: &[EvidenceRule] = &[
     rule(Evidence::IdTypoNameClose, PairKind::IdTypo, Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
     rule(Evidence::IdTransposedNameClose, PairKind::IdTransposed, Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
     rule(Evidence::NameBirthDayElsewhere, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
-    rule(Evidence::NameBirthMonthUnplaced, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致，住址无法比较"),
+    rule(Evidence::NameBirthMonthUnplaced, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致（仅两字），住址无法比较"),
     rule(Evidence::NamePlace, PairKind::NamePlace, Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
     rule(Evidence::NameFit, PairKind::NameFit, Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
     rule(Evidence::NameFitUnique, PairKind::NameFitUnique, Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
@@ -597,6 +601,11 @@ pub fn score_with(poi: &Poi, cadre: &Cadre, rp: &RollPerson, firm_places: bool) 
                 (_, Some(Stated::Day), Where::Township | Where::Unknown) => out(Evidence::NameBirthDay, parts),
                 (_, Some(Stated::Day), Where::Elsewhere) => out(Evidence::NameBirthDayElsewhere, parts),
                 (_, Some(Stated::Month), Where::Village | Where::Township) => out(Evidence::NameBirthMonth, parts),
+                // A name of three characters and a birth month both agreeing:
+                // a stranger would have to share both.
+                (_, Some(Stated::Month), Where::Unknown) if distinctive(&poi.name) => {
+                    out(Evidence::NameBirthMonthDistinctive, parts)
+                }
                 (_, Some(Stated::Month), _) => out(Evidence::NameBirthMonthUnplaced, parts),
                 (IdEvidence::BothMissing, _, Where::Village) => out(Evidence::NameVillageNoIds, parts),
                 (IdEvidence::BothMissing, _, _) => None,
@@ -772,6 +781,20 @@ mod tests {
         }
     }
 
+    /// Regression (outside county 11, enterprise findings): a child-in-law the
+    /// register gives with a birth month but no ID and no address, found in
+    /// the registry under the same three-character name with an ID born that
+    /// month, was only `possible`. A stranger would have to share the name
+    /// and the month: `probable`; with a two-character name still `possible`.
+    #[rstest]
+    #[case::three_characters("范欣怡", Some(Tier::Probable))]
+    #[case::two_characters("范欣", Some(Tier::Possible))]
+    fn stated_birth_month_with_a_distinctive_name_and_no_place(#[case] name: &str, #[case] want: Option<Tier>) {
+        let got = score_named(name, "43292219490902036", Some(19490900), Place::default(), Place::default());
+        assert_eq!(got.as_ref().map(|s| s.tier), want, "{got:?}");
+        assert_eq!(got.map(|s| s.match_kind), Some(PairKind::NameBirth));
+    }
+
     /// Regression (outside county, issue 9): a relative the register gives no
     /// ID, no birth and no address (a wide register of names only) was no
     /// lead at all, even with a roll ID of the right sex and age. With a name
@@ -829,12 +852,12 @@ mod tests {
             Evidence::IdTypoBirthAgrees | Evidence::IdTypo | Evidence::IdTypoNameClose => 1,
             Evidence::IdTransposedBirthAgrees | Evidence::IdTransposed | Evidence::IdTransposedNameClose => 1,
             Evidence::NameBirthDayVillage | Evidence::NameBirthDay | Evidence::NameBirthDayElsewhere => 1,
-            Evidence::NameBirthMonth | Evidence::NameBirthMonthUnplaced => 1,
+            Evidence::NameBirthMonth | Evidence::NameBirthMonthDistinctive | Evidence::NameBirthMonthUnplaced => 1,
             Evidence::NamePlaceFit | Evidence::NamePlaceRollNoId | Evidence::NamePlace | Evidence::NameVillageNoIds => 1,
             Evidence::NameFit => 1,
             Evidence::NameDeclared | Evidence::NameFitUnique | Evidence::NameTownshipUnique => 1,
         };
-        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 28);
+        assert_eq!(kinds.iter().map(|e| n(*e)).sum::<usize>(), 29);
         // Confirmed only with the ID itself.
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.as_str().starts_with("id_"), "{:?}", r.evidence);
