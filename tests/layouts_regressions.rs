@@ -1626,3 +1626,36 @@ fn regression_person_headers_ending_in_yuan_or_shi_not_read_as_names() {
         );
     }
 }
+
+#[test]
+fn regression_village_label_rows_between_blocks_not_carried_to_the_rows_below() {
+    // Probe s26: a roll without a village column, each village's rows under a line naming it
+    // (一、石桥村 merged across the table). The rows had no village (hits.csv's village empty,
+    // no same-village evidence for a pair without ID), the label lines counted as 无人员.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_低保.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let s = |x: &str| x.to_string();
+    write_rows(ws, &[
+        vec![s("序号"), s("姓名"), s("身份证号码"), s("金额(元)")],
+        vec![s("一、石桥村")],
+        vec![s("1"), s(NAMES[0]), nth_id(0), s("450")],
+        vec![s("（二）三岔村")],
+        vec![s("1"), s(NAMES[1]), nth_id(1), s("450")],
+        vec![s("白沙乡")],
+        vec![s("1"), s(NAMES[2]), nth_id(2), s("450")],
+    ]);
+    ws.merge_range(1, 0, 1, 3, "一、石桥村", &Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let got: Vec<(String, String, String)> =
+        l.rolls.iter().map(|r| (r.slots[0].name.to_string(), r.township.to_string(), r.village.to_string())).collect();
+    assert_eq!(
+        got,
+        [(s(NAMES[0]), s(""), s("石桥村")), (s(NAMES[1]), s(""), s("三岔村")), (s(NAMES[2]), s("白沙乡"), s(""))]
+    );
+    let sheet = &l.report.sheets[0];
+    assert_eq!(sheet.unusable.get("place_label"), Some(&3), "{:?}", sheet.unusable);
+    assert_eq!(sheet.data_rows, 6);
+}

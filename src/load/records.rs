@@ -283,6 +283,44 @@ fn people_in(row: &DataRow, nc: Option<usize>, ic: Option<usize>, multi: &[usize
         .collect()
 }
 
+/// A label without its ordinal: 一、 二． (一) （二） 1. 2、 (三岔村 keeps its 三).
+fn strip_ordinal(t: &str) -> &str {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if let Some(inner) = t.strip_prefix(['(', '（']) {
+        if let Some((n, rest)) = inner.split_once([')', '）']) {
+            if !n.is_empty() && n.chars().all(numeral) {
+                return rest;
+            }
+        }
+        return t;
+    }
+    let rest = t.trim_start_matches(numeral);
+    match rest.strip_prefix(['、', '.', '．']) {
+        Some(r) if rest.len() < t.len() => r,
+        _ => t,
+    }
+}
+
+/// A row that is one label naming a place (二、高峰村, （一）白沙乡, 石桥村:), merged
+/// across the table or not: `(true, township)` or `(false, village)`.
+fn place_label(row: &DataRow) -> Option<(bool, String)> {
+    let mut own = row.cells.iter().enumerate().filter(|(c, cell)| !cell.is_empty() && !row.was_filled(*c));
+    let (Some((_, Cell::Text(t))), None) = (own.next(), own.next()) else { return None };
+    let t = t.trim().trim_end_matches([':', '：']);
+    let body = strip_ordinal(t).trim_start();
+    let n = body.chars().count();
+    if !(2..=12).contains(&n) || !body.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        return None;
+    }
+    if ["村", "社区", "居委会", "村委会"].iter().any(|e| body.ends_with(e)) {
+        Some((false, body.to_string()))
+    } else if ["乡", "镇", "街道", "街道办事处"].iter().any(|e| body.ends_with(e)) {
+        Some((true, body.to_string()))
+    } else {
+        None
+    }
+}
+
 fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extracted {
     let mut ex = Extracted::default();
     let slots = roll_slots(table);
@@ -302,6 +340,8 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
     let date_col = col(Role::Date);
     let carriers = id_carriers(table, &slots);
     ex.rolls.reserve_exact(rows.len());
+    // The township and village the last place line named, for the rows below it.
+    let (mut label_town, mut label_village) = (Text::default(), Text::default());
     for row in rows {
         let row = &row;
         let mut people: Vec<Slot> = Vec::with_capacity(slots.len());
@@ -341,6 +381,16 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             }
         }
         if people.is_empty() {
+            // A line naming the village (or township) of the rows below it (二、高峰村).
+            if let Some((town, name)) = place_label(row) {
+                if town {
+                    (label_town, label_village) = (name.as_str().into(), Text::default());
+                } else {
+                    label_village = name.as_str().into();
+                }
+                *ex.unusable.entry("place_label".into()).or_insert(0) += 1;
+                continue;
+            }
             *ex.unusable.entry("no_person".into()).or_insert(0) += 1;
             continue;
         }
@@ -368,8 +418,8 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
                 row: row.number,
             },
             slots: people,
-            township: ctext(row, tw),
-            village: ctext(row, vi),
+            township: or_ctx(ctext(row, tw), &label_town),
+            village: or_ctx(ctext(row, vi), &label_village),
             group: ctext(row, gr),
             amount,
             amount_unread: amount_unread.into(),
