@@ -214,6 +214,11 @@ pub struct Hit {
     /// `match_key`): which keys of the two sides agreed.
     #[serde(default)]
     pub blocking: crate::matching::blocking::Block,
+    /// Why the pair is a lead, as codes: the evidence row it earned and what
+    /// settled it (`name_place_roll_no_id;namesake_other_village`); empty for
+    /// a finding of the 虚报冒领 rules, whose `match_kind` is the rule.
+    #[serde(default)]
+    pub reasons: crate::matching::score::Reasons,
 }
 
 /// Per file: what `inspect --json` prints and the manifest keeps.

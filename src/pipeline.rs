@@ -639,7 +639,7 @@ pub const HITS_COLUMNS: &[&str] = &[
     "cadre_unit", "cadre_post", "relative_name", "relative_id", "roll_role", "roll_name", "roll_id", "program",
     "approving_unit", "township", "village", "amount", "date", "relevance", "roll_file", "roll_sheet", "roll_row",
     "kin_file", "kin_sheet", "kin_row", "decision",
-    "amount_unread", "blocking",
+    "amount_unread", "blocking", "reasons",
 ];
 
 pub fn read_hits_csv(path: &Path) -> Result<Vec<Hit>, PipelineError> {

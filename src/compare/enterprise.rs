@@ -707,7 +707,7 @@ impl<'a> Both<'a> {
             place: self.gaz.roll_place(&row.township, &row.village),
         };
         let rule = crate::matching::score::evidence_rule(e);
-        let s = crate::matching::score::Scored { tier: rule.tier, score: rule.score, match_kind: rule.kind, rule: e, evidence };
+        let s = crate::matching::score::Scored { tier: rule.tier, score: rule.score, match_kind: rule.kind, rule: e, settled: Vec::new(), evidence };
         let block = match e {
             crate::matching::score::Evidence::NameDeclared => crate::matching::blocking::Block::Declaration,
             _ => crate::matching::blocking::Block::RegistryName,

@@ -257,6 +257,7 @@ impl<'a> Leads<'a> {
                 h.tier = l.scored.tier;
                 h.score = l.scored.score;
                 h.evidence = l.scored.evidence;
+                h.reasons.settled = l.scored.settled;
                 h
             })
             .collect();
@@ -440,6 +441,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
                 let Some(partial) = trunc.partial.as_deref() else { continue };
                 if census.other_with_partial(name, partial, full) {
                     let s = &mut l.scored;
+                    s.settled.push(score::Settle::NamesakeSameBirth);
                     s.tier = Tier::Possible;
                     s.score = 0.6;
                     s.evidence.push_str("；花名册中另有同名同出生日期人员（身份证号不同），需人工甄别");
@@ -462,6 +464,7 @@ fn demote_same_name_elsewhere(leads: &mut Vec<Lead>, census: &Census, pois: &[Po
                     continue;
                 }
                 let s = &mut l.scored;
+                s.settled.push(if elsewhere { score::Settle::NamesakeOtherVillage } else { score::Settle::NamesakeInTownship });
                 s.tier = Tier::Possible;
                 s.score = 0.6;
                 s.evidence.push_str(if elsewhere {
@@ -499,6 +502,7 @@ fn demote_ambiguous(leads: &mut [Lead], pois: &[Poi]) {
         let many_rps = per_poi.get(&poi_person(&pois[l.poi as usize])).is_some_and(|x| x.len() > 1);
         if many_pois || many_rps {
             let s = &mut l.scored;
+            s.settled.push(if many_pois { score::Settle::SeveralRelatives } else { score::Settle::SeveralRollPersons });
             s.tier = Tier::Possible;
             s.score = (s.score - 0.2).max(0.5);
             s.evidence.push_str(if many_pois {
@@ -586,6 +590,7 @@ pub(crate) fn make_hit(
         decision: String::new(),
         amount_unread: row.amount_unread.to_string(),
         blocking: blocking::block_of(rp, poi),
+        reasons: score::Reasons::of(s.rule),
     }
 }
 

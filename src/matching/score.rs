@@ -283,6 +283,8 @@ impl PairKind {
 #[derive(Clone, Copy, Debug)]
 pub struct EvidenceRule {
     pub evidence: Evidence,
+    /// The row's code: in hits.csv's `reasons`.
+    pub code: &'static str,
     /// `match_kind` in hits.csv.
     pub kind: PairKind,
     pub tier: Tier,
@@ -294,8 +296,8 @@ pub struct EvidenceRule {
     pub text_zh: &'static str,
 }
 
-const fn rule(evidence: Evidence, kind: PairKind, tier: Tier, score: f64, name_graded: bool, text_zh: &'static str) -> EvidenceRule {
-    EvidenceRule { evidence, kind, tier, score, name_graded, text_zh }
+const fn rule(evidence: Evidence, code: &'static str, kind: PairKind, tier: Tier, score: f64, name_graded: bool, text_zh: &'static str) -> EvidenceRule {
+    EvidenceRule { evidence, code, kind, tier, score, name_graded, text_zh }
 }
 
 /// The evidence table: ID evidence × name grade × place × age/sex fit → tier,
@@ -303,35 +305,35 @@ const fn rule(evidence: Evidence, kind: PairKind, tier: Tier, score: f64, name_g
 /// earns; the tier and score come from here, and the review guide is written
 /// from here, so the two cannot disagree.
 pub const EVIDENCE: &[EvidenceRule] = &[
-    rule(Evidence::IdExact, PairKind::IdExact, Tier::Confirmed, 1.0, true, "身份证号一致（格式规范后，如空格、小写 x、全角数字、前导撇号），姓名一致或相近：同一人"),
-    rule(Evidence::IdLegacy, PairKind::IdLegacy, Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
-    rule(Evidence::IdSameInvalid, PairKind::IdSameInvalid, Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
-    rule(Evidence::IdTruncated, PairKind::IdTruncated, Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
-    rule(Evidence::IdMasked, PairKind::IdMasked, Tier::Probable, 0.85, false, "一方身份证号已脱敏（如 432921********102X），显示的各位与另一方一致，姓名一致，住址不矛盾"),
-    rule(Evidence::IdTypoBirthAgrees, PairKind::IdTypo, Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
-    rule(Evidence::IdTypo, PairKind::IdTypo, Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
-    rule(Evidence::IdTransposedBirthAgrees, PairKind::IdTransposed, Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
-    rule(Evidence::IdTransposed, PairKind::IdTransposed, Tier::Probable, 0.85, false, "身份证号相邻两位顺序颠倒（一方校验位错误），姓名一致"),
-    rule(Evidence::NameBirthDayVillage, PairKind::NameBirth, Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
-    rule(Evidence::NameBirthDay, PairKind::NameBirth, Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
-    rule(Evidence::NameBirthMonth, PairKind::NameBirth, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
-    rule(Evidence::NameBirthMonthDistinctive, PairKind::NameBirth, Tier::Probable, 0.75, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致（三字以上），住址无法比较"),
-    rule(Evidence::NamePlaceFit, PairKind::NamePlace, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
-    rule(Evidence::NamePlaceRollNoId, PairKind::NamePlace, Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
-    rule(Evidence::NameDeclared, PairKind::NameDeclared, Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
-    rule(Evidence::IdExactNameDiffers, PairKind::IdExactNameDiffers, Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
-    rule(Evidence::IdSameInvalidNameDiffers, PairKind::IdSameInvalid, Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
-    rule(Evidence::IdTruncatedPartial, PairKind::IdTruncatedPartial, Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
-    rule(Evidence::IdMaskedPartial, PairKind::IdMasked, Tier::Possible, 0.6, false, "一方身份证号已脱敏，显示的各位与另一方一致，但姓名仅相近或住址在另一乡镇"),
-    rule(Evidence::IdTypoNameClose, PairKind::IdTypo, Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
-    rule(Evidence::IdTransposedNameClose, PairKind::IdTransposed, Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
-    rule(Evidence::NameBirthDayElsewhere, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
-    rule(Evidence::NameBirthMonthUnplaced, PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致（仅两字），住址无法比较"),
-    rule(Evidence::NamePlace, PairKind::NamePlace, Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
-    rule(Evidence::NameFit, PairKind::NameFit, Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
-    rule(Evidence::NameFitUnique, PairKind::NameFitUnique, Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
-    rule(Evidence::NameTownshipUnique, PairKind::NameTownshipUnique, Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
-    rule(Evidence::NameVillageNoIds, PairKind::NameVillage, Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
+    rule(Evidence::IdExact, "id_exact", PairKind::IdExact, Tier::Confirmed, 1.0, true, "身份证号一致（格式规范后，如空格、小写 x、全角数字、前导撇号），姓名一致或相近：同一人"),
+    rule(Evidence::IdLegacy, "id_legacy", PairKind::IdLegacy, Tier::Confirmed, 1.0, true, "一方为 15 位旧身份证号，升为 18 位后与另一方一致，姓名一致或相近：同一人"),
+    rule(Evidence::IdSameInvalid, "id_same_invalid", PairKind::IdSameInvalid, Tier::Confirmed, 0.95, false, "两表身份证号 18 位完全相同（校验位均有误），姓名一致或相近"),
+    rule(Evidence::IdTruncated, "id_truncated", PairKind::IdTruncated, Tier::Probable, 0.9, false, "一方身份证号被 Excel 截断为 15 位有效数字，保留的 15 位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdMasked, "id_masked", PairKind::IdMasked, Tier::Probable, 0.85, false, "一方身份证号已脱敏（如 432921********102X），显示的各位与另一方一致，姓名一致，住址不矛盾"),
+    rule(Evidence::IdTypoBirthAgrees, "id_typo_birth_agrees", PairKind::IdTypo, Tier::Probable, 0.9, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTypo, "id_typo", PairKind::IdTypo, Tier::Probable, 0.85, false, "身份证号仅一位不同（一方校验位错误，疑似录入笔误），姓名一致"),
+    rule(Evidence::IdTransposedBirthAgrees, "id_transposed_birth_agrees", PairKind::IdTransposed, Tier::Probable, 0.9, false, "身份证号相邻两位顺序颠倒（一方校验位错误），出生日期一致，姓名一致"),
+    rule(Evidence::IdTransposed, "id_transposed", PairKind::IdTransposed, Tier::Probable, 0.85, false, "身份证号相邻两位顺序颠倒（一方校验位错误），姓名一致"),
+    rule(Evidence::NameBirthDayVillage, "name_birth_day_village", PairKind::NameBirth, Tier::Probable, 0.9, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，同村"),
+    rule(Evidence::NameBirthDay, "name_birth_day", PairKind::NameBirth, Tier::Probable, 0.85, false, "登记表未填亲属身份证号，但所填出生日期与花名册身份证号中的出生日期一致，姓名一致，住址不矛盾"),
+    rule(Evidence::NameBirthMonth, "name_birth_month", PairKind::NameBirth, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致，同乡镇"),
+    rule(Evidence::NameBirthMonthDistinctive, "name_birth_month_distinctive", PairKind::NameBirth, Tier::Probable, 0.75, false, "登记表未填亲属身份证号，所填出生年月与花名册身份证号一致，姓名一致（三字以上），住址无法比较"),
+    rule(Evidence::NamePlaceFit, "name_place_fit", PairKind::NamePlace, Tier::Probable, 0.8, false, "登记表未填亲属身份证号，姓名一致，同村，花名册身份证号所含性别、年龄与亲属关系相符"),
+    rule(Evidence::NamePlaceRollNoId, "name_place_roll_no_id", PairKind::NamePlace, Tier::Probable, 0.8, false, "花名册无有效身份证号，姓名一致，同村"),
+    rule(Evidence::NameDeclared, "name_declared", PairKind::NameDeclared, Tier::Probable, 0.9, false, "干部本人申报表载明该亲属在此企业经商办企业，企业登记中该企业的同名人员（身份证号不矛盾）即为该亲属"),
+    rule(Evidence::IdExactNameDiffers, "id_exact_name_differs", PairKind::IdExactNameDiffers, Tier::Possible, 0.6, false, "身份证号一致但姓名不同：请核实号码是否填错"),
+    rule(Evidence::IdSameInvalidNameDiffers, "id_same_invalid_name_differs", PairKind::IdSameInvalid, Tier::Possible, 0.55, false, "两表身份证号完全相同（校验位均有误），但姓名不一致"),
+    rule(Evidence::IdTruncatedPartial, "id_truncated_partial", PairKind::IdTruncatedPartial, Tier::Possible, 0.6, false, "一方身份证号被 Excel 截断，只有地区码和出生日期可比且一致，或住址不符，或姓名仅相近"),
+    rule(Evidence::IdMaskedPartial, "id_masked_partial", PairKind::IdMasked, Tier::Possible, 0.6, false, "一方身份证号已脱敏，显示的各位与另一方一致，但姓名仅相近或住址在另一乡镇"),
+    rule(Evidence::IdTypoNameClose, "id_typo_name_close", PairKind::IdTypo, Tier::Possible, 0.6, false, "身份证号仅一位不同，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::IdTransposedNameClose, "id_transposed_name_close", PairKind::IdTransposed, Tier::Possible, 0.6, false, "身份证号相邻两位颠倒，姓名仅相近（同音或一字之差）"),
+    rule(Evidence::NameBirthDayElsewhere, "name_birth_day_elsewhere", PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生日期与花名册身份证号一致，姓名一致，但登记住址在另一乡镇"),
+    rule(Evidence::NameBirthMonthUnplaced, "name_birth_month_unplaced", PairKind::NameBirth, Tier::Possible, 0.6, false, "登记表所填出生年月与花名册身份证号一致，姓名一致（仅两字），住址无法比较"),
+    rule(Evidence::NamePlace, "name_place", PairKind::NamePlace, Tier::Possible, 0.6, false, "一方无身份证号，姓名一致，同村，无其他证据"),
+    rule(Evidence::NameFit, "name_fit", PairKind::NameFit, Tier::Possible, 0.5, false, "登记表未填亲属身份证号，姓名一致（三字以上），花名册身份证号所含年龄（及性别）与亲属关系相符，住址同乡镇或无法比较，花名册中无其他同名人员；无其他证据，需人工核实"),
+    rule(Evidence::NameFitUnique, "name_fit_unique", PairKind::NameFitUnique, Tier::Possible, 0.55, false, "登记表未填亲属身份证号；企业登记中与亲属同名、身份证号所含性别和年龄与亲属关系相符的仅此一人（其他同名人员均不相符；两字姓名还须同乡镇）；无其他证据，需人工核实"),
+    rule(Evidence::NameTownshipUnique, "name_township_unique", PairKind::NameTownshipUnique, Tier::Possible, 0.5, false, "企业登记未填该人员证件号码；姓名一致；企业住所与亲属住址同乡镇；企业登记中其他同名人员的身份证号均表明不是该亲属；无其他证据，需人工核实"),
+    rule(Evidence::NameVillageNoIds, "name_village_no_ids", PairKind::NameVillage, Tier::Possible, 0.5, false, "两表均无有效身份证号，仅姓名一致且同村"),
 ];
 
 /// The settling rules applied to all leads at the end (`matching::settle`), as
@@ -342,6 +344,90 @@ pub const SETTLING: &[&str] = &[
     "无身份证号仅凭姓名和同村的，本乡镇另有同名人员（身份证号不同）时，降为“疑似”；花名册人员本身无身份证号的，不作为线索",
     "两表身份证号均有效但不同：不是同一人，不作为线索；同音姓名无身份证号佐证的，不作为线索",
 ];
+
+/// What settled a lead after scoring (`matching::settle`): why its tier fell.
+/// The codes are in hits.csv's `reasons`, after the evidence row's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Settle {
+    /// An Excel-cut ID: the rolls show another person of the name born that day, with another ID.
+    NamesakeSameBirth,
+    /// Name and village, one ID missing: the township shows another person of the name.
+    NamesakeInTownship,
+    /// The same, that person known to live in another village.
+    NamesakeOtherVillage,
+    /// The roll person fits two relatives or more.
+    SeveralRelatives,
+    /// The relative fits two roll persons or more.
+    SeveralRollPersons,
+}
+
+impl Settle {
+    pub const ALL: &[(Settle, &str)] = &[
+        (Settle::NamesakeSameBirth, "namesake_same_birth"),
+        (Settle::NamesakeInTownship, "namesake_in_township"),
+        (Settle::NamesakeOtherVillage, "namesake_other_village"),
+        (Settle::SeveralRelatives, "several_relatives"),
+        (Settle::SeveralRollPersons, "several_roll_persons"),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(k, _)| *k == self).map_or("", |(_, s)| s)
+    }
+
+    pub fn parse(s: &str) -> Option<Settle> {
+        Self::ALL.iter().find(|(_, c)| *c == s).map(|(k, _)| *k)
+    }
+}
+
+/// Why a pair is a lead, as codes (hits.csv's `reasons`): the row of
+/// [`EVIDENCE`] it earned, then what settled it (`id_truncated;namesake_same_birth`).
+/// Empty for a finding that rests on no pair's evidence (the 虚报冒领 rules).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reasons {
+    pub rule: Option<Evidence>,
+    pub settled: Vec<Settle>,
+}
+
+impl Reasons {
+    pub fn of(rule: Evidence) -> Reasons {
+        Reasons { rule: Some(rule), settled: Vec::new() }
+    }
+
+    /// Read back as written; `None` for a code this version does not know.
+    pub fn parse(s: &str) -> Option<Reasons> {
+        let mut parts = s.split(';').filter(|p| !p.is_empty());
+        let Some(first) = parts.next() else { return Some(Reasons::default()) };
+        let rule = EVIDENCE.iter().find(|r| r.code == first)?.evidence;
+        let settled = parts.map(Settle::parse).collect::<Option<Vec<_>>>()?;
+        Some(Reasons { rule: Some(rule), settled })
+    }
+}
+
+impl std::fmt::Display for Reasons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(r) = self.rule {
+            f.write_str(evidence_rule(r).code)?;
+        }
+        for s in &self.settled {
+            write!(f, ";{}", s.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Lenient: a hits.csv of another version (a code this one does not know) reads as empty.
+impl<'de> serde::Deserialize<'de> for Reasons {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(Reasons::parse(&s).unwrap_or_default())
+    }
+}
 
 /// The row of an evidence kind.
 pub fn evidence_rule(e: Evidence) -> &'static EvidenceRule {
@@ -364,6 +450,8 @@ pub struct Scored {
     pub match_kind: PairKind,
     /// The row of [`EVIDENCE`] it earned.
     pub rule: Evidence,
+    /// What settled it after scoring (set by `matching::settle`).
+    pub settled: Vec<Settle>,
     pub evidence: String,
 }
 
@@ -447,6 +535,7 @@ pub fn score_with(poi: &Poi, cadre: &Cadre, rp: &RollPerson, firm_places: bool) 
             score: if r.name_graded { r.score - name_penalty(nm) } else { r.score },
             match_kind: r.kind,
             rule: e,
+            settled: Vec::new(),
             evidence: parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("；"),
         })
     };
@@ -862,6 +951,25 @@ mod tests {
         for r in EVIDENCE.iter().filter(|r| r.tier == Tier::Confirmed) {
             assert!(r.kind.as_str().starts_with("id_"), "{:?}", r.evidence);
         }
+    }
+
+    /// hits.csv's `reasons` reads back as written, for every row and settling
+    /// code; the codes are unique; an unknown code is not silently another.
+    #[test]
+    fn reasons_codes_round_trip() {
+        use std::collections::HashSet;
+        let codes: HashSet<&str> = EVIDENCE.iter().map(|r| r.code).collect();
+        assert_eq!(codes.len(), EVIDENCE.len(), "a code used twice");
+        for r in EVIDENCE {
+            for settled in [vec![], vec![Settle::SeveralRelatives], Settle::ALL.iter().map(|(s, _)| *s).collect()] {
+                let reasons = Reasons { rule: Some(r.evidence), settled };
+                assert_eq!(Reasons::parse(&reasons.to_string()), Some(reasons.clone()), "{reasons}");
+            }
+        }
+        assert_eq!(Reasons::of(Evidence::IdTruncated).to_string(), "id_truncated");
+        assert_eq!(Reasons::parse(""), Some(Reasons::default()));
+        assert_eq!(Reasons::parse("id_exact;no_such_settling"), None);
+        assert_eq!(Reasons::parse("no_such_rule"), None);
     }
 
     #[test]

@@ -44,6 +44,7 @@ fn hit(id: &str, tier: Tier, unit: &str, roll_id: &str) -> Hit {
         decision: String::new(),
         amount_unread: String::new(),
         blocking: Default::default(),
+        reasons: Default::default(),
     }
 }
 
