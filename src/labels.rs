@@ -176,6 +176,9 @@ pub fn column_role(label: &str) -> String {
     if let Some(p) = label.strip_prefix("id:") {
         return format!("{}身份证号", person(p));
     }
+    if let Some(t) = label.strip_prefix("relation:") {
+        return format!("亲属（{t}）称谓");
+    }
     match label {
         "township" => "乡镇",
         "village" => "村（社区）",

@@ -1659,3 +1659,43 @@ fn regression_village_label_rows_between_blocks_not_carried_to_the_rows_below() 
     assert_eq!(sheet.unusable.get("place_label"), Some(&3), "{:?}", sheet.unusable);
     assert_eq!(sheet.data_rows, 6);
 }
+
+#[test]
+fn regression_relatives_in_numbered_groups_across_the_row_lost_after_the_first() {
+    // Probe s27 (written after the code): 干部姓名 | 身份证号 | 工作单位 | 关系1 | 姓名1 |
+    // 身份证号1 | 关系2 | 姓名2 | 身份证号2 … Only group 1's ID was read (by its cells), without
+    // a name or relation; groups 2 and 3 were lost, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "干部姓名,身份证号,工作单位,关系1,姓名1,身份证号1,关系2,姓名2,身份证号2,亲属关系3,亲属姓名3,亲属身份证号3".to_string(),
+        format!("{},{},县民政局,妻子,{},{},儿子,{},{},父亲,{},{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1), NAMES[2], nth_id(2), NAMES[3], nth_id(3)),
+        format!("{},{},县民政局,丈夫,{},{},,,,母亲,{},{}", NAMES[4], nth_id(4), NAMES[5], nth_id(5), NAMES[6], nth_id(6)),
+    ];
+    let l = load(&write_csv(tmp.path(), "登记.csv", &lines), Kind::Register);
+    assert_eq!(
+        relatives_of(&l),
+        [
+            row4(NAMES[0], NAMES[1], "妻子", "县民政局"),
+            row4(NAMES[0], NAMES[2], "儿子", "县民政局"),
+            row4(NAMES[0], NAMES[3], "父亲", "县民政局"),
+            row4(NAMES[4], NAMES[5], "丈夫", "县民政局"),
+            row4(NAMES[4], NAMES[6], "母亲", "县民政局"),
+        ]
+    );
+    assert!(l.kin.iter().filter(|k| !k.relative_name.is_empty()).all(|k| k.relative_id.normalize().key.is_some()));
+}
+
+#[test]
+fn regression_surname_and_given_name_in_two_columns_gave_hits_without_a_name() {
+    // Probe s27: 序号 | 姓 | 名 | 性别 | 身份证号码 … Neither column was a name: confirmed hits
+    // with an empty roll_name (花名册或登记表未填姓名).
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,姓,名,性别,身份证号码,补贴金额（元）".to_string(),
+        format!("1,王,建国,男,{},320", nth_id(0)),
+        format!("2,刘,芳,女,{},320", nth_id(3)),
+    ];
+    let l = load(&write_csv(tmp.path(), "县农业农村局_补贴.csv", &lines), Kind::Roll);
+    let names: Vec<String> = l.rolls.iter().map(|r| r.slots[0].name.to_string()).collect();
+    assert_eq!(names, ["王建国", "刘芳"]);
+}

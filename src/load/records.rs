@@ -450,7 +450,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         col(Role::Birth),
     );
     // Wide form: groups of (term, name column, ID column) in column order.
-    let mut groups: Vec<(String, Option<usize>, Option<usize>)> = Vec::new();
+    // A numbered group (#1, #2 …) has its relation in a column of its own.
+    let mut groups: Vec<(String, Option<usize>, Option<usize>, Option<usize>)> = Vec::new();
     for c in &table.columns {
         let term = match &c.role {
             Role::WideName(t) | Role::WideId(t) => t.clone(),
@@ -459,7 +460,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         if !groups.iter().any(|g| g.0 == term) {
             let n = first(table, |r| *r == Role::WideName(term.clone()));
             let i = first(table, |r| *r == Role::WideId(term.clone()));
-            groups.push((term, n, i));
+            let t = first(table, |r| *r == Role::WideRelation(term.clone()));
+            groups.push((term, n, i, t));
         }
     }
     // Columns whose cells give a relative whole (`李芳/妻子/4329…`, 家庭成员1 …):
@@ -660,7 +662,8 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                 relatives.push((term, name, RawId::Text(id.into()), String::new()));
             }
         }
-        for (term, n, i) in &groups {
+        for (term, n, i, t) in &groups {
+            let term = if t.is_some() { text(row, *t) } else { term.clone() };
             for (name, id) in people_in(row, *n, *i, &multi).into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {
                 relatives.push((term.clone(), name, id, String::new()));
             }

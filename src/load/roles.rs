@@ -113,6 +113,9 @@ pub enum Role {
     /// Wide register: a relative group such as 配偶 / 父亲 / 子女1.
     WideName(String),
     WideId(String),
+    /// Wide register of numbered groups (关系1 | 姓名1 | 身份证号1 | 关系2 …):
+    /// the group's relation column; its groups are `#1`, `#2` ….
+    WideRelation(String),
     Township,
     Village,
     Group,
@@ -154,6 +157,7 @@ impl Role {
             Role::IdQualified(q) => format!("id:?{q}"),
             Role::WideName(t) => format!("name:relative:{t}"),
             Role::WideId(t) => format!("id:relative:{t}"),
+            Role::WideRelation(t) => format!("relation:{t}"),
             Role::Township => "township".into(),
             Role::Village => "village".into(),
             Role::Group => "group".into(),
@@ -186,6 +190,9 @@ impl Role {
         }
         if let Some(rest) = s.strip_prefix("id:relative:") {
             return Some(Role::WideId(rest.to_string()));
+        }
+        if let Some(rest) = s.strip_prefix("relation:") {
+            return Some(Role::WideRelation(rest.to_string()));
         }
         if let Some(p) = s.strip_prefix("name:") {
             return Person::parse(p).map(Role::Name);

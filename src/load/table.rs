@@ -81,6 +81,9 @@ pub struct Table {
     /// vehicles, payroll, registry, association filing), by its header words
     /// ([`super::roles::OTHER_INPUTS`]): its rows are not a roll's.
     pub not_a_roll: Option<super::roles::OtherInput>,
+    /// A name written over two columns (姓 | 名): the surname's column, where
+    /// each row's name is joined, and the given name's.
+    pub split_name: Option<(usize, usize)>,
 }
 
 impl Table {
@@ -90,7 +93,9 @@ impl Table {
     /// table's own. `last`: the piece ends the sheet (blank rows at its end
     /// are not rows of the table, as in [`find_table`]).
     pub fn more_rows(&mut self, body: Vec<GridRow>, last: bool) -> Vec<DataRow> {
-        classify_rows(body, last, self.kind, self.cadre_columns, &self.header_texts, &mut self.forms, &mut self.skipped)
+        let mut rows = classify_rows(body, last, self.kind, self.cadre_columns, &self.header_texts, &mut self.forms, &mut self.skipped);
+        join_split_names(self.split_name, &mut rows);
+        rows
     }
 }
 
@@ -185,6 +190,50 @@ fn cadres_workplace(roles: &mut [Role], keys: &[String]) {
             roles[c] = Role::CadreUnit;
             return;
         }
+    }
+}
+
+/// A register listing relatives in numbered groups across the row (关系1 | 姓名1 |
+/// 身份证号1 | 关系2 | 姓名2 …, or 亲属关系1 | 亲属姓名1 …): each group whose
+/// number has a relation and a name column is a wide group `#n`, its relation
+/// read per row from its own column. Two groups at least; config roles stay.
+fn numbered_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
+    // (column, group number, what the header without its number is)
+    let mut parts: Vec<(usize, String, Role)> = Vec::new();
+    for (c, k) in keys.iter().enumerate() {
+        if decided.get(c) == Some(&Decided::Config) {
+            continue;
+        }
+        let k = k.rsplit('/').next().unwrap_or(k);
+        let base = k.trim_end_matches(|ch: char| ch.is_ascii_digit());
+        let n = &k[base.len()..];
+        if n.is_empty() || n.len() > 2 || base.is_empty() {
+            continue;
+        }
+        let role = match classify(base, None) {
+            Role::Relation => Role::Relation,
+            r if r.is_name() && !matches!(r, Role::Name(Person::Cadre)) => Role::NameBare,
+            r if r.is_id() && !matches!(r, Role::Id(Person::Cadre)) => Role::IdBare,
+            _ => continue,
+        };
+        parts.push((c, n.to_string(), role));
+    }
+    let has = |n: &str, r: &Role| parts.iter().any(|(_, m, x)| m == n && x == r);
+    let groups: Vec<String> = parts
+        .iter()
+        .filter(|(_, n, r)| *r == Role::Relation && has(n, &Role::NameBare))
+        .map(|(_, n, _)| n.clone())
+        .collect();
+    if groups.len() < 2 {
+        return;
+    }
+    for (c, n, r) in parts.into_iter().filter(|(_, n, _)| groups.contains(n)) {
+        let term = format!("#{n}");
+        roles[c] = match r {
+            Role::Relation => Role::WideRelation(term),
+            Role::NameBare => Role::WideName(term),
+            _ => Role::WideId(term),
+        };
     }
 }
 
@@ -902,6 +951,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
             decided[c] = Decided::Config;
         }
     }
+    numbered_groups(&mut roles, &keys, &decided);
     let kind = hints.kind.unwrap_or_else(|| guess_kind(&roles));
 
     let above: Vec<String> = grid.rows[..first]
@@ -952,6 +1002,8 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let mut rows = classify_rows(body, true, kind, cadre_columns, &header_rows, &mut forms, &mut skipped);
     fill_down(&fills, &mut rows);
     join_boxed_ids(&roles, &mut rows);
+    let split_name = split_name(&mut roles, &keys);
+    join_split_names(split_name, &mut rows);
 
     // The cells confirm or overturn the header's words.
     // Each column sampled once, for its role and for cells listing several persons.
@@ -996,6 +1048,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let not_a_roll = if kind == Kind::Roll { super::roles::other_input(columns.iter().map(|c| c.key.as_str()), has_amount) } else { None };
     Ok(Table {
         not_a_roll,
+        split_name,
         kind,
         header_first,
         header_row,
@@ -1044,6 +1097,37 @@ fn join_boxed_ids(roles: &[Role], rows: &mut [DataRow]) {
             if let Some(cell) = r.cells.get_mut(c) {
                 *cell = Cell::Text(joined.into());
             }
+        }
+    }
+}
+
+/// A name over two columns side by side, 姓 | 名 (or 姓氏 | 名字), and no other
+/// name column: the surname's column becomes the name column, the given name's
+/// is read into it ([`join_split_names`]).
+fn split_name(roles: &mut [Role], keys: &[String]) -> Option<(usize, usize)> {
+    let c = keys.iter().position(|k| k == "姓" || k == "姓氏")?;
+    if !keys.get(c + 1).is_some_and(|k| k == "名" || k == "名字") {
+        return None;
+    }
+    if roles.iter().enumerate().any(|(i, r)| i != c + 1 && r.is_name()) {
+        return None;
+    }
+    roles[c] = Role::NameBare;
+    roles[c + 1] = Role::Ignore;
+    Some((c, c + 1))
+}
+
+/// Each row's surname and given name joined into the surname's cell.
+fn join_split_names(split: Option<(usize, usize)>, rows: &mut [DataRow]) {
+    let Some((s, g)) = split else { return };
+    for r in rows {
+        let given = r.cell(g).text().trim().to_string();
+        if given.is_empty() {
+            continue;
+        }
+        let name = format!("{}{given}", r.cell(s).text().trim());
+        if let Some(cell) = r.cells.get_mut(s) {
+            *cell = Cell::Text(name.as_str().into());
         }
     }
 }
