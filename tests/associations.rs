@@ -101,3 +101,41 @@ fn serving_and_retired_cadres_in_associations_with_the_rules_they_break() {
     let s = calamine::Reader::worksheet_range(&mut sm, "社团兼职").unwrap();
     assert_eq!(s.rows().find(|r| r[0].to_string() == "合计").map(|r| r[2].to_string()), Some("3".to_string()));
 }
+
+fn read_filing(dir: &Path, rows: &[&[&str]]) -> kinmatch::compare::association::Filings {
+    let p = dir.join("社会组织备案.xlsx");
+    write(&p, rows);
+    kinmatch::compare::association::read(&[kinmatch::load::InputFile { path: p, rel: "社会组织备案.xlsx".into() }])
+}
+
+#[test]
+fn regression_the_cadres_own_job_column_was_taken_for_the_post_in_the_organisation() {
+    // Probe s27: 现工作单位及职务 left of 社会组织职务 gave the post (县教育局副局长 instead of
+    // 副会长), and 任职起止时间 was no column (since empty).
+    let tmp = tempfile::tempdir().unwrap();
+    let f = read_filing(
+        tmp.path(),
+        &[
+            &["社会组织名称", "姓名", "公民身份号码", "现工作单位及职务", "社会组织职务", "任职起止时间", "是否领取报酬"],
+            &["示例县教育学会", "孙国强", "519901197001011234", "县教育局副局长", "副会长", "2022.03-2027.03", "是"],
+        ],
+    );
+    let p = &f.posts[0];
+    assert_eq!((p.org.as_str(), p.post.as_str(), p.since.as_str()), ("示例县教育学会", "副会长", "2022.03-2027.03"));
+}
+
+#[test]
+fn regression_organisation_named_only_in_the_title_left_the_finding_without_it() {
+    // Probe s27: one sheet per organisation, its name only in the title line; findings had no org_name.
+    let tmp = tempfile::tempdir().unwrap();
+    let f = read_filing(
+        tmp.path(),
+        &[
+            &["示例县书法家协会第三届理事会组成人员名单"],
+            &["序号", "职务", "姓名", "性别", "身份证号码", "工作单位及职务"],
+            &["1", "副主席", "赵志刚", "男", "519901197001011234", "县民政局副局长"],
+        ],
+    );
+    let p = &f.posts[0];
+    assert_eq!((p.org.as_str(), p.post.as_str()), ("示例县书法家协会", "副主席"));
+}

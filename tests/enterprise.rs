@@ -576,3 +576,134 @@ fn regression_firm_registered_in_another_township_taken_as_the_relative_living_e
     let got: Vec<(&str, &str)> = res.enterprise.iter().map(|f| (f.hit.tier.as_str(), f.hit.match_kind.code())).collect();
     assert_eq!(got, vec![("probable", "name_birth")]);
 }
+
+fn read_registry(dir: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) -> kinmatch::compare::enterprise::Registry {
+    let p = dir.join("市场监管局_导出.xlsx");
+    write(&p, sheets);
+    kinmatch::compare::enterprise::read(&[kinmatch::load::InputFile { path: p, rel: "市场监管局_导出.xlsx".into() }])
+}
+
+/// (enterprise name, person, role, ratio) of every person read.
+fn persons(reg: &kinmatch::compare::enterprise::Registry) -> Vec<(String, String, String, String)> {
+    reg.persons
+        .iter()
+        .map(|p| {
+            let ent = reg.enterprises.get(&p.ent).map(|e| e.name.clone()).unwrap_or_else(|| p.ent.clone());
+            (ent, p.name.clone(), p.role.as_str().to_string(), p.ratio.clone())
+        })
+        .collect()
+}
+
+fn s4(a: &str, b: &str, c: &str, d: &str) -> (String, String, String, String) {
+    (a.into(), b.into(), c.into(), d.into())
+}
+
+#[test]
+fn regression_cooperative_members_sheet_named_only_in_its_title_was_dropped() {
+    // Probe s27: a 成员名册 sheet with no enterprise column, the cooperative named in the title;
+    // 成员姓名（名称） was taken for the enterprise's name (a member as an enterprise of his
+    // own name), and with 成员姓名 the sheet gave nothing, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[
+            (
+                "基本信息",
+                vec![
+                    vec!["统一社会信用代码", "名称", "类型", "法定代表人（理事长）", "法定代表人证件号码"],
+                    vec!["93519900MA0001AB1X", "示例县金穗水稻种植专业合作社", "农民专业合作社", "陈三", "519901197001011234"],
+                ],
+            ),
+            (
+                "成员名册",
+                vec![
+                    vec!["示例县金穗水稻种植专业合作社成员名册"],
+                    vec!["序号", "成员姓名（名称）", "成员类型", "证件类型", "证件号码", "出资额（万元）", "出资比例"],
+                    vec!["1", "赵一鸣", "农民", "居民身份证", "519901199001011236", "30", "25%"],
+                ],
+            ),
+        ],
+    );
+    assert_eq!(
+        persons(&reg),
+        [s4("示例县金穗水稻种植专业合作社", "陈三", "legal_rep", ""), s4("示例县金穗水稻种植专业合作社", "赵一鸣", "shareholder", "25%")]
+    );
+}
+
+#[test]
+fn regression_company_written_once_over_its_shareholders_rows_lost_the_rest() {
+    // Probe s27: 企业名称 … merged down over each company's shareholder rows (or left blank):
+    // only the first shareholder of each company was read, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("市场监管局_股东.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: Vec<Vec<&str>> = vec![
+        vec!["企业名称", "统一社会信用代码", "股东姓名", "股东证件号码", "出资比例"],
+        vec!["示例县宏远建筑劳务有限公司", "91519900MA0001AB1X", "陈一", "519901197001011234", "50%"],
+        vec!["", "", "赵一鸣", "519901199001011236", "20%"],
+        vec!["", "", "钱秀梅", "519901198001011238", "30%"],
+        vec!["示例县恒通机械租赁有限公司", "91519900MA0002CD2Y", "周建华", "519901198501011230", "100%"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    // The first company merged down over its three rows; the blank cells of the other layout are the same.
+    ws.merge_range(1, 0, 3, 0, "示例县宏远建筑劳务有限公司", &rust_xlsxwriter::Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let reg = kinmatch::compare::enterprise::read(&[kinmatch::load::InputFile { path: p, rel: "股东.xlsx".into() }]);
+    let got: Vec<(String, String)> = persons(&reg).into_iter().map(|(e, n, _, _)| (e, n)).collect();
+    let want: Vec<(String, String)> = [
+        ("示例县宏远建筑劳务有限公司", "陈一"),
+        ("示例县宏远建筑劳务有限公司", "赵一鸣"),
+        ("示例县宏远建筑劳务有限公司", "钱秀梅"),
+        ("示例县恒通机械租赁有限公司", "周建华"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn regression_shareholders_across_the_row_all_took_the_first_ones_ratio() {
+    // Probe s27: 股东1 | 股东1身份证号码 | 股东1出资比例 | 股东2 …: every shareholder got group 1's ratio.
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[(
+            "企业",
+            vec![
+                vec!["企业名称", "统一社会信用代码", "股东1", "股东1身份证号码", "股东1出资比例", "股东2", "股东2身份证号码", "股东2出资比例"],
+                vec!["示例县恒通机械租赁有限公司", "91519900MA0002CD2Y", "陈一", "519901197001011234", "65%", "周建华", "519901198501011230", "35%"],
+            ],
+        )],
+    );
+    let ratios: Vec<(String, String)> = persons(&reg).into_iter().map(|(_, n, _, r)| (n, r)).collect();
+    assert_eq!(ratios, [("陈一".to_string(), "65%".to_string()), ("周建华".to_string(), "35%".to_string())]);
+}
+
+#[test]
+fn regression_declarations_headed_by_the_reporter_were_not_read() {
+    // Probe s27: a 申报表 headed 报告人姓名 | … | 企业（其他市场主体）名称: "no header", exit 3,
+    // every declaration lost (findings 未申报, declared businesses not listed).
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("申报表.xlsx");
+    write(
+        &p,
+        &[(
+            "申报",
+            vec![
+                vec!["领导干部配偶、子女及其配偶经商办企业情况申报表"],
+                vec!["序号", "报告人姓名", "工作单位", "亲属姓名", "与报告人关系", "企业（其他市场主体）名称", "统一社会信用代码"],
+                vec!["1", "钱秀梅", "白沙乡人民政府", "周建华", "丈夫", "示例县建华种养专业合作社", "93519900MA0004GH4W"],
+            ],
+        )],
+    );
+    let (ds, reports) = kinmatch::compare::enterprise::read_declarations(&[kinmatch::load::InputFile { path: p, rel: "申报表.xlsx".into() }]);
+    assert!(reports[0].error.is_none(), "{:?}", reports[0]);
+    assert_eq!(ds.len(), 1);
+    assert_eq!((ds[0].cadre.as_str(), ds[0].relative.as_str(), ds[0].enterprise.as_str()), ("钱秀梅", "周建华", "示例县建华种养专业合作社"));
+}

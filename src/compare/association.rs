@@ -31,6 +31,9 @@ pub enum OrgField {
     Paid,
     Amount,
     LegalRep,
+    /// The person's own job (现工作单位及职务, 退休前单位及职务): not the post held
+    /// in the organisation.
+    OwnPost,
 }
 
 const ORG_WORDS: &[(OrgField, &[&str])] = &[
@@ -41,11 +44,24 @@ const ORG_WORDS: &[(OrgField, &[&str])] = &[
     (OrgField::Name, &["姓名", "负责人姓名", "兼职人员姓名", "人员姓名", "兼职人员", "负责人"]),
     (OrgField::Id, super::reader::ID_WORDS),
     (OrgField::Post, &["职务", "担任职务", "兼任职务", "社团职务", "拟任职务", "所任职务"]),
-    (OrgField::Since, &["任职时间", "任职起始时间", "任职日期", "任期起始", "任职起始日期", "兼职时间"]),
+    (
+        OrgField::Since,
+        &[
+            "任职时间", "任职起始时间", "任职日期", "任期起始", "任职起始日期", "兼职时间", "任职开始日期", "任职开始时间", "任职起止时间",
+            "任职起止日期", "任职期限", "任期", "起止时间", "兼职起止时间",
+        ],
+    ),
     (OrgField::Term, &["届次", "任职届次", "第几届", "届数"]),
     (OrgField::Paid, &["是否领取报酬", "是否取酬", "领取报酬情况", "是否领薪", "是否领取薪酬", "取酬情况", "报酬情况"]),
     (OrgField::Amount, &["报酬金额", "金额", "年报酬", "报酬（元）", "取酬金额", "领取金额", "报酬"]),
     (OrgField::LegalRep, &["是否法定代表人", "是否担任法定代表人", "法定代表人"]),
+    (
+        OrgField::OwnPost,
+        &[
+            "工作单位及职务", "现工作单位及职务", "单位及职务", "现任职务", "本人职务", "退休前单位及职务", "原单位及职务", "原工作单位及职务",
+            "退休前职务", "原职务", "行政职务", "工作单位", "现工作单位",
+        ],
+    ),
 ];
 
 impl Fields for OrgField {
@@ -66,6 +82,7 @@ impl Fields for OrgField {
             OrgField::Paid => "paid",
             OrgField::Amount => "amount",
             OrgField::LegalRep => "legal_rep",
+            OrgField::OwnPost => "own_post",
         }
     }
     fn anchors(self) -> bool {
@@ -148,6 +165,23 @@ pub struct Filings {
     pub posts: Vec<OrgPost>,
 }
 
+/// The endings of a social organisation's name, for a title naming one.
+const ORG_SUFFIXES: &[&str] = &[
+    "协会", "学会", "研究会", "促进会", "商会", "联合会", "基金会", "联谊会", "俱乐部", "研究院", "服务中心", "发展中心", "民办非企业单位",
+];
+
+/// The terms a 届次 cell names: `第二届、第三届` and `第二、三届` are two.
+fn terms_in(t: &str) -> Vec<String> {
+    let parts: Vec<&str> = t.split(['、', ',', '，', ';', '；', '/', '和', ' ']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts
+        .iter()
+        .map(|p| {
+            let core = p.trim_start_matches('第').trim_end_matches('届');
+            format!("第{core}届")
+        })
+        .collect()
+}
+
 fn yes(t: &str) -> bool {
     let t = clean(t);
     ["是", "担任", "Y", "√"].iter().any(|w| t.starts_with(w))
@@ -157,6 +191,8 @@ fn yes(t: &str) -> bool {
 pub fn read(files: &[InputFile]) -> Filings {
     let mut f = Filings::default();
     f.reports = read_files::<OrgField>(files, "orgs", "组织名称、姓名、身份证号、职务…", &mut |s: &mut Sheet<OrgField>| {
+        // One organisation's list, named only in its title (道县书法家协会第三届理事会组成人员名单).
+        let titled = (!s.has(OrgField::OrgName)).then(|| super::reader::title_organisation(&s.above, ORG_SUFFIXES)).flatten();
         let rows = std::mem::take(&mut s.rows);
         for r in &rows {
             let name = s.get(r, OrgField::Name);
@@ -167,7 +203,7 @@ pub fn read(files: &[InputFile]) -> Filings {
             }
             let post = s.get(r, OrgField::Post);
             f.posts.push(OrgPost {
-                org: s.get(r, OrgField::OrgName),
+                org: titled.clone().unwrap_or_else(|| s.get(r, OrgField::OrgName)),
                 org_code: s.get(r, OrgField::OrgCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
                 org_type: s.get(r, OrgField::OrgType),
                 supervisor: s.get(r, OrgField::Supervisor),
@@ -350,8 +386,8 @@ pub fn compare(
         };
         if let Some(p) = by_source.get(&src) {
             orgs.entry(person_of(h)).or_default().insert(p.org_key());
-            let term = if p.term.is_empty() { format!("row{}", p.source.row) } else { clean(&p.term) };
-            terms.entry((person_of(h), p.org_key())).or_default().insert(term);
+            let held = if p.term.is_empty() { vec![format!("row{}", p.source.row)] } else { terms_in(&clean(&p.term)) };
+            terms.entry((person_of(h), p.org_key())).or_default().extend(held);
         }
     }
     let mut out = Vec::new();
@@ -523,6 +559,15 @@ mod tests {
     fn pay(#[case] text: &str, #[case] amount: &str, #[case] want: bool) {
         let p = OrgPost { paid_text: text.into(), amount: amount.into(), ..Default::default() };
         assert_eq!(p.paid(), want);
+    }
+
+    /// Regression (probe s27): 第二届、第三届 in one cell was one term, so a retired
+    /// cadre in his third term was within the two-term limit.
+    #[test]
+    fn regression_several_terms_in_one_cell_counted_as_one() {
+        assert_eq!(terms_in("第二届、第三届"), ["第二届", "第三届"]);
+        assert_eq!(terms_in("第二、三届"), ["第二届", "第三届"]);
+        assert_eq!(terms_in("第四届"), ["第四届"]);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub enum Field {
     Status,
     Established,
     Authority,
+    /// A person's kind on a shareholders' or members' sheet (股东类型 自然人股东,
+    /// 成员类型 农民): not the enterprise's type.
+    PersonType,
 }
 
 impl Field {
@@ -57,6 +60,7 @@ impl Field {
             Field::Status => "status",
             Field::Established => "established",
             Field::Authority => "authority",
+            Field::PersonType => "person_type",
         }
     }
 
@@ -82,7 +86,14 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
             "法定代表人（负责人）", "法定代表人/负责人", "法定代表人姓名", "负责人姓名", "经营者姓名",
         ],
     ),
-    (Field::Shareholder, &["股东", "股东名称", "股东姓名", "出资人", "出资人名称", "发起人", "合伙人", "成员", "股东（发起人）"]),
+    (
+        Field::Shareholder,
+        &[
+            "股东", "股东名称", "股东姓名", "出资人", "出资人名称", "发起人", "合伙人", "成员", "股东（发起人）", "成员姓名", "成员名称",
+            "成员姓名（名称）", "股东姓名（名称）", "股东名称（姓名）", "出资人姓名（名称）", "社员姓名",
+        ],
+    ),
+    (Field::PersonType, &["股东类型", "成员类型", "出资人类型", "投资人类型", "股东性质", "人员类型", "社员类型"]),
     (Field::PersonName, &["姓名", "人员姓名", "主要人员", "主要人员姓名", "高管姓名", "董监高姓名"]),
     (Field::Post, &["职务", "职位", "担任职务", "任职职务", "人员职务", "职务名称"]),
     (Field::Capital, &["认缴出资额", "出资额", "认缴额", "实缴出资额", "出资金额", "认缴出资", "出资数额", "认缴出资额（万元）"]),
@@ -94,6 +105,9 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
     (Field::Authority, &["登记机关", "发照机关", "登记管理机关"]),
 ];
 
+
+/// The endings of an enterprise's name, for a title naming one (…专业合作社成员名册).
+const ENTERPRISE_SUFFIXES: &[&str] = &["有限责任公司", "股份有限公司", "有限公司", "合作社", "合伙企业", "公司", "个体工商户", "厂", "店"];
 
 /// Words of a name that is an organisation, not a person (a 法人股东).
 const ORGANISATION_WORDS: &[&str] = &[
@@ -301,21 +315,44 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
     let describes = [Field::EntType, Field::Address, Field::Scope, Field::Status, Field::Established, Field::LegalRep]
         .iter()
         .any(|f| s.has(*f));
+    // Each person's own post, capital and ratio: the columns after it, before
+    // the next person (股东1 | 股东1身份证号码 | 股东1出资比例 | 股东2 …); with
+    // one person column, wherever they stand.
+    let own = |nc: usize, f: Field| -> Option<usize> {
+        let next = persons.iter().map(|p| p.0).filter(|&c| c > nc).min().unwrap_or(usize::MAX);
+        match persons.len() {
+            1 => s.col(f),
+            _ => s.cols.iter().find(|(c, x)| *x == f && *c > nc && *c < next).map(|(c, _)| *c),
+        }
+    };
+    let person_cols: Vec<(usize, EntRole, Option<usize>, [Option<usize>; 3])> =
+        persons.iter().map(|&(nc, role, ic)| (nc, role, ic, [own(nc, Field::Post), own(nc, Field::Capital), own(nc, Field::Ratio)])).collect();
+    // A members' or shareholders' sheet with no enterprise column: the
+    // enterprise its title names (…专业合作社成员名册).
+    let titled = (!s.has(Field::CreditCode) && !s.has(Field::EntName))
+        .then(|| super::reader::title_organisation(&s.above, ENTERPRISE_SUFFIXES))
+        .flatten();
+    // A company written once over its rows (merged, or left blank below).
+    let mut carried = String::new();
     let rows = std::mem::take(&mut s.rows);
     for r in &rows {
         let code: String = s.get(r, Field::CreditCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-        let name = s.get(r, Field::EntName);
+        let name = match &titled {
+            Some(t) => t.clone(),
+            None => s.get(r, Field::EntName),
+        };
         let key = if !code.is_empty() {
             code.clone()
         } else if !name.is_empty() {
             reg.by_name.get(&name_key(&name)).cloned().unwrap_or_else(|| name_key(&name))
         } else {
-            String::new()
+            carried.clone()
         };
         if key.is_empty() {
             s.unusable("no_enterprise");
             continue;
         }
+        carried = key.clone();
         if !name.is_empty() {
             reg.by_name.entry(name_key(&name)).or_insert_with(|| key.clone());
         }
@@ -338,7 +375,7 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
             }
         }
         let mut any = false;
-        for (nc, role, ic) in &persons {
+        for (nc, role, ic, [post_c, capital_c, ratio_c]) in &person_cols {
             let mut pname = cell(r, *nc);
             let mut id = ic.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
             // `孙丽（4329…）` under 法定代表人 or 法定代表人（身份证号）: the name and
@@ -365,9 +402,9 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
             reg.persons.push(EntPerson {
                 ent: key.clone(),
                 role: *role,
-                post: s.get(r, Field::Post),
-                capital: s.get(r, Field::Capital),
-                ratio: s.get(r, Field::Ratio),
+                post: post_c.map(|c| cell(r, c)).unwrap_or_default(),
+                capital: capital_c.map(|c| cell(r, c)).unwrap_or_default(),
+                ratio: ratio_c.map(|c| cell(r, c)).unwrap_or_default(),
                 name: pname,
                 id,
                 source: Source {
@@ -418,9 +455,9 @@ pub enum DeclField {
 }
 
 const DECL_WORDS: &[(DeclField, &[&str])] = &[
-    (DeclField::Cadre, &["干部姓名", "申报人", "申报人姓名", "本人姓名", "干部", "领导干部姓名"]),
+    (DeclField::Cadre, &["干部姓名", "申报人", "申报人姓名", "本人姓名", "干部", "领导干部姓名", "报告人", "报告人姓名", "填报人", "填报人姓名"]),
     (DeclField::Relative, &["亲属姓名", "家属姓名", "经商人员", "经商办企业人员", "配偶子女姓名", "亲属"]),
-    (DeclField::Enterprise, &["企业名称", "名称", "企业（个体户）名称", "经商办企业名称"]),
+    (DeclField::Enterprise, &["企业名称", "名称", "企业（个体户）名称", "经商办企业名称", "企业（其他市场主体）名称", "市场主体名称"]),
     (DeclField::CreditCode, &["统一社会信用代码", "信用代码", "注册号"]),
 ];
 

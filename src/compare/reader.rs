@@ -70,6 +70,9 @@ pub struct Sheet<F> {
     pub cols: Vec<(usize, F)>,
     pub rows: Vec<GridRow>,
     pub report: SheetReport,
+    /// The lines above the header, each its cells' texts joined (a title
+    /// naming the organisation a member list is of).
+    pub above: Vec<String>,
 }
 
 impl<F: Fields> Sheet<F> {
@@ -205,6 +208,12 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
         })
         .collect();
     let header_clean: Vec<String> = header.iter().map(|h| clean(h)).collect();
+    let above: Vec<String> = g.rows[..hi]
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let merges = g.merges.clone();
     let Grid { rows: all, sheet, .. } = g;
     let last = all.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty)).unwrap_or(0);
     let mut rows = Vec::new();
@@ -228,16 +237,50 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
         }
     }
     report.data_rows = rows.len() as u64;
+    fill_merged_down(&merges, &mut rows);
     let mut s = Sheet {
         file: file.to_string(),
         sheet,
         cols,
         rows,
         report,
+        above,
     };
     on_sheet(&mut s);
     if s.report.data_rows == 0 {
         s.report.problem = Some("表格没有数据行".into());
     }
     s.report
+}
+
+/// Cells merged down over data rows (one company over its shareholders' rows)
+/// hold their value in the top cell only: copy it into each row below.
+fn fill_merged_down(merges: &[crate::load::cell::Merge], rows: &mut [GridRow]) {
+    for m in merges.iter().filter(|m| m.last_row > m.first_row) {
+        let Some(top) = rows.iter().find(|r| r.number == m.first_row) else { continue };
+        let values: Vec<(usize, Cell)> = (m.first_col..=m.last_col).filter_map(|c| top.cells.get(c).map(|v| (c, v.clone()))).collect();
+        for r in rows.iter_mut().filter(|r| r.number > m.first_row && r.number <= m.last_row) {
+            for (c, v) in &values {
+                if r.cells.len() <= *c {
+                    r.cells.resize(*c + 1, Cell::Empty);
+                }
+                if r.cells[*c].is_empty() {
+                    r.cells[*c] = v.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The organisation a title names (道县书法家协会第三届理事会组成人员名单,
+/// 道县白沙乡金穗水稻种植专业合作社成员名册): the title up to the last of the
+/// `suffixes` it holds (道县红星机械厂有限公司, not 道县红星机械厂), from the last
+/// title line that holds one.
+pub fn title_organisation(above: &[String], suffixes: &[&str]) -> Option<String> {
+    above.iter().rev().find_map(|line| {
+        let line = clean(line);
+        let end = suffixes.iter().filter_map(|s| line.rfind(s).map(|i| i + s.len())).max()?;
+        let name = line.get(..end)?;
+        (name.chars().count() > 3).then(|| name.to_string())
+    })
 }
