@@ -250,6 +250,10 @@ impl Snapshot {
         let at = 8 + hl;
         let bl = bytes.get(at..at + 8).ok_or_else(|| bad("truncated body"))?;
         let bl = u64::from_le_bytes([bl[0], bl[1], bl[2], bl[3], bl[4], bl[5], bl[6], bl[7]]) as usize;
+        // The body is read whole, front to back: from a cold cache, ask the
+        // kernel for it at once rather than a page fault at a time.
+        #[cfg(unix)]
+        let _ = bytes.advise_range(memmap2::Advice::WillNeed, at + 8, bl.min(bytes.len().saturating_sub(at + 8)));
         let body_bytes = bytes.get(at + 8..at + 8 + bl).ok_or_else(|| bad("truncated body"))?;
         let body: Body = bincode::deserialize(body_bytes).map_err(|e| bad(&e.to_string()))?;
         let poi_base = at + 8 + bl;
