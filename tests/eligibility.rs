@@ -315,3 +315,63 @@ fn regression_check_on_a_death_list_compared_nothing_and_exited_0() {
         .code(3)
         .stderr(predicate::str::contains("不是花名册，未比对"));
 }
+
+fn read_deaths(dir: &Path, lines: &[String]) -> (Vec<kinmatch::compare::eligibility::Death>, Vec<kinmatch::model::InputReport>) {
+    write(dir, "deaths.csv", lines);
+    kinmatch::compare::eligibility::read_deaths(&[kinmatch::load::InputFile { path: dir.join("deaths.csv"), rel: "deaths.csv".into() }])
+}
+
+#[test]
+fn regression_deregistration_for_moving_away_was_taken_for_a_death() {
+    // Probe s28: a 户籍注销 export with 注销原因 死亡 / 迁出: the one who moved away was
+    // reported as paid after death (注销原因 was not read).
+    let tmp = tempfile::tempdir().unwrap();
+    let (ds, reports) = read_deaths(
+        tmp.path(),
+        &[
+            "姓名,公民身份号码,注销原因,注销日期".to_string(),
+            format!("王秀英,{},死亡,2024-07-01", id("43292119480312104")),
+            format!("李建国,{},迁出,2024-07-27", id("43292119550607201")),
+        ],
+    );
+    assert_eq!(ds.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["王秀英"]);
+    assert_eq!(reports[0].sheets[0].unusable.get("not_death"), Some(&1));
+}
+
+#[test]
+fn regression_death_list_dated_to_the_month_gave_nothing_with_exit_0() {
+    // Probe s28: 死亡年月 2024.06 / 2024年7月: every row "no date", no finding, no problem, exit 0.
+    // A month is a death in that month; a list of rows none of which is usable is a problem.
+    let tmp = tempfile::tempdir().unwrap();
+    let (ds, _) = read_deaths(
+        tmp.path(),
+        &[
+            "村,姓名,身份证号,死亡年月".to_string(),
+            format!("石桥村,王秀英,{},2024.06", id("43292119480312104")),
+            format!("石桥村,李建国,{},2024年7月", id("43292119550607201")),
+        ],
+    );
+    assert_eq!(ds.iter().map(|d| (d.name.as_str(), d.date.as_str())).collect::<Vec<_>>(), [("王秀英", "2024-06"), ("李建国", "2024-07")]);
+    let (ds, reports) = read_deaths(
+        tmp.path(),
+        &["姓名,身份证号,死亡日期".to_string(), format!("王秀英,{},待查", id("43292119480312104"))],
+    );
+    assert!(ds.is_empty());
+    assert!(reports[0].sheets[0].problem.as_deref().is_some_and(|p| p.contains("均不可用")), "{:?}", reports[0].sheets[0]);
+}
+
+#[test]
+fn regression_pension_ended_by_death_under_social_security_number_not_read() {
+    // Probe s28: a 城乡居民养老保险 待遇终止 list (社会保障号码, 待遇终止原因, 终止年月):
+    // no header (exit 3); with 死亡日期 the ID column was not read (exit 0, nothing).
+    let tmp = tempfile::tempdir().unwrap();
+    let (ds, _) = read_deaths(
+        tmp.path(),
+        &[
+            "个人编号,姓名,社会保障号码,待遇终止原因,终止年月".to_string(),
+            format!("43092100012345,王秀英,{},死亡,202406", id("43292119480312104")),
+            format!("43092100012346,李建国,{},转入职工养老保险,202407", id("43292119550607201")),
+        ],
+    );
+    assert_eq!(ds.iter().map(|d| (d.name.as_str(), d.date.as_str())).collect::<Vec<_>>(), [("王秀英", "2024-06")]);
+}

@@ -1699,3 +1699,46 @@ fn regression_surname_and_given_name_in_two_columns_gave_hits_without_a_name() {
     let names: Vec<String> = l.rolls.iter().map(|r| r.slots[0].name.to_string()).collect();
     assert_eq!(names, ["王建国", "刘芳"]);
 }
+
+#[test]
+fn regression_roll_unit_only_in_its_footer_left_every_hit_without_relevance() {
+    // Probe s28: a roll whose file and title name no unit, signed under its rows
+    // 填报单位：县民政局（盖章） | 审核人：… | 填报日期：…: approving unit empty, relevance `other`.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "2024年10月临时救助资金发放花名册".to_string(),
+        "序号,姓名,身份证号码,救助金额（元）".to_string(),
+        format!("1,{},{},1000", NAMES[0], nth_id(0)),
+        "合计,,,1000".to_string(),
+        String::new(),
+        "填报单位：县民政局（盖章）,,审核人：王建军,填报日期：2024年10月28日".to_string(),
+    ];
+    let l = load(&write_csv(tmp.path(), "2024年10月临时救助发放花名册.csv", &lines), Kind::Roll);
+    assert_eq!(l.report.unit.as_deref(), Some("县民政局"));
+    assert_eq!(l.rolls.len(), 1);
+    assert_eq!(l.report.sheets[0].skipped.get("footer"), Some(&1));
+}
+
+#[test]
+fn regression_roll_named_after_a_township_gave_no_same_township_relevance() {
+    // Probe s28: 2024年10月白沙乡低保发放表.xlsx (审批单位：县民政局 above the header) with a
+    // village column and no township: the
+    // township its name gives (a township the county's rolls name) was not the rows', so a
+    // township cadre's relative on it was `other`, not `same_township`.
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = tmp.path().join("kin");
+    std::fs::create_dir(&kin).unwrap();
+    write_csv(&kin, "登记.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},白沙乡人民政府,{},丈夫,{}", NAMES[1], nth_id(1), NAMES[0], nth_id(0))]);
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    write_csv(
+        &rolls,
+        "2024年10月白沙乡低保发放表.csv",
+        &["审批单位：县民政局,,,发放月份：2024年10月".to_string(), "序号,村,户主姓名,身份证号码,保障金额（元）".to_string(), format!("1,石桥村,{},{},900", NAMES[0], nth_id(0))],
+    );
+    // Another roll of the county names the township in a column of its own.
+    write_csv(&rolls, "县民政局_临时救助.csv", &["姓名,身份证号,乡镇,村,金额".to_string(), format!("{},{},白沙乡,高峰村,100", NAMES[5], nth_id(5)), format!("{},{},青石镇,大坪村,100", NAMES[6], nth_id(6))]);
+    let out = run_batch(tmp.path(), kin, rolls);
+    let hit = out.hits.iter().find(|h| h.roll_name == NAMES[0]).expect("the husband on the township's roll");
+    assert_eq!(hit.relevance, kinmatch::model::Relevance::SameTownship, "{hit:?}");
+}

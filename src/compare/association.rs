@@ -330,6 +330,7 @@ fn rows_of(posts: &[OrgPost]) -> Vec<RollRow> {
             contractor: (p.org.clone()).into(),
             address: Default::default(),
             period: Default::default(),
+            place_hint: None,
         })
         .collect()
 }

@@ -67,6 +67,37 @@ pub const EXEMPT_VEHICLES: &[&str] = &["摩托", "残疾人专用", "残疾人�
 /// Vehicle statuses that mean the vehicle is gone (注销, 报废).
 pub const GONE_VEHICLE: &[&str] = &["注销", "报废", "灭失", "转出"];
 
+/// The traffic police's codes (GA 24.x) as exports give them, read into the
+/// words above: 号牌种类 (07 普通摩托车, 08 轻便摩托车), 车辆类型 (M… 摩托车, N…
+/// 三轮汽车, T… 拖拉机), 机动车状态 (A 正常, B 转出, C 被盗抢, E 注销, M 强制注销,
+/// P 达到报废标准).
+pub const PLATE_KIND_CODES: &[(&str, &str)] = &[("07", "普通摩托车"), ("08", "轻便摩托车"), ("13", "农用运输车"), ("14", "拖拉机")];
+pub const VEHICLE_TYPE_CODE_PREFIXES: &[(&str, &str)] = &[("M", "摩托车"), ("N", "三轮汽车"), ("T", "拖拉机"), ("J", "轮式机械")];
+pub const VEHICLE_STATUS_CODES: &[(&str, &str)] =
+    &[("A", "正常"), ("B", "转出"), ("C", "被盗抢"), ("E", "注销"), ("M", "强制注销"), ("P", "达到报废标准")];
+
+/// A code cell in words (`07` -> 普通摩托车); other text as written.
+fn vehicle_words(field: VehicleField, v: &str) -> String {
+    let t = v.trim();
+    let code = t.len() <= 4 && t.chars().all(|c| c.is_ascii_alphanumeric());
+    if !code || t.is_empty() {
+        return t.to_string();
+    }
+    let found = match field {
+        VehicleField::PlateKind => PLATE_KIND_CODES.iter().find(|(c, _)| *c == t).map(|(_, w)| *w),
+        // A letter and two digits (K33, M22): not an English word such as MPV.
+        VehicleField::Type if t.len() == 3 && t.get(1..).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) => {
+            VEHICLE_TYPE_CODE_PREFIXES.iter().find(|(c, _)| t.starts_with(c)).map(|(_, w)| *w)
+        }
+        VehicleField::Status => VEHICLE_STATUS_CODES.iter().find(|(c, _)| t.eq_ignore_ascii_case(c)).map(|(_, w)| *w),
+        _ => None,
+    };
+    match found {
+        Some(w) => format!("{w}（{t}）"),
+        None => t.to_string(),
+    }
+}
+
 /// The rule families, one findings file each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Family {
@@ -298,6 +329,12 @@ pub enum DeathField {
     Cremated,
     Deregistered,
     Address,
+    /// Why the person left the register (注销原因 死亡 / 迁出, 待遇终止原因): a
+    /// row whose reason is not a death is no death.
+    Reason,
+    /// When a pension or benefit ended (待遇终止年月): a death's date only
+    /// where the reason says death.
+    Ended,
 }
 
 const DEATH_WORDS: &[(DeathField, &[&str])] = &[
@@ -307,7 +344,14 @@ const DEATH_WORDS: &[(DeathField, &[&str])] = &[
     (DeathField::Cremated, &["火化日期", "火化时间"]),
     (DeathField::Deregistered, &["注销日期", "户口注销日期", "注销时间"]),
     (DeathField::Address, &["户籍地址", "户籍地", "住址", "家庭住址"]),
+    (DeathField::Reason, &["注销原因", "注销类别", "注销类型", "待遇终止原因", "终止原因", "减员原因", "变动原因", "销户原因"]),
+    (DeathField::Ended, &["终止年月", "终止日期", "待遇终止年月", "待遇终止日期", "终止时间"]),
 ];
+
+/// Does a reason cell say the person died (死亡, 病故, 因病死亡)?
+fn says_death(reason: &str) -> bool {
+    ["死", "亡", "病故", "去世", "逝世", "身故", "故"].iter().any(|w| reason.contains(w))
+}
 
 impl Fields for DeathField {
     fn of(h: &str) -> Option<DeathField> {
@@ -321,10 +365,12 @@ impl Fields for DeathField {
             DeathField::Cremated => "cremated",
             DeathField::Deregistered => "deregistered",
             DeathField::Address => "address",
+            DeathField::Reason => "reason",
+            DeathField::Ended => "ended",
         }
     }
     fn anchors(self) -> bool {
-        matches!(self, DeathField::Died | DeathField::Cremated | DeathField::Deregistered)
+        matches!(self, DeathField::Died | DeathField::Cremated | DeathField::Deregistered | DeathField::Ended)
     }
 }
 
@@ -339,11 +385,20 @@ pub fn read_deaths(files: &[InputFile]) -> (Vec<Death>, Vec<InputReport>) {
                 s.unusable("no_valid_id");
                 continue;
             };
+            // A deregistration or a benefit's end for another reason (迁出, 转入职工养老保险) is no death.
+            let reason = s.get(r, DeathField::Reason);
+            if !reason.is_empty() && !says_death(&reason) {
+                s.unusable("not_death");
+                continue;
+            }
             let date_of = |f: DeathField| s.col(f).and_then(|c| r.cells.get(c)).map(parse_date).unwrap_or_default();
-            let found = [(DeathField::Died, "死亡日期"), (DeathField::Cremated, "火化日期"), (DeathField::Deregistered, "注销日期")]
-                .into_iter()
-                .map(|(f, w)| (date_of(f), w))
-                .find(|(d, _)| d.len() == 10 && crate::load::values::is_read_date(d));
+            // A benefit's end is a death's date only where the reason says so.
+            let mut dates = vec![(DeathField::Died, "死亡日期"), (DeathField::Cremated, "火化日期"), (DeathField::Deregistered, "注销日期")];
+            if says_death(&reason) {
+                dates.push((DeathField::Ended, "待遇终止日期"));
+            }
+            // A date, or a month only (2024.06, 2024年7月): a death in that month.
+            let found = dates.into_iter().map(|(f, w)| (date_of(f), w)).find(|(d, _)| crate::load::values::is_read_date(d));
             let Some((date, which)) = found else {
                 s.unusable("no_date");
                 continue;
@@ -529,14 +584,19 @@ pub fn read_vehicles(files: &[InputFile]) -> (Vec<Record>, Vec<InputReport>) {
                 s.unusable("no_valid_id");
                 continue;
             };
-            let kind = [s.get(r, VehicleField::Type), s.get(r, VehicleField::PlateKind)].into_iter().filter(|k| !k.is_empty()).collect::<Vec<_>>().join("/");
+            let kind = [VehicleField::Type, VehicleField::PlateKind]
+                .map(|f| vehicle_words(f, &s.get(r, f)))
+                .into_iter()
+                .filter(|k| !k.is_empty())
+                .collect::<Vec<_>>()
+                .join("/");
             if exempt_vehicle(&kind) {
                 s.unusable("exempt_vehicle_type");
                 continue;
             }
             let date = |f: VehicleField| s.col(f).and_then(|c| r.cells.get(c)).map(parse_date).unwrap_or_default();
             let plate = s.get(r, VehicleField::Plate);
-            let status = s.get(r, VehicleField::Status);
+            let status = vehicle_words(VehicleField::Status, &s.get(r, VehicleField::Status));
             let since = date(VehicleField::Registered);
             let mut detail = format!("机动车 {plate}（{}）", if kind.is_empty() { "类型未填" } else { &kind });
             if !since.is_empty() {
@@ -701,9 +761,11 @@ pub fn paid_after_death(claims: &[Claim], deaths: &[Death]) -> (Vec<Finding>, Ve
         let death = ix.find(&c.key, c.exact, &c.name).into_iter().min_by(|a, b| (&a.date, &a.source).cmp(&(&b.date, &b.source)));
         let Some(d) = death else { continue };
         let paid_on = if crate::load::values::is_read_date(&c.date) && c.date.len() == 10 { Some(c.date.clone()) } else { None };
+        // A death known to the month only: its last day (paid for the month of the death is no finding).
+        let died = if d.date.len() == 7 { format!("{}-31", d.date) } else { d.date.clone() };
         let after = match (&paid_on, &c.period) {
-            (Some(p), _) => p.as_str() > d.date.as_str(),
-            (None, Some(m)) => format!("{m}-01").as_str() > d.date.as_str(),
+            (Some(p), _) => p.as_str() > died.as_str(),
+            (None, Some(m)) => format!("{m}-01").as_str() > died.as_str(),
             (None, None) => {
                 no_period.insert(c.source.file.clone());
                 continue;
@@ -963,6 +1025,9 @@ mod tests {
         let cs = vec![claim(k, "农村低保", Some("2024-10"), 2)];
         assert_eq!(paid_after_death(&cs, &[death("2024-08-15")]).0.len(), 1);
         assert!(paid_after_death(&cs, &[death("2024-10-20")]).0.is_empty(), "died during the period: paid for it");
+        // A death known to the month: paid for that month is no finding, for the next one is.
+        assert!(paid_after_death(&cs, &[death("2024-10")]).0.is_empty(), "died in the month paid for");
+        assert_eq!(paid_after_death(&cs, &[death("2024-09")]).0.len(), 1, "died the month before");
         assert!(paid_after_death(&cs, &[death("2024-11-02")]).0.is_empty());
         let (f, no_period) = paid_after_death(&[claim(k, "农村低保", None, 2)], &[death("2024-08-15")]);
         assert!(f.is_empty());
@@ -1028,6 +1093,14 @@ mod tests {
         assert_eq!(excluded(&claims, &[car("2019-01-01", "2024-10-15", "注销")]).len(), 1, "owned during the period");
         assert!(excluded(&claims, &[car("2024-12-01", "", "正常")]).is_empty(), "bought after the period");
         assert!(exempt_vehicle("普通摩托车/两轮摩托车") && exempt_vehicle("残疾人专用车") && !exempt_vehicle("小型轿车"));
+        // Regression (probe s27/s28): the traffic police's codes were not read (a motorcycle
+        // M22 / 07 and a car 注销 as status E counted as vehicles owned).
+        assert!(exempt_vehicle(&vehicle_words(VehicleField::Type, "M22")));
+        assert!(exempt_vehicle(&vehicle_words(VehicleField::PlateKind, "07")));
+        assert!(!exempt_vehicle(&vehicle_words(VehicleField::Type, "K33")));
+        assert!(GONE_VEHICLE.iter().any(|w| vehicle_words(VehicleField::Status, "E").contains(w)));
+        assert!(!GONE_VEHICLE.iter().any(|w| vehicle_words(VehicleField::Status, "A").contains(w)));
+        assert_eq!(vehicle_words(VehicleField::Status, "正常"), "正常");
         // Not asset-tested: 临时救助.
         assert!(excluded(&[claim(k, "临时救助", Some("2024-10"), 2)], &[car("2019-01-01", "", "正常")]).is_empty());
     }

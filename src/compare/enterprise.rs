@@ -605,6 +605,7 @@ pub fn compare(
                 contractor: (ent.name.clone()).into(),
                 address: Default::default(),
                 period: Default::default(),
+                place_hint: None,
             }
         })
         .collect();

@@ -29,7 +29,7 @@ pub trait Fields: Copy + Eq + Ord + std::fmt::Debug {
 /// content check can overturn and these readers cannot.
 pub const ID_WORDS: &[&str] = &[
     "身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号码", "证件号", "身份证", "身份证件号码", "身份证明号码", "身份号码", "证照号码",
-    "证件编号",
+    "证件编号", "社会保障号码", "社会保障号",
 ];
 
 /// A header or cell as compared: NFKC, no spaces, no marks, one kind of bracket.
@@ -249,6 +249,16 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
     on_sheet(&mut s);
     if s.report.data_rows == 0 {
         s.report.problem = Some("表格没有数据行".into());
+    }
+    // Rows, none of them usable, some for want of readable data (a death list whose
+    // dates cannot be read): said, not left empty. Rows left out by a rule (编外
+    // staff on a payroll, a motorcycle, a move away) are no problem of the data.
+    const BY_RULE: &[&str] = &["not_excluded_category", "exempt_vehicle_type", "not_death", "other_input"];
+    let unusable: u64 = s.report.unusable.values().sum();
+    let for_data = s.report.unusable.iter().any(|(k, n)| *n > 0 && !BY_RULE.contains(&k.as_str()));
+    if s.report.data_rows > 0 && unusable >= s.report.data_rows && for_data && s.report.problem.is_none() {
+        let why: Vec<String> = s.report.unusable.iter().map(|(k, n)| format!("{} {n}", crate::labels::unusable(k))).collect();
+        s.report.problem = Some(format!("{} 行数据均不可用（{}）", s.report.data_rows, why.join("，")));
     }
     s.report
 }

@@ -422,7 +422,9 @@ impl FileInfo<'_> {
         // The folders the file sits in, nearest first (县民政局/2024年10月/低保.xlsx).
         let rel = std::path::Path::new(&self.f.rel);
         let folders: Vec<&str> = rel.parent().into_iter().flat_map(|p| p.iter().rev()).filter_map(|c| c.to_str()).collect();
-        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &titles, &folders);
+        // A footer naming who drew the list up (填报单位：县民政局（盖章）) after the title lines.
+        let with_footers: Vec<&str> = titles.iter().copied().chain(tables.iter().flat_map(|t| t.footers.iter().map(String::as_str))).collect();
+        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &with_footers, &folders);
         let (program, program_source) = provenance::program(self.ov.program.as_deref(), self.stem, &titles);
         report.unit = unit.clone();
         report.unit_source = unit_source;
@@ -433,7 +435,10 @@ impl FileInfo<'_> {
         (unit.unwrap_or_default(), program.unwrap_or_default(), period)
     }
 
-    fn context(&self, sheet: &str, up: &(String, String, String)) -> FileContext {
+    /// `above`: the table's title lines; with the file's and the sheet's
+    /// names, where the roll says its people live ([`FileContext::place_hint`]).
+    fn context(&self, sheet: &str, up: &(String, String, String), above: &[String]) -> FileContext {
+        let hint: String = [self.stem, sheet].into_iter().chain(above.iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
         FileContext {
             file: self.f.rel.clone(),
             sheet: sheet.to_string(),
@@ -441,6 +446,7 @@ impl FileInfo<'_> {
             program: up.1.clone(),
             period: up.2.clone(),
             cadre: provenance::cadre_from_names(self.stem, sheet),
+            place_hint: Some(hint.into()),
         }
     }
 }
@@ -619,7 +625,7 @@ fn load_sheets(
                 sr.data_rows = t.rows.len() as u64;
                 sr.skipped = std::mem::take(&mut t.skipped);
                 let not_a_roll = t.not_a_roll;
-                let mut ctx = file.context(&sheet, &up);
+                let mut ctx = file.context(&sheet, &up, &t.above);
                 // A unit's register on a sheet of its own (a workbook of several
                 // units' sheets, the file named after none): the sheet's title or name.
                 if ctx.unit.is_empty() && table_kind == Kind::Register {

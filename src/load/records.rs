@@ -74,6 +74,11 @@ pub struct RollRow {
     pub address: Text,
     /// The month the roll pays for as its title states it (`YYYY-MM`), or "".
     pub period: Text,
+    /// Where a roll says its people live when no column does: its file name
+    /// and title lines (2024年10月白沙乡低保发放表). Read at matching with the
+    /// county's townships (`matching::people::roll_persons`); shared by the
+    /// rows of a sheet.
+    pub place_hint: Option<std::sync::Arc<str>>,
 }
 
 /// One register row: a cadre and (at most) one relative.
@@ -118,6 +123,8 @@ pub struct FileContext {
     /// ([`super::provenance::cadre_from_names`]): a register's rows no column,
     /// form line or 本人 row ties to an official are his.
     pub cadre: Option<(String, &'static str)>,
+    /// The file name and the title lines ([`RollRow::place_hint`]).
+    pub place_hint: Option<std::sync::Arc<str>>,
 }
 
 /// A cell's text, trimmed, borrowed where the cell holds text.
@@ -430,6 +437,7 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
             contractor: ctext(row, co),
             address: ctext(row, addr),
             period: ctx.period.as_str().into(),
+            place_hint: ctx.place_hint.clone(),
         });
     }
     ex

@@ -104,7 +104,7 @@ impl TextSheet<'_, '_> {
             return;
         }
         let piece = Table { rows, ..t.clone() };
-        let ex = records::extract(piece, &self.file.context("", &self.up));
+        let ex = records::extract(piece, &self.file.context("", &self.up, &t.above));
         let (rolls, kin) = count_piece(&mut self.sr, ex);
         self.records += rolls.len() + kin.len();
         (self.on_piece)(rolls, kin);
@@ -122,7 +122,7 @@ impl TextSheet<'_, '_> {
                 kinds.push(t.kind);
                 if !self.held.is_empty() {
                     let piece = Table { rows: std::mem::take(&mut self.held), ..t.clone() };
-                    let (rolls, kin) = count_piece(&mut self.sr, records::extract(piece, &self.file.context("", &self.up)));
+                    let (rolls, kin) = count_piece(&mut self.sr, records::extract(piece, &self.file.context("", &self.up, &t.above)));
                     self.records += rolls.len() + kin.len();
                     (self.on_piece)(rolls, kin);
                 }

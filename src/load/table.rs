@@ -68,6 +68,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Text of the rows above the header (title, 填报单位 line …).
     pub above: Vec<String>,
+    /// Footer lines under the rows naming who drew the list up
+    /// (填报单位：县民政局（盖章）): the unit, when nothing above names it.
+    pub footers: Vec<String>,
     /// Officials named by form lines (`姓名：张三`): from row number on (0: above the table).
     pub forms: Vec<(u32, FormCadre)>,
     pub rows: Vec<DataRow>,
@@ -93,7 +96,7 @@ impl Table {
     /// table's own. `last`: the piece ends the sheet (blank rows at its end
     /// are not rows of the table, as in [`find_table`]).
     pub fn more_rows(&mut self, body: Vec<GridRow>, last: bool) -> Vec<DataRow> {
-        let mut rows = classify_rows(body, last, self.kind, self.cadre_columns, &self.header_texts, &mut self.forms, &mut self.skipped);
+        let mut rows = classify_rows(body, last, self.kind, self.cadre_columns, &self.header_texts, &mut self.forms, &mut self.skipped, &mut self.footers);
         join_split_names(self.split_name, &mut rows);
         rows
     }
@@ -109,6 +112,7 @@ fn classify_rows(
     header_rows: &[Vec<String>],
     forms: &mut Vec<(u32, FormCadre)>,
     skipped: &mut BTreeMap<String, u64>,
+    footers: &mut Vec<String>,
 ) -> Vec<DataRow> {
     if last {
         let last_nonblank = body.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty));
@@ -123,6 +127,9 @@ fn classify_rows(
             if is_total(&texts) {
                 Some("total")
             } else if is_footer(&texts) {
+                if texts.iter().any(|t| FOOTER_UNIT_WORDS.iter().any(|w| t.starts_with(w))) {
+                    footers.push(texts.iter().filter(|t| !t.is_empty()).map(|t| t.as_ref()).collect::<Vec<_>>().join(" "));
+                }
                 Some("footer")
             } else if is_repeated_header(&texts, header_rows) {
                 Some("header")
@@ -628,8 +635,12 @@ fn cleaned(cells: &[Cell]) -> Vec<Cow<'_, str>> {
 const TOTAL_WORDS: &[&str] = &["小计", "合计", "总计", "总合计", "累计"];
 const FOOTER_WORDS: &[&str] = &[
     "制表人", "制表", "审核人", "审核", "负责人", "填报日期", "填表人", "填表日期", "制表日期", "联系电话",
-    "经办人", "审批人", "单位负责人", "分管领导", "填报人", "复核人", "主管领导",
+    "经办人", "审批人", "单位负责人", "分管领导", "填报人", "复核人", "主管领导", "填报单位", "制表单位", "报送单位", "填报单位（盖章）",
+    "填报单位(盖章)",
 ];
+
+/// Footer labels of the unit that drew the list up.
+const FOOTER_UNIT_WORDS: &[&str] = &["填报单位", "制表单位", "报送单位"];
 
 fn is_total(texts: &[Cow<str>]) -> bool {
     texts.iter().any(|t| TOTAL_WORDS.iter().any(|w| t.starts_with(w)))
@@ -999,7 +1010,8 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let Grid { rows: all_rows, .. } = owned;
     let body: Vec<GridRow> = all_rows.into_iter().skip(last + 1).collect();
     let mut skipped: BTreeMap<String, u64> = BTreeMap::new();
-    let mut rows = classify_rows(body, true, kind, cadre_columns, &header_rows, &mut forms, &mut skipped);
+    let mut footers: Vec<String> = Vec::new();
+    let mut rows = classify_rows(body, true, kind, cadre_columns, &header_rows, &mut forms, &mut skipped, &mut footers);
     fill_down(&fills, &mut rows);
     join_boxed_ids(&roles, &mut rows);
     let split_name = split_name(&mut roles, &keys);
@@ -1054,6 +1066,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         header_row,
         columns,
         above,
+        footers,
         forms,
         rows,
         skipped,

@@ -676,6 +676,7 @@ mod tests {
             contractor: Default::default(),
             address: Default::default(),
             period: Default::default(),
+            place_hint: None,
         }
     }
 

@@ -255,12 +255,22 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
         rolls.iter().filter(|r| !r.address.is_empty() && place_of(r).is_none_or(unplaced)).map(|r| r.address.as_str()).collect();
     let by_address: HashMap<&str, Place> = addresses.into_par_iter().map(|a| (a, gaz.find_in(a))).collect();
     let nowhere = Place::default();
-    let row_place = |r: &'r RollRow| -> &Place {
+    // A roll whose rows name no township, named after one (2024年10月白沙乡低保发放表,
+    // a title 白沙乡2024年10月农村低保金发放花名册): that township, one a sheet.
+    let hints: std::collections::HashSet<&str> = rolls.iter().filter_map(|r| r.place_hint.as_deref()).collect();
+    let by_hint: HashMap<&str, Option<String>> = hints.into_iter().map(|h| (h, gaz.township_named(h))).collect();
+    let row_place = |r: &'r RollRow| -> Place {
         let place = place_of(r).unwrap_or(&nowhere);
-        match by_address.get(r.address.as_str()) {
-            Some(p) if unplaced(place) => p,
-            _ => place,
+        let mut p = match by_address.get(r.address.as_str()) {
+            Some(a) if unplaced(place) => a.clone(),
+            _ => place.clone(),
+        };
+        if p.township.is_none() {
+            if let Some(Some(t)) = r.place_hint.as_deref().and_then(|h| by_hint.get(h)) {
+                p.township = Some(t.as_str().into());
+            }
         }
+        p
     };
     // Every (row, slot) first, so that the persons are collected by an indexed
     // iterator straight into a Vec of their final size (no pieces joined).
@@ -269,7 +279,7 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
         .map(|(ri, si)| {
             let r = &rolls[ri];
             let s = &r.slots[si];
-            RollPerson { row: ri, slot: si, name: normalize_name(&s.name), id: s.norm.clone(), place: row_place(r).clone() }
+            RollPerson { row: ri, slot: si, name: normalize_name(&s.name), id: s.norm.clone(), place: row_place(r) }
         })
         .collect()
 }

@@ -104,6 +104,18 @@ impl Gazetteer {
         Place { township: township.map(Into::into), village: village.map(Into::into) }
     }
 
+    /// The one township a text names (a roll's file name or title:
+    /// 2024年10月白沙乡低保发放表), among those the county's rolls name; `None`
+    /// when it names none or several.
+    pub fn township_named(&self, text: &str) -> Option<String> {
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut found = self.townships.iter().filter(|t| text.contains(t.as_str()));
+        match (found.next(), found.next()) {
+            (Some(t), None) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
     /// Read a township and village out of free text (an address, a unit name).
     pub fn find_in(&self, text: &str) -> Place {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();

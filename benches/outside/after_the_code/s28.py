@@ -6,7 +6,8 @@
 # 人员类别 在编 / 编外 / 退休 and 应发工资; a 车管所 export with 所有人 / 证件名称 / 证件号码, 小型轿车,
 # a company car and one registered after the period; a 交管 export writing 号牌种类 / 车辆类型 /
 # 状态 as GA codes (02 K33, 07 M22, E); a 市场主体名录 (在业 / 注销 / 吊销，未注销) for
-# --business-owners; a 城乡居民养老保险 待遇终止 list (社会保障号码, 终止原因 死亡, 终止年月 202406).
+# --business-owners; a 城乡居民养老保险 待遇终止 list (社会保障号码, 终止原因 死亡, 终止年月 202406); a
+# township's 死亡人员名单 with 死亡年月 to the month (2024.06, 2024年7月).
 # Rolls: 救助对象 without ID and 代领人 with ID; the unit only in a footer 填报单位：县民政局（盖章）;
 # 2024年10月白沙乡低保发放表.xlsx with 审批单位 in a label line (same_township); the township only in
 # the title; a BOM + CRLF CSV with a trailing empty column; amounts 1,200.00元 / ￥1,200.00; hidden
@@ -178,6 +179,18 @@ def x_pension_stop(x):
     wb.save(f"{x}/城乡居民养老保险待遇终止人员.xlsx"); return "城乡居民养老保险待遇终止人员.xlsx"
 excl_case("deaths", "养老待遇终止", x_pension_stop, ["王秀英"], modes=("given",))
 
+def x_death_month(x):
+    # a township's 死亡人员名单 compiled from the villages: 死亡年月 to the month only, written
+    # 2024.06 / 2024年7月 / 2024-10 (the month paid: no finding)
+    wb = openpyxl.Workbook(); ws = wb.active
+    ws.append(["白沙乡2024年死亡人员名单"]); ws.merge_cells("A1:F1")
+    ws.append(["序号", "村", "姓名", "身份证号", "死亡年月", "备注"])
+    ws.append([1, "石桥村", P[0][0], P[0][1], "2024.06", "病故"])
+    ws.append([2, "石桥村", P[1][0], P[1][1], "2024年7月", None])
+    ws.append([3, "石桥村", P[2][0], P[2][1], "2024-10", None])
+    wb.save(f"{x}/死亡人员名单.xlsx"); return "死亡人员名单.xlsx"
+excl_case("deaths", "死亡年月", x_death_month, ["王秀英", "李建国"])
+
 # ------------------------------------------------------------------ rolls
 STD = ["李芳", "周建华", "赵一鸣", "孙长林"]
 people = [(n, ids[n]) for n in STD[:2]] + [STR[0]] + [(n, ids[n]) for n in STD[2:]] + [STR[1]]
@@ -212,7 +225,8 @@ def xlsx_roll(name, build, file):
     wb = openpyxl.Workbook(); build(wb.active, wb); wb.save(full)
     return d
 
-def std_want(names=STD, **more):
+def std_want(names=STD, more=None):
+    more = more or {}
     w = {}
     for n in names:
         w[n] = {"relative_id": ids[n]}
@@ -243,7 +257,6 @@ def r_footer_unit(ws, wb):
     ws.append([])
     ws.append(["填报单位：县民政局（盖章）", None, None, "审核人：王建军", None, "填报日期：2024年10月28日"])
 d = xlsx_roll("落款填报单位", r_footer_unit, "2024年10月临时救助发放花名册.xlsx")
-SU = lambda *n: {x: {"relevance": "same_unit"} for x in n}
 roll_run("落款填报单位", d, std_want(more={"李芳": {"relevance": "same_unit", "approving_unit": lambda v: "民政" in v},
                                            "赵一鸣": {"relevance": "same_unit"}, "周建华": {"relevance": "other"}, "孙长林": {"relevance": "other"}}))
 
@@ -356,7 +369,8 @@ def reg_run(name, d, want, extra=()):
 
 def cad(n): return {c[0]: c for c in C}[n]
 REL_OF = {n: (C[c][0], REL[r]) for n, i, c, r in R}
-def reg_want(names, **more):
+def reg_want(names, more=None):
+    more = more or {}
     w = {}
     for n in names:
         cn, rel = REL_OF[n]
@@ -383,7 +397,7 @@ simple_roll(f"{d}/rolls/县委组织部_困难党员慰问金_2024年.xlsx", ["�
 simple_roll(f"{d}/rolls/县政府办_春节慰问金_2024年.xlsx", ["周建华", STR[1][0]])
 simple_roll(f"{d}/rolls/县教育局_学生资助_2024年秋季.xlsx", ["赵一鸣", "孙长林"])
 p = sh(d); hits = out_hits(d)
-reg_want_g1 = reg_want(STD, **{"李芳": {"relevance": "same_unit"}, "周建华": {"relevance": "same_unit"},
+reg_want_g1 = reg_want(STD, {"李芳": {"relevance": "same_unit"}, "周建华": {"relevance": "same_unit"},
                                "赵一鸣": {"relevance": "other"}, "孙长林": {"relevance": "same_unit"}})
 judge("reg ", "党委政府全称", d, [p], hits, reg_want_g1, inspect=[(f"{d}/kin", "register")])
 if V or any(h["relevance"] != reg_want_g1[h["roll_name"]]["relevance"] for h in hits if h["roll_name"] in reg_want_g1):
