@@ -99,6 +99,26 @@ pub fn assign_places(cadres: &mut [Cadre], pois: &mut [Poi], gaz: &Gazetteer, un
     }
 }
 
+/// The townships the cadres' units are the governments of (白沙乡人民政府,
+/// 青石镇党委, 新华街道办事处 -> 白沙乡, 青石镇, 新华街道): places of the county
+/// whether or not a roll names them in a column.
+pub fn unit_townships<'a>(units: impl IntoIterator<Item = &'a str>) -> std::collections::BTreeSet<String> {
+    const GOVERNMENTS: &[&str] = &["人民政府", "政府", "党委", "党工委", "办事处", "纪委", "人大", "人大主席团"];
+    units
+        .into_iter()
+        .filter_map(|u| {
+            let u = u.trim();
+            let t = GOVERNMENTS.iter().find_map(|g| u.strip_suffix(g)).unwrap_or("");
+            // The township itself: the part after the county's name (道县白沙乡), ending in 乡 / 镇 / 街道.
+            let t = t.rsplit(['县', '市']).next().unwrap_or(t);
+            let end = ["乡", "镇", "街道"].iter().filter(|s| t.ends_with(*s)).map(|s| t.len() - s.len()).next()?;
+            let core = t.get(..end)?;
+            let n = core.chars().count();
+            (2..=8).contains(&n).then(|| t.to_string())
+        })
+        .collect()
+}
+
 /// The township a unit serves: a township government or one of its villages.
 pub fn cadre_township(unit: &str, gaz: &Gazetteer) -> Option<String> {
     let place = gaz.find_in(unit);
@@ -282,4 +302,18 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
             RollPerson { row: ri, slot: si, name: normalize_name(&s.name), id: s.norm.clone(), place: row_place(r) }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (probe s28): a roll named after a township (2024年10月白沙乡低保发放表)
+    /// was placed nowhere when no roll named the township in a column; the township
+    /// governments among the cadres' units are places of the county.
+    #[test]
+    fn regression_township_governments_of_the_cadres_units_are_places() {
+        let got = unit_townships(["白沙乡人民政府", "道县青石镇党委", "新华街道办事处", "县民政局", "乡人民政府"]);
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), ["新华街道", "白沙乡", "青石镇"]);
+    }
 }
