@@ -1742,3 +1742,39 @@ fn regression_roll_named_after_a_township_gave_no_same_township_relevance() {
     let hit = out.hits.iter().find(|h| h.roll_name == NAMES[0]).expect("the husband on the township's roll");
     assert_eq!(hit.relevance, kinmatch::model::Relevance::SameTownship, "{hit:?}");
 }
+
+#[test]
+fn regression_official_and_unit_on_two_lines_of_one_cell_gave_a_name_with_the_unit_in_it() {
+    // Probe s29: column A merged over each family holds `赵志刚⏎县民政局`: cadre_name was the
+    // whole cell and the unit empty (relevance `other`, exit 0).
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("亲属.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let s = |x: &str| x.to_string();
+    write_rows(ws, &[
+        vec![s("干部姓名"), s("序号"), s("称谓"), s("姓名"), s("身份证号码")],
+        vec![format!("{}\n县民政局", NAMES[0]), s("1"), s("妻子"), s(NAMES[1]), nth_id(1)],
+        vec![s(""), s("2"), s("儿子"), s(NAMES[2]), nth_id(2)],
+    ]);
+    ws.merge_range(1, 0, 2, 0, &format!("{}\n县民政局", NAMES[0]), &Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    assert_eq!(relatives_of(&l), [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局")]);
+}
+
+#[test]
+fn regression_register_ids_shown_in_scientific_notation_passed_quietly() {
+    // Probe s29: a WPS CSV whose IDs read 4.32921E+17 (the number lost): counted as Excel-cut,
+    // no problem, exit 0, and each pair resting on name and place contradicted.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lines = vec!["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string()];
+    for i in 0..4 {
+        lines.push(format!("{},4.32921E+17,县民政局,{},妻子,4.32921E+17", NAMES[i], NAMES[i + 4]));
+    }
+    let l = load(&write_csv(tmp.path(), "登记.csv", &lines), Kind::Register);
+    let s = &l.report.sheets[0];
+    assert!(s.problem.is_some(), "{s:?}");
+    assert!(s.id_status.get("malformed").is_some_and(|n| *n >= 4), "{:?}", s.id_status);
+    assert!(!s.id_status.contains_key("excel_truncated"), "{:?}", s.id_status);
+}

@@ -258,8 +258,12 @@ pub fn cadre_from_names(stem: &str, sheet: &str) -> Option<(String, &'static str
             && !is_township_like(p)
             && crate::normalize::relation::parse_relation(p).relation == crate::normalize::relation::Relation::Other
     };
-    if person(sheet) {
-        return Some((sheet.trim().to_string(), "sheet_name"));
+    // The sheet's name without a number before it (1-赵志刚, 2.钱秀梅, 03 孙国强) or
+    // a post after it in brackets (赵志刚（科员）).
+    let s = sheet.trim().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['-', '.', '、', '_', ' ', '．', '—']);
+    let s = s.split(['（', '(']).next().unwrap_or(s).trim();
+    if person(s) {
+        return Some((s.to_string(), "sheet_name"));
     }
     parts(stem).into_iter().find(|p| person(p)).map(|p| (p.to_string(), "file_name"))
 }
@@ -294,6 +298,11 @@ mod tests {
     #[case("教委_领导干部", "Sheet1", None)]
     #[case("县民政局_修改", "Sheet1", None)]
     #[case("县民政局_张伟整理", "Sheet1", None)]
+    // Regression (probe s29): sheets 1-赵志刚, 2.钱秀梅, 赵志刚（科员） named no official (exit 3).
+    #[case("县民政局亲属登记", "1-赵志刚", Some(("赵志刚", "sheet_name")))]
+    #[case("县民政局亲属登记", "2.钱秀梅", Some(("钱秀梅", "sheet_name")))]
+    #[case("县民政局亲属登记", "赵志刚（科员）", Some(("赵志刚", "sheet_name")))]
+    #[case("县民政局亲属登记", "2024", None)]
     fn per_cadre_files_and_sheets_name_the_official(#[case] stem: &str, #[case] sheet: &str, #[case] want: Option<(&str, &str)>) {
         assert_eq!(cadre_from_names(stem, sheet).as_ref().map(|(n, s)| (n.as_str(), *s)), want);
     }

@@ -486,9 +486,13 @@ fn classify(raw: &str, cleaned: &str) -> NormId {
         return if total <= 15 || sig.len() >= 16 {
             // Every digit is known: an exact number.
             classify(raw, &digits)
-        } else if total == 18 {
+        } else if total == 18 && sig.len() >= 14 {
             truncated(raw, &sig)
         } else {
+            // Shown in scientific notation with too few digits to say who it is
+            // (4.32921E+17: the region only): the number is lost, not cut. Counted
+            // as unreadable, so that a sheet of them is a problem, and no evidence
+            // against a pair resting on name and place.
             malformed(raw, cleaned)
         };
     }
@@ -740,7 +744,7 @@ mod tests {
     #[case("110105194902300021", IdStatus::Malformed)] // Feb 30
     #[case("110105189912310021", IdStatus::Malformed)] // year 1899
     #[case("110105194912310000", IdStatus::ExcelTruncated)]
-    #[case("5.00243E+17", IdStatus::ExcelTruncated)]
+    #[case("5.00243E+17", IdStatus::Malformed)]
     #[case("5.00243199001011E+17", IdStatus::ExcelTruncated)]
     #[case("330102800101123", IdStatus::LegacyUpgraded)]
     #[case("330102800101123.0", IdStatus::LegacyUpgraded)]
@@ -854,9 +858,10 @@ mod tests {
         assert_eq!(n.partial.as_deref(), Some("11010519491231"));
         assert_eq!(n.birth, Some(19491231));
 
+        // Regression (probe s29, a WPS CSV): 4.32921E+17 keeps the region only. It was an
+        // Excel-cut ID, counted as such (no problem, exit 0) and contradicting every pair.
         let n = normalize_id("5.00243E+17");
-        assert_eq!(n.value, "500243000000000000");
-        assert_eq!(n.region.as_deref(), Some("500243"));
+        assert_eq!(n.status, IdStatus::Malformed);
         assert_eq!((n.partial, n.birth, n.sex, n.key), (None, None, None, None));
 
         let n = normalize_id("5.00243199001011E+17");
