@@ -169,6 +169,16 @@ impl UnitTable {
         if let Some(k) = self.lookup(&names_to_look_up(&c, &rests)) {
             return k;
         }
+        // A section or subordinate unit of a unit the table knows (县民政局社会救助股,
+        // 县住房和城乡建设局住房保障股, 县住建局城建监察大队): that unit, by its longest
+        // known beginning of three characters or more.
+        let at: Vec<usize> = c.char_indices().map(|(i, _)| i).collect();
+        for &end in at.iter().skip(3).rev() {
+            let Some(prefix) = c.get(..end) else { continue };
+            if let Some(k) = self.lookup(&names_to_look_up(prefix, &county_stripped(prefix))) {
+                return k;
+            }
+        }
         // A place government: the county-stripped forms first (示例县城关镇 is 城关镇).
         for f in rests.iter().chain(std::iter::once(&c)) {
             let bare = QUALIFIERS.iter().find_map(|q| f.strip_suffix(q)).unwrap_or(f);
@@ -241,7 +251,10 @@ fn place_key(f: &str) -> Option<String> {
             return core_ok(core).then(|| format!("{core}{canon}"));
         }
     }
-    let gov = ["人民政府", "政府"].iter().find_map(|x| f.strip_suffix(x)).unwrap_or(f);
+    // A township's party committee and its office act with its government
+    // (白沙乡党委, 中共白沙乡委员会, 白沙乡党政综合办公室); its 纪委 does not.
+    let f = f.strip_prefix("中共").and_then(|x| x.strip_suffix("委员会")).unwrap_or(f);
+    let gov = ["人民政府", "政府", "党委", "党政综合办公室", "党政办公室", "党政办"].iter().find_map(|x| f.strip_suffix(x)).unwrap_or(f);
     for kind in ['乡', '镇'] {
         if let Some(core) = gov.strip_suffix(kind) {
             return core_ok(core).then(|| format!("{core}{kind}政府"));
@@ -362,6 +375,14 @@ mod tests {
     #[case("复兴社区", "复兴社区居民委员会")]
     #[case("复兴社区居委会", "复兴社区")]
     #[case("示例县某某中心", "县某某中心")]
+    // Probe s29: a section or subordinate unit is its unit's; a township's party
+    // committee and office act with its government.
+    #[case("县民政局社会救助股", "县民政局")]
+    #[case("县住房和城乡建设局住房保障股", "住建局")]
+    #[case("县住建局城建监察大队", "县住房和城乡建设局")]
+    #[case("白沙乡党委", "白沙乡人民政府")]
+    #[case("中共白沙乡委员会", "白沙乡人民政府")]
+    #[case("白沙乡党政综合办公室", "白沙乡政府")]
     fn same_unit(#[case] a: &str, #[case] b: &str) {
         assert_eq!(unit_key(a), unit_key(b), "{a} / {b}");
     }
@@ -378,6 +399,9 @@ mod tests {
     #[case("人社局", "民政局")]
     #[case("某某中心", "另一中心")]
     #[case("工业园区管委会", "高新区管委会")]
+    #[case("白沙乡纪委", "白沙乡人民政府")]
+    #[case("白沙乡中心小学", "白沙乡人民政府")]
+    #[case("县政府办公室", "县人民政府")]
     fn different_units(#[case] a: &str, #[case] b: &str) {
         assert_ne!(unit_key(a), unit_key(b), "{a} / {b}");
     }
