@@ -470,6 +470,13 @@ pub fn inspect_no_table(sheet: &str, why: &str) -> String {
 }
 
 pub fn inspect_sheet(sheet: &str, header_row: u32, data_rows: u64, skipped: &str) -> String {
+    // Row 0: a sheet going on with the one before, under its header (续表).
+    if header_row == 0 {
+        return pick(
+            format!("  工作表 {sheet}：续表（无表头，沿用上一工作表的表头），数据 {data_rows} 行；跳过：{skipped}"),
+            format!("  sheet {sheet}: continues the sheet before (no header of its own, that sheet's used), {data_rows} data rows; skipped: {skipped}"),
+        );
+    }
     pick(
         format!("  工作表 {sheet}：表头在第 {header_row} 行，数据 {data_rows} 行；跳过：{skipped}"),
         format!("  sheet {sheet}: header row {header_row}, {data_rows} data rows; skipped: {skipped}"),

@@ -1778,3 +1778,27 @@ fn regression_register_ids_shown_in_scientific_notation_passed_quietly() {
     assert!(s.id_status.get("malformed").is_some_and(|n| *n >= 4), "{:?}", s.id_status);
     assert!(!s.id_status.contains_key("excel_truncated"), "{:?}", s.id_status);
 }
+
+#[test]
+fn regression_second_sheet_going_on_without_a_header_was_skipped_quietly() {
+    // Probe s29: a roll over two sheets, the second going on with rows 4, 5 … and no header:
+    // "no table (说明页或汇总页？)", its relatives lost, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_临时救助.xlsx");
+    let mut wb = Workbook::new();
+    let s = |x: &str| x.to_string();
+    write_rows(wb.add_worksheet(), &[
+        vec![s("临时救助发放花名册")],
+        vec![s("序号"), s("姓名"), s("身份证号码"), s("救助金额（元）")],
+        vec![s("1"), s(NAMES[0]), nth_id(0), s("800")],
+    ]);
+    write_rows(wb.add_worksheet(), &[vec![s("2"), s(NAMES[1]), nth_id(1), s("800")], vec![s("3"), s(NAMES[2]), nth_id(2), s("800")]]);
+    // A notes sheet after them stays no table.
+    write_rows(wb.add_worksheet(), &[vec![s("填表说明：身份证号请填写18位")]]);
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let names: Vec<String> = l.rolls.iter().map(|r| r.slots[0].name.to_string()).collect();
+    assert_eq!(names, [NAMES[0], NAMES[1], NAMES[2]]);
+    assert_eq!(l.report.sheets[1].header_row, Some(0));
+    assert!(l.report.sheets[2].header_row.is_none());
+}

@@ -581,34 +581,46 @@ fn load_sheets(
     // (sheet, table or why none, cells left out of the grid)
     // A sheet of several sections, each under its own header (一、配偶 … 二、子女 …),
     // is a table per section.
-    let tables: Vec<(String, Result<table::Table, table::NoTable>, Vec<String>)> = grids
-        .into_iter()
-        .flat_map(|read| match read {
+    let mut tables: Vec<(String, Result<table::Table, table::NoTable>, Vec<String>)> = Vec::new();
+    // The last table's header and ID column: a sheet that goes on with the rows
+    // of the one before, without a header of its own (续表), takes it.
+    let mut prev: Option<(Vec<String>, usize)> = None;
+    for read in grids {
+        match read {
             excel::SheetRead::Failed { sheet, reason } => {
                 // Data that could not be read is a problem, whatever it held.
-                vec![(sheet, Err(table::NoTable { reason, data_like: true }), Vec::new())]
+                tables.push((sheet, Err(table::NoTable { reason, data_like: true }), Vec::new()));
             }
             excel::SheetRead::Read(g) if file.ov.skip_sheets.contains(&g.sheet) => {
-                vec![(g.sheet, Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false }), g.notes)]
+                tables.push((g.sheet, Err(table::NoTable { reason: "按配置跳过（skip_sheets）".into(), data_like: false }), g.notes));
             }
-            excel::SheetRead::Read(g) => table::split_sections(g)
-                .into_iter()
-                .map(|mut g| {
+            excel::SheetRead::Read(g) => {
+                for mut g in table::split_sections(g) {
                     let sheet = g.sheet.clone();
                     let notes = std::mem::take(&mut g.notes);
                     // A sheet that holds no table may be one person's form (审批表).
                     let form = (g.rows.len() <= table::FORM_SHEET_ROWS).then(|| g.clone());
+                    let go_on = prev.as_ref().filter(|(_, id_col)| table::opens_with_an_id(&g, *id_col)).map(|(h, _)| (h.clone(), g.clone()));
                     let mut t = table::find_table(g, file.hints);
                     if t.is_err() {
                         if let Some(Ok(ft)) = form.and_then(table::form_as_table).map(|fg| table::find_table(fg, file.hints)) {
                             t = Ok(ft);
                         }
                     }
-                    (sheet, t, notes)
-                })
-                .collect(),
-        })
-        .collect();
+                    if t.is_err() {
+                        if let Some(Ok(ct)) = go_on.map(|(h, g)| table::find_table(table::under_header(&h, g), file.hints)) {
+                            t = Ok(ct);
+                        }
+                    }
+                    if let Ok(tb) = &t {
+                        let id_col = tb.columns.iter().find(|c| c.role.is_id()).map(|c| c.index);
+                        prev = id_col.zip(tb.header_texts.last()).map(|(c, h)| (h.clone(), c));
+                    }
+                    tables.push((sheet, t, notes));
+                }
+            }
+        }
+    }
     let found: Vec<&table::Table> = tables.iter().filter_map(|(_, t, _)| t.as_ref().ok()).collect();
     let up = file.provenance(&mut report, &found);
     let mut kinds: Vec<Kind> = Vec::new();

@@ -894,6 +894,21 @@ pub fn form_as_table(grid: Grid) -> Option<Grid> {
     Some(Grid { sheet: grid.sheet, rows, merges: Vec::new(), notes: grid.notes })
 }
 
+/// Does a sheet open (its first filled row) with a valid ID in column `id_col`:
+/// data, not a header or a title?
+pub fn opens_with_an_id(grid: &Grid, id_col: usize) -> bool {
+    let first = grid.rows.iter().find(|r| r.cells.iter().any(|c| !c.is_empty()));
+    first.and_then(|r| r.cells.get(id_col)).is_some_and(|c| crate::normalize::id::normalize_id(&c.text()).key.is_some())
+}
+
+/// A sheet that goes on with the rows of the sheet before it (续表), under that
+/// sheet's header (cleaned texts), put above its rows as row 0.
+pub fn under_header(header: &[String], mut grid: Grid) -> Grid {
+    let cells: Vec<Cell> = header.iter().map(|h| if h.is_empty() { Cell::Empty } else { Cell::Text(h.as_str().into()) }).collect();
+    grid.rows.insert(0, GridRow { number: 0, cells });
+    grid
+}
+
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.
 pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let grid = &owned;
