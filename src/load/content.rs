@@ -361,11 +361,49 @@ pub fn multi_columns(roles: &[Role], profiles: &[Profile]) -> Vec<usize> {
 /// `李芳（4329…）`, `4329… 李芳`, `李芳 4329…、周建华 4329…`): each ID goes with
 /// the name beside it. `None` unless the cell holds at least one name and one
 /// ID and nothing else.
+/// A members' cell without the relations written beside the names: a bracket
+/// holding one (李芳（妻）, 孙长林(岳父)) or one before a colon (妻：李芳).
+fn without_relation_notes(s: &str) -> String {
+    let is_relation = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.chars().count() <= 4 && crate::normalize::relation::parse_relation(t).relation != crate::normalize::relation::Relation::Other
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find(['（', '(']) {
+        let (head, tail) = rest.split_at(open);
+        let body = tail.trim_start_matches(['（', '(']);
+        match body.find(['）', ')']) {
+            Some(close) if body.get(..close).is_some_and(is_relation) => {
+                out.push_str(head);
+                out.push(' ');
+                rest = body.get(close..).unwrap_or("").trim_start_matches(['）', ')']);
+            }
+            _ => {
+                // The bracket is kept: on past it.
+                let step = head.len() + tail.chars().next().map_or(1, char::len_utf8);
+                let (kept, after) = rest.split_at_checked(step).unwrap_or((rest, ""));
+                out.push_str(kept);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // 妻：李芳 4329…；子：赵一鸣 4329…
+    out.split_inclusive(['；', ';', '，', ',', '、', '\n'])
+        .map(|part| match part.split_once(['：', ':']) {
+            Some((label, value)) if is_relation(label) => format!(" {value}"),
+            _ => part.to_string(),
+        })
+        .collect()
+}
+
 pub fn names_with_ids(s: &str) -> Option<Vec<(String, Option<String>)>> {
     const OPEN_CLOSE: &[char] = &['(', ')', '（', '）', '[', ']', '【', '】', ':', '：'];
     if !s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    let s = without_relation_notes(s);
     let spaced: String = s.chars().map(|c| if OPEN_CLOSE.contains(&c) { ' ' } else { c }).collect();
     let mut people: Vec<(String, Option<String>)> = Vec::new();
     let mut ids = 0;
@@ -400,6 +438,18 @@ pub fn names_with_ids(s: &str) -> Option<Vec<(String, Option<String>)>> {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    /// Regression (probe s29): members written with their relation between name and ID
+    /// (李芳（妻）4329…；孙长林（岳父）4329…, 妻：李芳 4329…) gave hits without names, or none.
+    #[test]
+    fn regression_members_with_their_relation_beside_the_name() {
+        let (a, b) = ("11010119900307803X", "110101195003071016");
+        let want = Some(vec![("李芳".to_string(), Some(a.to_string())), ("孙长林".to_string(), Some(b.to_string()))]);
+        assert_eq!(names_with_ids(&format!("李芳（妻）{a}；孙长林（岳父）{b}")), want);
+        assert_eq!(names_with_ids(&format!("妻：李芳 {a}；岳父：孙长林 {b}")), want);
+        // A bracket that is no relation is read as before.
+        assert_eq!(names_with_ids(&format!("李芳({a})")), Some(vec![("李芳".to_string(), Some(a.to_string()))]));
+    }
 
     const LI: &str = "11010119900307803X";
     const ZHOU: &str = "110101199003077010";

@@ -261,11 +261,15 @@ fn people_in(row: &DataRow, nc: Option<usize>, ic: Option<usize>, multi: &[usize
     if !is_multi(nc) && !is_multi(ic) {
         return vec![(name, id)];
     }
-    // Names given with their IDs in the name cell (`李芳 4329…`), no ID cell beside.
-    if is_multi(nc) && id.is_empty() {
-        if let Some(people) = super::content::names_with_ids(&name) {
-            return people.into_iter().map(|(n, i)| (n, i.map_or(RawId::Empty, RawId::Text))).collect();
-        }
+    // Names given with their IDs in the name cell (`李芳 4329…`), no ID cell beside;
+    // or in the ID cell, no name cell beside (家庭成员及身份证号: 李芳（妻）4329…；…).
+    let given_whole = match (&id, name.is_empty()) {
+        (RawId::Empty, false) if is_multi(nc) => Some(name.as_str()),
+        (RawId::Text(t), true) if is_multi(ic) => Some(t.as_str()),
+        _ => None,
+    };
+    if let Some(people) = given_whole.and_then(super::content::names_with_ids) {
+        return people.into_iter().map(|(n, i)| (n, i.map_or(RawId::Empty, RawId::Text))).collect();
     }
     let names = split_multi(&name);
     let id_text = match &id {
