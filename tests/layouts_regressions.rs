@@ -1802,3 +1802,24 @@ fn regression_second_sheet_going_on_without_a_header_was_skipped_quietly() {
     assert_eq!(l.report.sheets[1].header_row, Some(0));
     assert!(l.report.sheets[2].header_row.is_none());
 }
+
+#[test]
+fn regression_rows_numbered_by_family_left_the_relatives_without_their_official() {
+    // Probe s29: 序号 | 姓名 | 关系 | 身份证号码 | 工作单位及职务, the official numbered 1 with no
+    // relation written, his relatives 1-1, 1-2: every row "no official" (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,姓名,关系,身份证号码,工作单位及职务".to_string(),
+        format!("1,{},,{},县民政局科员", NAMES[0], nth_id(0)),
+        format!("1-1,{},妻子,{},", NAMES[1], nth_id(1)),
+        format!("1-2,{},儿子,{},", NAMES[2], nth_id(2)),
+        format!("2,{},,{},县财政局会计", NAMES[3], nth_id(3)),
+        format!("2-1,{},丈夫,{},", NAMES[4], nth_id(4)),
+    ];
+    let l = load(&write_csv(tmp.path(), "亲属.csv", &lines), Kind::Register);
+    assert_eq!(
+        relatives_of(&l),
+        [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局"), row4(NAMES[3], NAMES[4], "丈夫", "县财政局")]
+    );
+    assert!(l.report.sheets[0].problem.is_none(), "{:?}", l.report.sheets[0]);
+}

@@ -498,12 +498,24 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     // Blocks closed by the official's own row (the relatives first, 本人 last):
     // the table opens with a relative and ends with a 本人 row. Each row is
     // then the official's of the next 本人 row, never the previous one's.
+    // Rows numbered by family (1, 1-1, 1-2, 2, 2-1 …): a row numbered at the top
+    // level with no relation written is the official's own, as a 本人 row is.
+    let sub_number = |t: &str| {
+        let mut parts = t.split(['-', '.', '—', '－']);
+        let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        parts.next().is_none() && !a.is_empty() && !b.is_empty() && (a.to_string() + b).chars().all(|c| c.is_ascii_digit())
+    };
+    let by_family = seq.is_some() && rows.iter().any(|r| sub_number(&text(r, seq)));
+    let top_level = |r: &DataRow| {
+        let n = text(r, seq);
+        by_family && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && text(r, rel).is_empty()
+    };
     let self_rows: Vec<usize> = if cn.is_none() && ci.is_none() {
         rows.iter()
             .enumerate()
             .filter(|(_, r)| {
                 let t = text(r, rel);
-                !t.is_empty() && parse_relation(&t).relation == Relation::SelfRel
+                (!t.is_empty() && parse_relation(&t).relation == Relation::SelfRel) || top_level(r)
             })
             .map(|(i, _)| i)
             .collect()
