@@ -1348,10 +1348,7 @@ fn match_rolls(
         per_file.retain(|rows| rows.first().is_some_and(|r| !gone.contains(&r.source.file)));
         let t = timing("  read rolls", t);
         progress.stage("matching", None);
-        let towns = matching::people::unit_townships(cadres.iter().map(|c| c.unit.as_str()));
-        let gaz = matching::places::Gazetteer::build(
-            matching::people::distinct_places(per_file.iter().flatten()).into_iter().chain(towns.iter().map(|t| (t.as_str(), ""))),
-        );
+        let gaz = matching::county_gazetteer(matching::people::distinct_places(per_file.iter().flatten()), &cadres);
         matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
         timing("  places", t);
         let mut batch = matching::Batch::new(&cadres, if wants.hits { &pois } else { &none }, &gaz, &units)?;
@@ -1405,8 +1402,7 @@ fn match_rolls(
     timing(&format!("  pass 1: places of {rows} rows"), t);
     // Found among the rolls only now: the claims are taken in pass 2.
     let late_claims = !want_claims && routed.iter().any(|r| r.input.is_exclusion());
-    let towns = matching::people::unit_townships(cadres.iter().map(|c| c.unit.as_str()));
-    let gaz = matching::places::Gazetteer::build(places.iter().map(|(t, v)| (t.as_str(), v.as_str())).chain(towns.iter().map(|t| (t.as_str(), ""))));
+    let gaz = matching::county_gazetteer(places.iter().map(|(t, v)| (t.as_str(), v.as_str())), &cadres);
     matching::people::assign_places(&mut cadres, &mut pois, &gaz, &units);
     // Pass 2: match chunk by chunk (a file over the budget piece by piece);
     // only the leads are kept.

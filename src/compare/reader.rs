@@ -208,11 +208,7 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
         })
         .collect();
     let header_clean: Vec<String> = header.iter().map(|h| clean(h)).collect();
-    let above: Vec<String> = g.rows[..hi]
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let above = crate::load::table::text_lines(g.rows.get(..hi).unwrap_or(&[]));
     let merges = g.merges.clone();
     let Grid { rows: all, sheet, .. } = g;
     let last = all.iter().rposition(|r| !r.cells.iter().all(Cell::is_empty)).unwrap_or(0);

@@ -810,16 +810,16 @@ pub fn officials_across_sheets(kin: &mut [KinRow]) {
 /// as units do); `None` otherwise.
 fn name_with_unit(cell: &str) -> Option<(String, String)> {
     const UNIT_ENDS: &[&str] = &["局", "委", "办", "政府", "院", "所", "中心", "站", "队", "部", "处", "科", "乡", "镇", "街道", "社区", "村", "公司", "学校", "小学", "中学", "医院", "厅", "馆", "会"];
-    // `赵志刚⏎县民政局`: the name on one line of the cell, the unit on the next.
-    if let Some((name, rest)) = cell.split_once('\n') {
-        let (name, unit) = (name.trim(), rest.trim());
-        let u = crate::normalize::unit::split_post(unit, 2).map_or(unit, |(u, _)| u);
-        let is_unit = UNIT_ENDS.iter().any(|e| u.ends_with(e)) && u.chars().count() >= 2 && !u.contains('\n');
-        return (is_unit && super::content::is_personal_name(name)).then(|| (name.to_string(), u.to_string()));
-    }
-    let open = cell.find(['（', '('])?;
-    let name = cell.get(..open)?.trim();
-    let inner = cell.get(open..)?.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+    // `赵志刚⏎县民政局`: the name on one line of the cell, the unit on the next;
+    // else the unit in brackets after the name.
+    let (name, inner) = match cell.split_once('\n') {
+        Some((name, rest)) if !rest.contains('\n') => (name.trim(), rest.trim()),
+        Some(_) => return None,
+        None => {
+            let open = cell.find(['（', '('])?;
+            (cell.get(..open)?.trim(), cell.get(open..)?.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim())
+        }
+    };
     let unit = crate::normalize::unit::split_post(inner, 2).map_or(inner, |(u, _)| u);
     let is_unit = UNIT_ENDS.iter().any(|e| unit.ends_with(e)) && unit.chars().count() >= 2;
     (is_unit && super::content::is_personal_name(name)).then(|| (name.to_string(), unit.to_string()))

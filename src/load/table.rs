@@ -213,7 +213,7 @@ fn numbered_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
         }
         let k = k.rsplit('/').next().unwrap_or(k);
         let base = k.trim_end_matches(|ch: char| ch.is_ascii_digit());
-        let n = &k[base.len()..];
+        let n = k.get(base.len()..).unwrap_or("");
         if n.is_empty() || n.len() > 2 || base.is_empty() {
             continue;
         }
@@ -883,12 +883,10 @@ pub fn form_as_table(grid: Grid) -> Option<Grid> {
         return None;
     }
     // The header one line above the pairs (the form's first row is its data row,
-    // as the reviewer finds it), the title lines above that.
-    // A title right above the pairs keeps its line: the header then shares the
-    // data row's number.
-    let rows: Vec<GridRow> = grid.rows.into_iter().filter(|r| r.number < first).collect();
+    // as the reviewer finds it), the title lines above that; a title right above
+    // the pairs keeps its line, and the header then shares the data row's number.
+    let mut rows: Vec<GridRow> = grid.rows.into_iter().filter(|r| r.number < first).collect();
     let header_at = if rows.iter().any(|r| r.number + 1 == first) { first } else { first.saturating_sub(1) };
-    let mut rows = rows;
     rows.push(GridRow { number: header_at, cells: labels });
     rows.push(GridRow { number: first, cells: values });
     Some(Grid { sheet: grid.sheet, rows, merges: Vec::new(), notes: grid.notes })
@@ -907,6 +905,15 @@ pub fn under_header(header: &[String], mut grid: Grid) -> Grid {
     let cells: Vec<Cell> = header.iter().map(|h| if h.is_empty() { Cell::Empty } else { Cell::Text(h.as_str().into()) }).collect();
     grid.rows.insert(0, GridRow { number: 0, cells });
     grid
+}
+
+/// The text of rows that are lines (titles, notes above a table): each row's
+/// filled cells joined by a space, empty rows left out.
+pub fn text_lines(rows: &[GridRow]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Find the table in a grid. `Err` carries the reason the sheet holds none.
@@ -980,18 +987,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     numbered_groups(&mut roles, &keys, &decided);
     let kind = hints.kind.unwrap_or_else(|| guess_kind(&roles));
 
-    let above: Vec<String> = grid.rows[..first]
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| c.text().trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| !t.is_empty())
-        .collect();
+    let above = text_lines(&grid.rows[..first]);
     let mut forms: Vec<(u32, FormCadre)> = Vec::new();
     if kind == Kind::Register {
         let pairs: Vec<(String, String)> = grid.rows[..first].iter().flat_map(|r| form::pairs(&r.cells)).collect();

@@ -62,6 +62,15 @@ fn rp_person(r: &RollPerson) -> String {
     }
 }
 
+/// The places of the county: the (township, village) pairs the rolls name, and
+/// the townships the cadres' units govern ([`people::unit_townships`]).
+pub fn county_gazetteer<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, cadres: &[Cadre]) -> Gazetteer {
+    let towns = people::unit_townships(cadres.iter().map(|c| c.unit.as_str()));
+    let mut all: Vec<(&str, &str)> = pairs.into_iter().collect::<Vec<_>>();
+    all.extend(towns.iter().map(|t| (t.as_str(), "")));
+    Gazetteer::build(all)
+}
+
 /// The places of the county as the rolls name them.
 pub fn gazetteer<'r>(rolls: impl IntoIterator<Item = &'r RollRow>) -> Gazetteer {
     // Each distinct pair learned once: the gazetteer is a function of the set of pairs.

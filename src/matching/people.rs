@@ -277,7 +277,11 @@ pub fn roll_persons<'r>(rolls: &'r [RollRow], gaz: &Gazetteer) -> Vec<RollPerson
     let nowhere = Place::default();
     // A roll whose rows name no township, named after one (2024年10月白沙乡低保发放表,
     // a title 白沙乡2024年10月农村低保金发放花名册): that township, one a sheet.
-    let hints: std::collections::HashSet<&str> = rolls.iter().filter_map(|r| r.place_hint.as_deref()).collect();
+    let hints: std::collections::HashSet<&str> = rolls
+        .iter()
+        .filter(|r| place_of(r).is_none_or(|p| p.township.is_none()))
+        .filter_map(|r| r.place_hint.as_deref())
+        .collect();
     let by_hint: HashMap<&str, Option<String>> = hints.into_iter().map(|h| (h, gaz.township_named(h))).collect();
     let row_place = |r: &'r RollRow| -> Place {
         let place = place_of(r).unwrap_or(&nowhere);
