@@ -1741,6 +1741,8 @@ fn regression_roll_named_after_a_township_gave_no_same_township_relevance() {
     let out = run_batch(tmp.path(), kin, rolls);
     let hit = out.hits.iter().find(|h| h.roll_name == NAMES[0]).expect("the husband on the township's roll");
     assert_eq!(hit.relevance, kinmatch::model::Relevance::SameTownship, "{hit:?}");
+    // regression (probe s28): hits.csv's township column stayed empty for such a roll.
+    assert_eq!(hit.township, "白沙乡", "{hit:?}");
 }
 
 #[test]
@@ -1822,4 +1824,167 @@ fn regression_rows_numbered_by_family_left_the_relatives_without_their_official(
         [row4(NAMES[0], NAMES[1], "妻子", "县民政局"), row4(NAMES[0], NAMES[2], "儿子", "县民政局"), row4(NAMES[3], NAMES[4], "丈夫", "县财政局")]
     );
     assert!(l.report.sheets[0].problem.is_none(), "{:?}", l.report.sheets[0]);
+}
+
+/// The relatives of a register CSV with this header, rows made by `row(i)` for i in 0..4
+/// (official NAMES[i], relative NAMES[i + 4]).
+fn register_with(dir: &Path, header: &str, row: impl Fn(usize) -> String) -> Loaded {
+    let lines: Vec<String> = std::iter::once(header.to_string()).chain((0..4).map(row)).collect();
+    load(&write_csv(dir, "登记.csv", &lines), Kind::Register)
+}
+
+const TERMS: [&str; 4] = ["妻子", "儿子", "父亲", "丈夫"];
+
+#[test]
+fn regression_relation_header_with_an_example_note_left_every_relation_other() {
+    // Probe s30: 与本人关系⏎（如：妻子、儿子、父亲）: the colon in the note made the header a
+    // form line; every relation `other`, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let l = register_with(tmp.path(), "序号,干部姓名,所在单位（填写全称）,家庭成员姓名,与本人关系（如：妻子、儿子、父亲）,公民身份号码（18位，末位X大写）", |i| {
+        format!("{},{},县民政局,{},{},{}", i + 1, NAMES[i], NAMES[i + 4], TERMS[i], nth_id(i + 4))
+    });
+    let terms: Vec<String> = relatives_of(&l).into_iter().map(|r| r.2).collect();
+    assert_eq!(terms, TERMS);
+}
+
+#[test]
+fn regression_pinyin_initial_headers_lost_the_relation_and_the_unit() {
+    // Probe s30: GBXM | GBSFZH | DWMC | ZW | QSXM | YBRGX | QSSFZH: names and IDs found by their
+    // cells, but the unit and the relation unread (relation and relevance `other`, no warning).
+    let tmp = tempfile::tempdir().unwrap();
+    let l = register_with(tmp.path(), "GBXM,GBSFZH,DWMC,ZW,QSXM,YBRGX,QSSFZH", |i| {
+        format!("{},{},县民政局,科员,{},{},{}", NAMES[i], nth_id(i), NAMES[i + 4], TERMS[i], nth_id(i + 4))
+    });
+    let got = relatives_of(&l);
+    let want: Vec<_> = (0..4).map(|i| row4(NAMES[i], NAMES[i + 4], TERMS[i], "县民政局")).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn regression_relation_column_under_words_the_tables_do_not_know_was_not_read_by_its_cells() {
+    // Probe s30: a column of 妻子 / 儿子 / 父亲 under a header no table lists: relations `other`.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = std::iter::once("干部姓名,工作单位,亲属姓名,栏目甲,亲属身份证号".to_string())
+        .chain((0..6).map(|i| format!("{},县民政局,{},{},{}", NAMES[i % 3], NAMES[i + 3], TERMS[i % 4], nth_id(i + 3))))
+        .collect();
+    let l = load(&write_csv(tmp.path(), "登记.csv", &lines), Kind::Register);
+    let terms: Vec<String> = relatives_of(&l).into_iter().map(|r| r.2).collect();
+    assert_eq!(terms, (0..6).map(|i| TERMS[i % 4]).collect::<Vec<_>>());
+    let col = l.report.sheets[0].columns.iter().find(|c| c.header == "栏目甲").unwrap();
+    assert_eq!((col.role.as_str(), col.decided_by.as_str()), ("relation", "content"));
+}
+
+#[test]
+fn regression_unnumbered_repeated_relative_groups_read_only_the_first() {
+    // Probe s30: 干部姓名 | 身份证号 | 工作单位 | 关系 | 姓名 | 身份证号 | 关系 | 姓名 | 身份证号:
+    // only group 1 read, the second relative of each row lost, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let l = register_with(tmp.path(), "干部姓名,身份证号,工作单位,关系,姓名,身份证号,关系,姓名,身份证号", |i| {
+        format!("{},{},县民政局,妻子,{},{},儿子,{},{}", NAMES[i], nth_id(i), NAMES[i + 4], nth_id(i + 4), NAMES[i + 8], nth_id(i + 8))
+    });
+    let got = relatives_of(&l);
+    let want: Vec<_> = (0..4).flat_map(|i| [row4(NAMES[i], NAMES[i + 4], "妻子", "县民政局"), row4(NAMES[i], NAMES[i + 8], "儿子", "县民政局")]).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn regression_register_sheet_named_after_a_township_gave_no_unit() {
+    // Probe s30: a county workbook with sheets 民政局, 白沙乡 …: the township's cadres had no
+    // unit (relevance `other` where `same_township`).
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("全县科级干部亲属信息.xlsx");
+    let mut wb = Workbook::new();
+    for (k, sheet) in ["民政局", "白沙乡"].into_iter().enumerate() {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        write_rows(ws, &[
+            ["干部姓名", "干部身份证号", "称谓", "亲属姓名", "亲属身份证号"].map(String::from).to_vec(),
+            vec![NAMES[k].to_string(), nth_id(k), "妻子".into(), NAMES[k + 4].to_string(), nth_id(k + 4)],
+        ]);
+    }
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let units: Vec<String> = relatives_of(&l).into_iter().map(|r| r.3).collect();
+    assert_eq!(units, ["民政局", "白沙乡人民政府"]);
+}
+
+/// A roll of four persons under `lines` (label or title lines above the header).
+fn roll_under(dir: &Path, file: &str, lines: &[&str]) -> Loaded {
+    let rows: Vec<String> = lines
+        .iter()
+        .map(|l| l.to_string())
+        .chain(std::iter::once("序号,姓名,身份证号码,金额".to_string()))
+        .chain((0..4).map(|i| format!("{},{},{},500", i + 1, NAMES[i], nth_id(i))))
+        .collect();
+    load(&write_csv(dir, file, &rows), Kind::Roll)
+}
+
+#[test]
+fn regression_roll_unit_written_after_other_label_words_or_as_a_title_was_not_read() {
+    // Probe s30: a bank's 代发 list (单位名称：县民政局), 申报单位：/主管部门：, and a title line
+    // naming the unit (县民政局临时救助资金发放清单): no approving unit, relevance `other`.
+    let tmp = tempfile::tempdir().unwrap();
+    for lines in [
+        &["单位名称：县民政局", "单位账号：1234567890123"][..],
+        &["申报单位：县民政局"],
+        &["主管部门：县民政局  单位：元"],
+        &["县民政局临时救助资金发放清单（2024年10月）"],
+        &["县民政局"],
+    ] {
+        let l = roll_under(tmp.path(), "代发明细_20241015.csv", lines);
+        assert_eq!(l.report.unit.as_deref(), Some("县民政局"), "{lines:?}");
+    }
+    // 单位：元 names the amounts' unit, not the roll's.
+    let l = roll_under(tmp.path(), "代发明细_20241015.csv", &["单位：元"]);
+    assert_eq!(l.report.unit, None);
+}
+
+#[test]
+fn regression_unit_on_a_cover_sheet_was_ignored() {
+    // Probe s30: sheet 封面 (申报单位：县民政局 / 所属期：2024年10月), sheet 花名册 with the table:
+    // no approving unit.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("2024年10月发放.xlsx");
+    let mut wb = Workbook::new();
+    write_rows(wb.add_worksheet().set_name("封面").unwrap(), &[vec!["申报单位：县民政局".into()], vec!["所属期：2024年10月".into()]]);
+    let mut rows = vec![["序号", "姓名", "身份证号码", "金额"].map(String::from).to_vec()];
+    rows.extend((0..3).map(|i| vec![(i + 1).to_string(), NAMES[i].to_string(), nth_id(i), "500".into()]));
+    write_rows(wb.add_worksheet().set_name("花名册").unwrap(), &rows);
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.report.unit.as_deref(), Some("县民政局"));
+    assert_eq!(l.rolls.len(), 3);
+}
+
+#[test]
+fn regression_signature_table_of_a_web_page_reported_as_a_roll_without_rows() {
+    // Probe s30: an HTML roll saved as .xls ends with a table 审核人： | 制表人： | 日期：: read as
+    // a header with nothing under it, "表格没有数据行", exit 3.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut page = String::from("<html><head><meta charset=utf-8></head><body><table><tr><td>县民政局临时救助发放表</td></tr></table><table>");
+    page.push_str("<tr><td>户主<br>姓名</td><td>身份证<br>号码</td><td>金额</td></tr>");
+    for i in 0..3 {
+        page.push_str(&format!("<tr><td>{}</td><td>{}</td><td>500</td></tr>", NAMES[i], nth_id(i)));
+    }
+    page.push_str("</table><table><tr><td>审核人：</td><td>制表人：</td><td>日期：</td></tr></table></body></html>");
+    let p = tmp.path().join("县民政局_临时救助.xls");
+    std::fs::write(&p, page).unwrap();
+    let l = load(&p, Kind::Roll);
+    assert_eq!(l.rolls.len(), 3);
+    assert!(l.report.sheets.iter().all(|s| s.problem.is_none()), "{:?}", l.report.sheets);
+}
+
+#[test]
+fn regression_id_and_bank_card_in_one_cell_left_the_roll_unread() {
+    // Probe s30: 身份证号码⏎银行卡号 over cells `4329…⏎6230…`: read as an account column, "no
+    // person has an ID", exit 3, nothing matched.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_补贴.xlsx");
+    let mut wb = Workbook::new();
+    let mut rows = vec![["序号", "姓名", "身份证号码\n银行卡号", "金额"].map(String::from).to_vec()];
+    rows.extend((0..3).map(|i| vec![(i + 1).to_string(), NAMES[i].to_string(), format!("{}\n623058123456789{i:04}", nth_id(i)), "500".into()]));
+    write_rows(wb.add_worksheet(), &rows);
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Roll);
+    let ids: Vec<String> = l.rolls.iter().map(|r| r.slots[0].norm.value.to_string()).collect();
+    assert_eq!(ids, (0..3).map(nth_id).collect::<Vec<_>>());
 }

@@ -134,6 +134,8 @@ pub struct Profile {
     pub places: f64,
     /// Cells giving a person's name and ID together (`李芳 4329…`, `李芳（4329…）`).
     pub name_ids: f64,
+    /// Relation words (妻子, 长子, 岳父, 本人).
+    pub relations: f64,
 }
 
 fn id_like(st: IdStatus) -> bool {
@@ -155,7 +157,7 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
     let step = (rows.len() / SAMPLE).max(1);
     let mut p = Profile::default();
     let (mut ids, mut long, mut phones, mut names, mut multi_n, mut multi_i, mut marks) = (0, 0, 0, 0, 0, 0, 0);
-    let (mut id_any, mut places, mut name_ids) = (0, 0, 0);
+    let (mut id_any, mut places, mut name_ids, mut relations) = (0, 0, 0, 0);
     let mut seen = std::collections::HashSet::new();
     for r in rows.iter().step_by(step).take(SAMPLE) {
         let c = r.cell(col);
@@ -196,6 +198,9 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         if names_with_ids(t).is_some() {
             name_ids += 1;
         }
+        if is_relation_word(t) {
+            relations += 1;
+        }
         let parts = split_multi(t);
         if parts.len() >= 2 {
             if parts.iter().all(|x| looks_like_name(strip_note(x))) {
@@ -215,8 +220,16 @@ pub fn profile(rows: &[DataRow], col: usize) -> Profile {
         p.id_any = id_any as f64 / n;
         p.places = places as f64 / n;
         p.name_ids = name_ids as f64 / n;
+        p.relations = relations as f64 / n;
     }
     p
+}
+
+/// A short cell that is a relation word (妻子, 长子, 岳父; 本人 and 户主 too).
+fn is_relation_word(t: &str) -> bool {
+    use crate::normalize::relation::{Relation, parse_relation};
+    let n = t.chars().count();
+    (1..=4).contains(&n) && (parse_relation(t).relation != Relation::Other || matches!(t, "本人" | "户主"))
 }
 
 /// What the content says a column is, where it says enough: `Some(role)` overturns
@@ -273,6 +286,10 @@ pub fn verdict(header: &Role, p: &Profile) -> Option<Role> {
         // 工作单位及职务 over 白沙乡高峰村村民: where the person lives.
         if p.places >= 0.4 && p.names < 0.1 && p.ids < 0.1 {
             return Some(Role::Address);
+        }
+        // 妻子, 儿子, 父亲 under a header the tables do not know (YBRGX).
+        if p.relations >= 0.8 {
+            return Some(Role::Relation);
         }
     }
     None

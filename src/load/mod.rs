@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use records::{Extracted, FileContext, KinRow, RollRow};
 use roles::Kind;
 use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions read as spreadsheets.
@@ -416,7 +417,8 @@ impl FileInfo<'_> {
     /// The file's unit and program (from the config, a unit column, the file
     /// name, the titles above its tables), recorded in the report; the
     /// context its records carry.
-    fn provenance(&self, report: &mut InputReport, tables: &[&table::Table]) -> (String, String, String) {
+    /// `covers`: the text lines of short sheets without a table (a cover: 申报单位：县民政局).
+    fn provenance(&self, report: &mut InputReport, tables: &[&table::Table], covers: &[Vec<String>]) -> (String, String, String) {
         let titles: Vec<&str> = tables.iter().flat_map(|t| t.above.iter().map(String::as_str)).collect();
         let unit_col = tables.iter().any(|t| t.columns.iter().any(|c| c.role == roles::Role::Unit));
         // The folders the file sits in, nearest first (县民政局/2024年10月/低保.xlsx).
@@ -424,7 +426,17 @@ impl FileInfo<'_> {
         let folders: Vec<&str> = rel.parent().into_iter().flat_map(|p| p.iter().rev()).filter_map(|c| c.to_str()).collect();
         // A footer naming who drew the list up (填报单位：县民政局（盖章）) after the title lines.
         let with_footers: Vec<&str> = titles.iter().copied().chain(tables.iter().flat_map(|t| t.footers.iter().map(String::as_str))).collect();
-        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &with_footers, &folders);
+        // The unit the tables' titles (and cover sheets') start with, when they agree on one.
+        let titled: BTreeSet<String> = tables
+            .iter()
+            .map(|t| t.above.iter().map(String::as_str).collect::<Vec<_>>())
+            .chain(covers.iter().map(|c| c.iter().map(String::as_str).collect()))
+            .filter_map(|lines| provenance::unit_in_title(&lines))
+            .collect();
+        let titled = (titled.len() == 1).then(|| titled.first().cloned()).flatten();
+        // A cover sheet's label lines (申报单位：县民政局) after the tables' own.
+        let with_footers: Vec<&str> = with_footers.into_iter().chain(covers.iter().flatten().map(String::as_str)).collect();
+        let (unit, unit_source) = provenance::unit(self.ov.unit.as_deref(), unit_col, self.stem, &with_footers, titled.as_deref(), &folders);
         let (program, program_source) = provenance::program(self.ov.program.as_deref(), self.stem, &titles);
         report.unit = unit.clone();
         report.unit_source = unit_source;
@@ -585,6 +597,8 @@ fn load_sheets(
     // The last table's header and ID column: a sheet that goes on with the rows
     // of the one before, without a header of its own (续表), takes it.
     let mut prev: Option<(Vec<String>, usize)> = None;
+    // The lines of short sheets without a table: a cover may name the unit.
+    let mut covers: Vec<Vec<String>> = Vec::new();
     for read in grids {
         match read {
             excel::SheetRead::Failed { sheet, reason } => {
@@ -603,8 +617,12 @@ fn load_sheets(
                     let go_on = prev.as_ref().filter(|(_, id_col)| table::opens_with_an_id(&g, *id_col)).map(|(h, _)| (h.clone(), g.clone()));
                     let mut t = table::find_table(g, file.hints);
                     if t.is_err() {
+                        if let Some(fg) = &form {
+                            covers.push(table::text_lines(&fg.rows));
+                        }
                         if let Some(Ok(ft)) = form.and_then(table::form_as_table).map(|fg| table::find_table(fg, file.hints)) {
                             t = Ok(ft);
+                            covers.pop();
                         }
                     }
                     if t.is_err() {
@@ -622,7 +640,7 @@ fn load_sheets(
         }
     }
     let found: Vec<&table::Table> = tables.iter().filter_map(|(_, t, _)| t.as_ref().ok()).collect();
-    let up = file.provenance(&mut report, &found);
+    let up = file.provenance(&mut report, &found, &covers);
     let mut kinds: Vec<Kind> = Vec::new();
     // A register's rows are handed over once all its sheets are read: a sheet
     // of officials may give the IDs of the officials another sheet names.

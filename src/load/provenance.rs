@@ -156,38 +156,56 @@ pub fn program_from_file_name(stem: &str) -> Option<String> {
         .find(|p| !p.is_empty() && !p.contains("亲属"))
 }
 
-/// `填报单位：县民政局  单位：元` -> 县民政局.
+/// `填报单位：县民政局  单位：元` -> 县民政局. The first keys name a unit
+/// whatever follows; after the others (单位名称, 申报单位, 主管部门, 单位 …)
+/// the value must read as a unit (单位：元 is the amounts' unit).
 pub fn unit_from_title(lines: &[&str]) -> Option<String> {
+    const ANY: &[&str] = &["填报单位", "报送单位", "审批单位", "发放单位"];
+    const UNIT_ONLY: &[&str] = &["单位名称", "申报单位", "主管部门", "主管单位", "填报部门", "发放部门", "报送部门", "代发单位", "单位"];
     for l in lines {
-        for key in ["填报单位", "报送单位", "审批单位", "发放单位"] {
-            if let Some(i) = l.find(key) {
-                let rest = l[i + key.len()..].trim_start_matches([':', '：', ' ', '　']);
-                let v: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '　').collect();
-                let v = v.trim_end_matches(['，', ',', '；', ';']);
-                // 县民政局（盖章）: the seal mark is not part of the name.
-                let v = match v.find(['（', '(']) {
-                    Some(i) if i > 0 => &v[..i],
-                    _ => v,
-                };
-                if !v.is_empty() && !v.contains('：') {
-                    return Some(v.to_string());
-                }
+        for key in ANY.iter().chain(UNIT_ONLY) {
+            let Some(i) = l.find(key) else { continue };
+            let rest = l[i + key.len()..].trim_start_matches([':', '：', ' ', '　']);
+            let v: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '　').collect();
+            let v = v.trim_end_matches(['，', ',', '；', ';']);
+            // 县民政局（盖章）: the seal mark is not part of the name.
+            let v = match v.find(['（', '(']) {
+                Some(i) if i > 0 => &v[..i],
+                _ => v,
+            };
+            if !v.is_empty() && !v.contains('：') && (ANY.contains(key) || is_unit(v)) {
+                return Some(v.to_string());
             }
         }
     }
     None
 }
 
+/// A unit a title line starts with or is (`县民政局临时救助资金发放清单`,
+/// `县民政局`); label lines (`…：…`) are left to [`unit_from_title`].
+pub fn unit_in_title(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.contains('：') && !l.contains(':'))
+        .flat_map(|l| l.split_whitespace())
+        // A title is words, not a sentence (本表由各村填报，镇民政办汇总。).
+        .filter(|t| !t.contains(['，', ',', '。', '；', ';', '、']))
+        .find_map(|t| unit_prefix(t).or_else(|| is_unit(t).then(|| t.to_string())))
+}
+
 /// A register sheet's own unit, where the file names none: a title that
 /// starts with it (`县民政局干部职工近亲属信息登记表`), or a sheet named after it.
 pub fn sheet_unit(titles: &[String], sheet: &str) -> Option<String> {
     // A title line may be a form line (`现任职务 县民政局局长`): its parts.
+    let sheet = sheet.trim();
     titles
         .iter()
         .flat_map(|t| t.split_whitespace())
         .find_map(|t| unit_prefix(t).or_else(|| is_unit(t).then(|| t.to_string())))
         .or_else(|| unit_from_title(&titles.iter().map(String::as_str).collect::<Vec<_>>()))
-        .or_else(|| is_unit(sheet.trim()).then(|| sheet.trim().to_string()))
+        .or_else(|| is_unit(sheet).then(|| sheet.to_string()))
+        // A sheet named after a township (白沙乡) is its government's.
+        .or_else(|| leading_township(sheet).filter(|(_, rest)| rest.is_empty()).and_then(|_| township_from_file_name(sheet)))
 }
 
 /// `示例县2024年10月农村最低生活保障金发放花名册` -> 农村最低生活保障金.
@@ -226,7 +244,8 @@ pub fn program_from_title(lines: &[&str]) -> Option<String> {
 /// (unit, source) with the precedence config > column > file name > title;
 /// last, a township the file name starts with (its government approved the
 /// roll), as `file_name`.
-pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str], folders: &[&str]) -> (Option<String>, Option<String>) {
+/// `titled`: the one unit the tables' titles start with, if they agree.
+pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str], titled: Option<&str>, folders: &[&str]) -> (Option<String>, Option<String>) {
     if let Some(u) = config {
         return (Some(u.to_string()), Some("config".into()));
     }
@@ -234,6 +253,7 @@ pub fn unit(config: Option<&str>, column: bool, stem: &str, titles: &[&str], fol
     let fallback = unit_from_file_name(stem)
         .map(|u| (u, "file_name"))
         .or_else(|| unit_from_title(titles).map(|u| (u, "title")))
+        .or_else(|| titled.map(|u| (u.to_string(), "title")))
         .or_else(|| in_folder(&unit_from_file_name))
         .or_else(|| township_from_file_name(stem).map(|u| (u, "file_name")))
         .or_else(|| in_folder(&township_from_file_name));
@@ -286,6 +306,15 @@ mod tests {
     use super::*;
     use rstest::rstest;
 
+    #[test]
+    fn a_unit_in_a_title_line_but_not_in_a_sentence_of_notes() {
+        assert_eq!(unit_in_title(&["县民政局临时救助资金发放清单（2024年10月）"]).as_deref(), Some("县民政局"));
+        assert_eq!(unit_in_title(&["县民政局"]).as_deref(), Some("县民政局"));
+        // regression (outside county): a cover's note gave the unit 本表由各村填报，镇民政办.
+        assert_eq!(unit_in_title(&["本表由各村填报，镇民政办汇总。"]), None);
+        assert_eq!(unit_in_title(&["申报单位：县民政局"]), None);
+    }
+
     #[rstest]
     #[case("县民政局_赵志刚", "家庭成员", Some(("赵志刚", "file_name")))]
     #[case("县民政局亲属登记", "钱秀梅", Some(("钱秀梅", "sheet_name")))]
@@ -319,9 +348,9 @@ mod tests {
 
     #[test]
     fn the_folder_names_the_unit_where_the_file_does_not() {
-        assert_eq!(unit(None, false, "低保", &[], &["2024年10月", "县民政局"]), (Some("县民政局".into()), Some("folder_name".into())));
-        assert_eq!(unit(None, false, "临时救助", &[], &["白沙乡"]), (Some("白沙乡人民政府".into()), Some("folder_name".into())));
-        assert_eq!(unit(None, false, "县教育局_资助", &[], &["县民政局"]).0.as_deref(), Some("县教育局"));
+        assert_eq!(unit(None, false, "低保", &[], None, &["2024年10月", "县民政局"]), (Some("县民政局".into()), Some("folder_name".into())));
+        assert_eq!(unit(None, false, "临时救助", &[], None, &["白沙乡"]), (Some("白沙乡人民政府".into()), Some("folder_name".into())));
+        assert_eq!(unit(None, false, "县教育局_资助", &[], None, &["县民政局"]).0.as_deref(), Some("县教育局"));
     }
 
     #[rstest]
@@ -368,12 +397,12 @@ mod tests {
         for (stem, town) in
             [("万谷乡_临时救助", "万谷乡人民政府"), ("青石镇2024年临时救助名单", "青石镇人民政府"), ("新华街道-临时救助", "新华街道办事处")]
         {
-            assert_eq!(unit(None, false, stem, &[], &[]), (Some(town.into()), Some("file_name".into())), "{stem}");
+            assert_eq!(unit(None, false, stem, &[], None, &[]), (Some(town.into()), Some("file_name".into())), "{stem}");
             assert_eq!(program(None, stem, &[]).0.as_deref(), Some("临时救助"), "{stem}");
         }
         // A unit the file name or title names wins over the township.
-        assert_eq!(unit(None, false, "县民政局_农村低保_万谷乡", &[], &[]).0.as_deref(), Some("县民政局"));
-        assert_eq!(unit(None, false, "万谷乡_临时救助", &["填报单位：县民政局"], &[]).0.as_deref(), Some("县民政局"));
+        assert_eq!(unit(None, false, "县民政局_农村低保_万谷乡", &[], None, &[]).0.as_deref(), Some("县民政局"));
+        assert_eq!(unit(None, false, "万谷乡_临时救助", &["填报单位：县民政局"], None, &[]).0.as_deref(), Some("县民政局"));
         assert_eq!(
             crate::normalize::unit::unit_key("万谷乡人民政府"),
             crate::normalize::unit::unit_key("万谷乡政府")
@@ -382,7 +411,7 @@ mod tests {
 
     #[test]
     fn regression_jiaowei_roll_gets_unit() {
-        assert_eq!(unit(None, false, "教委_学生资助", &[], &[]), (Some("教委".into()), Some("file_name".into())));
+        assert_eq!(unit(None, false, "教委_学生资助", &[], None, &[]), (Some("教委".into()), Some("file_name".into())));
         assert_eq!(program(None, "教委_学生资助", &[]).0.as_deref(), Some("学生资助"));
     }
 
@@ -397,9 +426,9 @@ mod tests {
 
     #[test]
     fn precedence() {
-        assert_eq!(unit(Some("甲"), true, "县民政局_x", &[], &[]).1.as_deref(), Some("config"));
-        assert_eq!(unit(None, true, "县民政局_x", &[], &[]), (Some("县民政局".into()), Some("column".into())));
-        assert_eq!(unit(None, false, "x", &["填报单位：县财政局"], &[]).1.as_deref(), Some("title"));
-        assert_eq!(unit(None, false, "x", &[], &[]), (None, None));
+        assert_eq!(unit(Some("甲"), true, "县民政局_x", &[], None, &[]).1.as_deref(), Some("config"));
+        assert_eq!(unit(None, true, "县民政局_x", &[], None, &[]), (Some("县民政局".into()), Some("column".into())));
+        assert_eq!(unit(None, false, "x", &["填报单位：县财政局"], None, &[]).1.as_deref(), Some("title"));
+        assert_eq!(unit(None, false, "x", &[], None, &[]), (None, None));
     }
 }

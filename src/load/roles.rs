@@ -507,6 +507,21 @@ pub const FIELD_CODES: &[(&str, Role)] = &[
     ("a3604", Role::Relation),
     ("a3607", Role::Birth),
     ("a3684", Role::Id(Person::Relative)),
+    // Pinyin initials of a hand-made export (GBXM 干部姓名, QSSFZH 亲属身份证号,
+    // YBRGX 与本人关系, DWMC 单位名称).
+    ("gbxm", Role::Name(Person::Cadre)),
+    ("gbsfzh", Role::Id(Person::Cadre)),
+    ("gbsfzhm", Role::Id(Person::Cadre)),
+    ("qsxm", Role::Name(Person::Relative)),
+    ("qssfzh", Role::Id(Person::Relative)),
+    ("qssfzhm", Role::Id(Person::Relative)),
+    ("jtcyxm", Role::Name(Person::Relative)),
+    ("ybrgx", Role::Relation),
+    ("gx", Role::Relation),
+    ("cw", Role::Relation),
+    ("dwmc", Role::CadreUnit),
+    ("gzdw", Role::CadreUnit),
+    ("zw", Role::CadrePost),
 ];
 
 /// English headers of an export (`Official ID`, `Relative Name`, `ID Number`),
@@ -952,8 +967,10 @@ pub fn has_form_value(text: &str) -> bool {
 /// Classify one (cleaned) header text. `parent` is the merged cell above it
 /// in a two-row header, if any.
 pub fn classify(text: &str, parent: Option<&str>) -> Role {
-    // A header is a few words; a title or a `填报单位：…` line is not.
-    if text.chars().count() > 30 || has_form_value(text) {
+    // A header is a few words; a title or a `填报单位：…` line is not. A note
+    // in brackets (与本人关系（如：妻子、儿子）) is no form value.
+    let outside = bracket_variants(text).1;
+    if outside.chars().count() > 30 || has_form_value(&outside) {
         return Role::Unmapped;
     }
     if let Some(p) = parent {
@@ -1034,6 +1051,12 @@ fn classify_plain(t: &str) -> Option<Role> {
     for id in ID_WORDS {
         if let Some(prefix) = t.strip_suffix(id) {
             return person_role(prefix, true);
+        }
+    }
+    // 身份证号码⏎银行卡号: the ID and the bank card in one cell (the ID is read out of it).
+    if let Some(rest) = ID_WORDS.iter().filter_map(|id| t.strip_prefix(id)).min_by_key(|r| r.len()) {
+        if !rest.is_empty() && ACCOUNT_ENDINGS.iter().any(|e| rest.ends_with(e)) {
+            return Some(Role::IdBare);
         }
     }
     if STUDENT_NO_ENDINGS.iter().any(|e| t.ends_with(e)) {

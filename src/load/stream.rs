@@ -76,13 +76,13 @@ impl TextSheet<'_, '_> {
         match found {
             Ok(mut t) => {
                 let rows = std::mem::take(&mut t.rows);
-                self.up = self.file.provenance(&mut self.report, &[&t]);
+                self.up = self.file.provenance(&mut self.report, &[&t], &[]);
                 self.sr = sheet_report("", &t);
                 self.table = Some(Ok(t));
                 self.emit(rows);
             }
             Err(nt) => {
-                self.up = self.file.provenance(&mut self.report, &[]);
+                self.up = self.file.provenance(&mut self.report, &[], &[]);
                 self.table = Some(Err(nt));
             }
         }

@@ -244,6 +244,55 @@ fn numbered_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
     }
 }
 
+/// The same groups without numbers (关系 | 姓名 | 身份证号 | 关系 | 姓名 | 身份证号 …,
+/// or 姓名 | 关系 | 身份证号 …): from the first relation column (or the name
+/// just before it), the run of relatives' columns is one block repeated two
+/// times or more; the blocks become the wide groups `#1`, `#2` ….
+fn repeated_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
+    if roles.iter().any(|r| matches!(r, Role::WideRelation(_))) {
+        return;
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum Part {
+        Relation,
+        Name,
+        Id,
+    }
+    let part = |c: usize| -> Option<Part> {
+        if decided.get(c) == Some(&Decided::Config) {
+            return None;
+        }
+        match classify(keys.get(c)?, None) {
+            Role::Relation => Some(Part::Relation),
+            r if r.is_name() && !matches!(r, Role::Name(Person::Cadre)) => Some(Part::Name),
+            r if r.is_id() && !matches!(r, Role::Id(Person::Cadre)) => Some(Part::Id),
+            _ => None,
+        }
+    };
+    let Some(first_rel) = (0..keys.len()).find(|&c| part(c) == Some(Part::Relation)) else { return };
+    let start = if first_rel > 0 && part(first_rel - 1) == Some(Part::Name) { first_rel - 1 } else { first_rel };
+    let cols: Vec<(usize, Part)> = (start..keys.len()).filter_map(|c| part(c).map(|p| (c, p))).collect();
+    let Some(&(_, head)) = cols.first() else { return };
+    let Some(len) = cols.iter().skip(1).position(|(_, p)| *p == head).map(|i| i + 1) else { return };
+    let block: Vec<Part> = cols.iter().take(len).map(|(_, p)| *p).collect();
+    if !block.contains(&Part::Relation) || !block.contains(&Part::Name) || cols.len() % len != 0 || cols.len() / len < 2 {
+        return;
+    }
+    if cols.chunks(len).any(|ch| ch.iter().map(|(_, p)| *p).ne(block.iter().copied())) {
+        return;
+    }
+    for (g, ch) in cols.chunks(len).enumerate() {
+        let term = format!("#{}", g + 1);
+        for &(c, p) in ch {
+            roles[c] = match p {
+                Part::Relation => Role::WideRelation(term.clone()),
+                Part::Name => Role::WideName(term.clone()),
+                Part::Id => Role::WideId(term.clone()),
+            };
+        }
+    }
+}
+
 /// A row of one text cell that names the official whose relatives follow
 /// (`县民政局赵志刚同志家庭成员情况`): [`form::title_cadre`].
 fn title_line(cells: &[Cell]) -> Option<FormCadre> {
@@ -976,6 +1025,14 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     if roles.iter().all(|r| *r == Role::Unmapped) && hints.columns.is_empty() && !by_content {
         return Err(no_table_reason(grid));
     }
+    // Signature cells with nothing under them (审核人： | 制表人： | 日期：, a
+    // web page's last table): no table of persons.
+    let staff = |r: &Role| matches!(r, Role::NameQualified(q) | Role::IdQualified(q) if super::roles::is_staff(q));
+    let persons: Vec<&Role> = roles.iter().filter(|r| r.is_person()).collect();
+    let nothing_below = grid.rows.iter().skip(last + 1).all(|r| r.cells.iter().all(Cell::is_empty));
+    if hints.columns.is_empty() && nothing_below && !persons.is_empty() && persons.iter().all(|r| staff(r)) {
+        return Err(NoTable { reason: "只有签字栏（审核人、制表人等），下面没有人员".into(), data_like: false });
+    }
     // Config overrides by header key.
     let mut decided: Vec<Decided> = vec![Decided::Header; roles.len()];
     for (c, k) in keys.iter().enumerate() {
@@ -985,6 +1042,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
         }
     }
     numbered_groups(&mut roles, &keys, &decided);
+    repeated_groups(&mut roles, &keys, &decided);
     let kind = hints.kind.unwrap_or_else(|| guess_kind(&roles));
 
     let above = text_lines(&grid.rows[..first]);

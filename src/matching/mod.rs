@@ -543,6 +543,17 @@ fn id_text(id: &crate::normalize::id::NormId) -> String {
     if id.value.is_empty() { id.raw.trim().to_string() } else { id.value.to_string() }
 }
 
+/// The township a roll without a township column was placed in by its file
+/// name, sheet or title (2024年10月白沙乡低保发放表), as that text writes it
+/// (白沙乡); empty when the row was not placed by its name.
+fn hinted_township(row: &RollRow, rp: &RollPerson) -> String {
+    let (Some(hint), Some(core)) = (row.place_hint.as_deref(), rp.place.township.as_deref()) else { return String::new() };
+    let Some(at) = hint.find(core) else { return String::new() };
+    let rest = hint.get(at + core.len()..).unwrap_or("");
+    let suffix = ["街道", "乡", "镇"].into_iter().find(|s| rest.starts_with(s)).unwrap_or("");
+    format!("{core}{suffix}")
+}
+
 pub(crate) fn make_hit(
     rp: &RollPerson,
     poi: &Poi,
@@ -585,7 +596,7 @@ pub(crate) fn make_hit(
         roll_id: id_text(&rp.id),
         program: row.program.to_string(),
         approving_unit: row.unit.to_string(),
-        township: row.township.to_string(),
+        township: if row.township.is_empty() { hinted_township(row, rp) } else { row.township.to_string() },
         village: row.village.to_string(),
         amount: row.amount,
         date: row.date.to_string(),

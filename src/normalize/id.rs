@@ -570,11 +570,35 @@ pub fn normalize_id(raw: &str) -> NormId {
     let cleaned = clean_id_text(raw);
     let n = classify(raw, &cleaned);
     if n.status == IdStatus::Malformed {
-        if let Some(m) = noted(raw, &cleaned) {
+        if let Some(m) = noted(raw, &cleaned).or_else(|| beside_a_card(raw)) {
             return m;
         }
     }
     n
+}
+
+/// An ID and a bank card (or another long number) in one cell, on two lines or
+/// apart (`4329…⏎6230…`): the one part that is a valid ID, when every other
+/// part is a number of 12 digits or more, not of an ID's length ([`IdStatus::Repaired`]).
+fn beside_a_card(raw: &str) -> Option<NormId> {
+    let parts: Vec<&str> = raw.split(|c: char| c.is_whitespace() || "/／;；,，、|".contains(c)).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 || parts.len() > 4 {
+        return None;
+    }
+    let mut found = None;
+    for p in &parts {
+        let n = classify(p, &clean_id_text(p));
+        if n.status == IdStatus::Valid {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(n);
+        } else if !(p.len() >= 12 && p.len() != 15 && p.len() != 18 && p.bytes().all(|b| b.is_ascii_digit())) {
+            // Another ID's length: two persons' IDs, not an ID and a card.
+            return None;
+        }
+    }
+    found.map(|n| NormId { status: IdStatus::Repaired, ..n })
 }
 
 /// An ID with a note written beside it (`4329…（户主）`, `4329…已核`, `本人：4329…`):
@@ -813,6 +837,9 @@ mod tests {
         for t in ["11010519491231002X（2人）", "110105194912310021（户主）", "11010519491231002X、110105194912310030"] {
             assert_eq!(normalize_id(t).key, None, "{t}");
         }
+        // The ID and a bank card in one cell (probe s30): the ID.
+        let n = normalize_id("11010519491231002X\n6230581234567890123");
+        assert_eq!((n.status, n.key.as_deref()), (IdStatus::Repaired, Some("11010519491231002X")));
     }
 
     /// A 残疾人证号 carries its holder's ID; a 20-digit number that is no such
