@@ -54,6 +54,8 @@ pub fn unusable(k: &str) -> &str {
         "no_person" => "无人员",
         "place_label" => "村（乡镇）名分隔行（用作其下各行的村、乡镇）",
         "no_cadre" => "无法对应干部",
+        "no_enterprise" => "无企业名称或统一社会信用代码",
+        "nothing_declared" => "申报为“无”（未经商办企业）",
         "no_name_and_unreadable_id" => "无姓名且身份证号不可读",
         "other_input" => "另一种比对的名单（死亡、车辆、财政供养、企业登记或社团兼职），不作为花名册",
         "no_valid_id" => "无有效身份证号",

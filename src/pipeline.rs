@@ -842,7 +842,9 @@ pub fn run_observed(opts: &RunOptions, progress: &dyn Progress) -> Result<RunOut
                 &matched.gaz,
                 &units,
                 &matched.contractors,
-                decls.as_ref().map(|d| d.0.as_slice()),
+                // Declarations none of which could be read settle nothing: no
+                // finding is 未申报 for want of them (the unread file is a problem, exit 3).
+                decls.as_ref().map(|d| d.0.as_slice()).filter(|d| !d.is_empty()),
                 &cfg.comparison_scope(crate::compare::InputKind::Registry),
             )?;
         }

@@ -139,3 +139,41 @@ fn regression_organisation_named_only_in_the_title_left_the_finding_without_it()
     let p = &f.posts[0];
     assert_eq!((p.org.as_str(), p.post.as_str()), ("示例县书法家协会", "副主席"));
 }
+
+#[test]
+fn regression_officers_across_the_row_under_their_posts_gave_no_finding() {
+    // Probe s31: 会长 | 会长身份证号 | 副会长 | 副会长身份证号 | 秘书长 …: nothing read, 0 findings, exit 0.
+    // And a 民政 export's 法定代表人 | 法定代表人身份证号码: the legal representative not known.
+    let tmp = tempfile::tempdir().unwrap();
+    let f = read_filing(
+        tmp.path(),
+        &[
+            &["社会组织名称", "统一社会信用代码", "会长", "会长身份证号", "副会长", "副会长身份证号", "秘书长", "秘书长身份证号", "秘书长是否专职"],
+            &["示例县建筑业协会", "51519900MJ0001AB1X", "陈一", "519901197001011234", "赵志刚", "519901197501011116", "陈二", "519901196001011231", "是"],
+        ],
+    );
+    let got: Vec<(&str, &str)> = f.posts.iter().map(|p| (p.name.as_str(), p.post.as_str())).collect();
+    assert_eq!(got, [("陈一", "会长"), ("赵志刚", "副会长"), ("陈二", "秘书长")]);
+    let f = read_filing(
+        tmp.path(),
+        &[&["社会组织名称", "法定代表人", "法定代表人身份证号码", "登记状态"], &["示例县教育发展基金会", "孙国强", "519901197001011234", "正常"]],
+    );
+    let p = &f.posts[0];
+    assert_eq!((p.name.as_str(), p.post.as_str(), p.legal_rep), ("孙国强", "法定代表人", true));
+}
+
+#[test]
+fn regression_pay_per_year_read_only_the_first_year_and_the_organisation_column_unread() {
+    // Probe s31: 兼职社会组织 | … | 2022年度领取报酬（元） | 2023年度… | 2024年度…: 0 / 3000 / 3000
+    // read as unpaid, and no organisation.
+    let tmp = tempfile::tempdir().unwrap();
+    let f = read_filing(
+        tmp.path(),
+        &[
+            &["姓名", "身份证号", "兼职社会组织", "兼任职务", "2022年度领取报酬（元）", "2023年度领取报酬（元）", "2024年度领取报酬（元）"],
+            &["赵志刚", "519901197501011116", "示例县建筑业协会", "常务理事", "0", "3000", "3000"],
+        ],
+    );
+    let p = &f.posts[0];
+    assert_eq!((p.org.as_str(), p.amount.as_str(), p.paid()), ("示例县建筑业协会", "6000", true));
+}

@@ -707,3 +707,118 @@ fn regression_declarations_headed_by_the_reporter_were_not_read() {
     assert_eq!(ds.len(), 1);
     assert_eq!((ds[0].cadre.as_str(), ds[0].relative.as_str(), ds[0].enterprise.as_str()), ("钱秀梅", "周建华", "示例县建华种养专业合作社"));
 }
+
+#[test]
+fn regression_partner_type_column_read_as_a_second_partner() {
+    // Probe s31: 合伙人名称 | 合伙人类型 (有限合伙人) | … | 证照号码: the type was read as a partner's
+    // name, so the partner came out `possible`, name differs.
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[(
+            "合伙人",
+            vec![
+                vec!["企业名称", "合伙人名称", "合伙人类型", "承担责任方式", "证照号码", "认缴出资额（万元）"],
+                vec!["示例县汇金股权投资合伙企业（有限合伙）", "黄小梅", "有限合伙人", "有限责任", "519901198001011238", "100"],
+            ],
+        )],
+    );
+    assert_eq!(persons(&reg), [s4("示例县汇金股权投资合伙企业（有限合伙）", "黄小梅", "shareholder", "")]);
+}
+
+#[test]
+fn regression_officers_across_the_row_under_their_posts_were_not_read() {
+    // Probe s31: 理事长 | 理事长身份证号码 | 执行监事 | 执行监事身份证号码 of a cooperative: the
+    // officers read as a shareholder without a name (possible, name differs, no post).
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[(
+            "合作社",
+            vec![
+                vec!["合作社名称", "统一社会信用代码", "住所", "理事长", "理事长身份证号码", "执行监事", "执行监事身份证号码"],
+                vec!["示例县高峰村茶叶专业合作社", "93519900MA0004GH4W", "白沙乡高峰村", "陈一", "519901197001011234", "周建华", "519901198501011230"],
+            ],
+        )],
+    );
+    let got: Vec<(String, String, String)> = reg.persons.iter().map(|p| (p.name.clone(), p.role.as_str().to_string(), p.post.clone())).collect();
+    let want = [("陈一", "officer", "理事长"), ("周建华", "officer", "执行监事")].map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(got, want);
+}
+
+#[test]
+fn regression_registry_in_english_headers_or_field_codes_had_no_header() {
+    // Probe s31: Unified Social Credit Code | Enterprise Name | Legal Representative | ID Number …
+    // and UNISCID | ENTNAME | LEREP | CERNO …: "no header", nothing read (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    for header in [
+        vec!["Unified Social Credit Code", "Enterprise Name", "Legal Representative", "ID Number", "Domicile", "Registration Status"],
+        vec!["UNISCID", "ENTNAME", "LEREP", "CERNO", "DOM", "REGSTATE"],
+    ] {
+        let reg = read_registry(
+            tmp.path(),
+            &[("base", vec![header.clone(), vec!["91519900MA0001AB1X", "示例县芳华商贸有限公司", "李芳", "519901198001011238", "示例县城关镇", "存续"]])],
+        );
+        assert_eq!(persons(&reg), [s4("示例县芳华商贸有限公司", "李芳", "legal_rep", "")], "{header:?}");
+    }
+}
+
+#[test]
+fn regression_shareholders_linked_by_the_registry_key_had_no_enterprise() {
+    // Probe s31: the shareholders' sheet names its enterprise only by 主体身份代码 (the base sheet
+    // gives the key with the credit code): every row "no enterprise" (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[
+            ("基本信息", vec![vec!["主体身份代码", "统一社会信用代码", "企业名称", "法定代表人"], vec!["A0001", "91519900MA0001AB1X", "示例县鼎盛建设有限公司", "陈一"]]),
+            ("股东", vec![vec!["主体身份代码", "股东名称", "证照号码", "认缴出资额（万元）"], vec!["A0001", "赵一鸣", "519901199001011236", "40"]]),
+        ],
+    );
+    let got: Vec<(String, String)> = persons(&reg).into_iter().map(|(e, n, _, _)| (e, n)).collect();
+    assert_eq!(got, [("示例县鼎盛建设有限公司", "陈一"), ("示例县鼎盛建设有限公司", "赵一鸣")].map(|(a, b)| (a.to_string(), b.to_string())));
+}
+
+#[test]
+fn regression_enterprise_name_and_credit_code_in_one_cell_gave_a_code_with_the_name_in_it() {
+    // Probe s31: 企业名称/统一社会信用代码 over `云溪县芳华商贸有限公司⏎9143…`: no name, the code
+    // with the name in it, so a declaration by code did not match (未申报).
+    let tmp = tempfile::tempdir().unwrap();
+    let reg = read_registry(
+        tmp.path(),
+        &[("企业", vec![vec!["企业名称/统一社会信用代码", "法定代表人", "身份证号"], vec!["示例县芳华商贸有限公司\n91519900MA0001AB1X", "李芳", "519901198001011238"]])],
+    );
+    let e = reg.enterprises.values().next().unwrap();
+    assert_eq!((e.name.as_str(), e.credit_code.as_str()), ("示例县芳华商贸有限公司", "91519900MA0001AB1X"));
+}
+
+#[test]
+fn regression_one_cadres_own_declaration_form_was_not_read() {
+    // Probe s31: one sheet per cadre, named after him, 填报人：赵志刚 above 称谓 | 姓名 | … | 企业（单位）名称,
+    // 无 rows for relatives without a business and a signature line under the table: "no header"
+    // (exit 3) and every finding 未申报; once read, the 无 rows and the signature line were
+    // "declared businesses not found".
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("配偶子女从业情况登记表.xlsx");
+    write(
+        &p,
+        &[(
+            "赵志刚",
+            vec![
+                vec!["领导干部配偶、子女及其配偶从业情况登记表"],
+                vec!["填报人：赵志刚", "", "", "工作单位：县住房和城乡建设局"],
+                vec!["序号", "称谓", "姓名", "身份证号码", "企业（单位）名称", "统一社会信用代码", "担任职务"],
+                vec!["1", "妻子", "李芳", "519901198001011238", "示例县芳华商贸有限公司", "", "法定代表人"],
+                vec!["2", "儿媳", "王晓雨", "519901200008081263", "无", "", "无"],
+                vec!["本人承诺：以上填报内容真实、完整。", "", "", "", "", "本人签字："],
+            ],
+        )],
+    );
+    let (ds, reports) = kinmatch::compare::enterprise::read_declarations(&[kinmatch::load::InputFile { path: p, rel: "登记表.xlsx".into() }]);
+    let got: Vec<(&str, &str)> = ds.iter().map(|d| (d.cadre.as_str(), d.enterprise.as_str())).collect();
+    assert_eq!(got, [("赵志刚", "示例县芳华商贸有限公司")]);
+    let s = &reports[0].sheets[0];
+    assert!(s.problem.is_none(), "{s:?}");
+    assert_eq!(s.unusable.get("nothing_declared"), Some(&1));
+    assert_eq!(s.skipped.get("footer"), Some(&1));
+}

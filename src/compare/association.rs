@@ -37,13 +37,19 @@ pub enum OrgField {
 }
 
 const ORG_WORDS: &[(OrgField, &[&str])] = &[
-    (OrgField::OrgName, &["组织名称", "社会组织名称", "社团名称", "协会名称", "学会名称", "社会团体名称", "兼职单位", "兼职组织名称", "社团", "名称"]),
+    (
+        OrgField::OrgName,
+        &[
+            "组织名称", "社会组织名称", "社团名称", "协会名称", "学会名称", "社会团体名称", "兼职单位", "兼职组织名称", "社团", "名称", "兼职社会组织",
+            "兼职社团", "兼职组织",
+        ],
+    ),
     (OrgField::OrgCode, &["统一社会信用代码", "信用代码", "登记证号", "登记证书号"]),
     (OrgField::OrgType, &["组织类型", "社会组织类型", "类型", "类别"]),
     (OrgField::Supervisor, &["业务主管单位", "主管单位", "挂靠单位", "业务指导单位"]),
     (OrgField::Name, &["姓名", "负责人姓名", "兼职人员姓名", "人员姓名", "兼职人员", "负责人"]),
     (OrgField::Id, super::reader::ID_WORDS),
-    (OrgField::Post, &["职务", "担任职务", "兼任职务", "社团职务", "拟任职务", "所任职务"]),
+    (OrgField::Post, &["职务", "担任职务", "兼任职务", "社团职务", "拟任职务", "所任职务", "社会组织职务", "兼职社会组织职务", "兼职职务"]),
     (
         OrgField::Since,
         &[
@@ -170,16 +176,52 @@ const ORG_SUFFIXES: &[&str] = &[
     "协会", "学会", "研究会", "促进会", "商会", "联合会", "基金会", "联谊会", "俱乐部", "研究院", "服务中心", "发展中心", "民办非企业单位",
 ];
 
-/// The terms a 届次 cell names: `第二届、第三届` and `第二、三届` are two.
+/// The terms a 届次 cell names: `第二届、第三届` and `第二、三届` are two; 第4届,
+/// 第四届, 第四届理事会 and 第四届（2016.06-2021.06） are one term, the fourth.
 fn terms_in(t: &str) -> Vec<String> {
-    let parts: Vec<&str> = t.split(['、', ',', '，', ';', '；', '/', '和', ' ']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    parts
-        .iter()
+    // Dates in brackets are no terms.
+    let t: String = {
+        let mut depth = 0;
+        t.chars()
+            .filter(|c| {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = (depth - 1).max(0),
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    };
+    t.split(['、', ',', '，', ';', '；', '/', '和', ' '])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
         .map(|p| {
-            let core = p.trim_start_matches('第').trim_end_matches('届');
-            format!("第{core}届")
+            let core = p.trim_start_matches('第');
+            let core = core.split('届').next().unwrap_or(core);
+            match term_number(core) {
+                Some(n) => format!("第{n}届"),
+                None => format!("第{core}届"),
+            }
         })
         .collect()
+}
+
+/// 4, 四, 十二, 二十一 -> the number.
+fn term_number(t: &str) -> Option<u32> {
+    if let Ok(n) = t.parse::<u32>() {
+        return Some(n);
+    }
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|d| d as u32);
+    let cs: Vec<char> = t.chars().collect();
+    match cs.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => digit(*d).map(|d| 10 + d),
+        [t, '十'] => digit(*t).map(|t| t * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        _ => None,
+    }
 }
 
 fn yes(t: &str) -> bool {
@@ -193,34 +235,56 @@ pub fn read(files: &[InputFile]) -> Filings {
     f.reports = read_files::<OrgField>(files, "orgs", "组织名称、姓名、身份证号、职务…", &mut |s: &mut Sheet<OrgField>| {
         // One organisation's list, named only in its title (道县书法家协会第三届理事会组成人员名单).
         let titled = (!s.has(OrgField::OrgName)).then(|| super::reader::title_organisation(&s.above, ORG_SUFFIXES)).flatten();
+        // Officers across the row under their posts (会长 | 会长身份证号 | 秘书长 …,
+        // 法定代表人 | 法定代表人身份证号码), beside or instead of one person per row.
+        let across = super::reader::posts_across(&s.header);
+        let taken: BTreeSet<usize> = across.iter().flat_map(|a| [a.1, a.2]).collect();
+        let col_of = |f: OrgField| s.cols.iter().find(|(c, x)| *x == f && !taken.contains(c)).map(|(c, _)| *c);
+        let (name_c, id_c, legal_c) = (col_of(OrgField::Name), col_of(OrgField::Id), col_of(OrgField::LegalRep));
+        // Pay per year across the row (2022年度领取报酬 | 2023年度 …): drawn in any year.
+        let amount_cs: Vec<usize> = s.cols.iter().filter(|(_, x)| *x == OrgField::Amount).map(|(c, _)| *c).collect();
         let rows = std::mem::take(&mut s.rows);
         for r in &rows {
-            let name = s.get(r, OrgField::Name);
-            let id = s.col(OrgField::Id).and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
-            if name.is_empty() && id.is_empty() {
+            let text = |c: Option<usize>| c.map(|c| super::reader::cell(r, c)).unwrap_or_default();
+            let id_at = |c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(RawId::from_cell).unwrap_or(RawId::Empty);
+            let mut people: Vec<(String, RawId, String)> = Vec::new();
+            if name_c.is_some() || id_c.is_some() || across.is_empty() {
+                people.push((text(name_c), id_at(id_c), s.get(r, OrgField::Post)));
+            }
+            people.extend(across.iter().map(|(post, nc, ic)| (text(Some(*nc)), id_at(Some(*ic)), post.clone())));
+            people.retain(|(n, i, _)| !n.is_empty() || !i.is_empty());
+            if people.is_empty() {
                 s.unusable("no_person");
                 continue;
             }
-            let post = s.get(r, OrgField::Post);
-            f.posts.push(OrgPost {
-                org: titled.clone().unwrap_or_else(|| s.get(r, OrgField::OrgName)),
-                org_code: s.get(r, OrgField::OrgCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
-                org_type: s.get(r, OrgField::OrgType),
-                supervisor: s.get(r, OrgField::Supervisor),
-                legal_rep: yes(&s.get(r, OrgField::LegalRep)) || post.contains("法定代表人"),
-                post,
-                since: s.get(r, OrgField::Since),
-                term: s.get(r, OrgField::Term),
-                paid_text: s.get(r, OrgField::Paid),
-                amount: s.get(r, OrgField::Amount),
-                name,
-                id,
-                source: Source {
-                    file: s.file.clone(),
-                    sheet: s.sheet.clone(),
-                    row: r.number,
-                },
-            });
+            let amount = match amount_cs.as_slice() {
+                [_, _, ..] => {
+                    let total: f64 = amount_cs.iter().filter_map(|&c| super::reader::cell(r, c).trim_end_matches('元').replace(',', "").parse::<f64>().ok()).sum();
+                    if total > 0.0 { format!("{total}") } else { String::new() }
+                }
+                _ => s.get(r, OrgField::Amount),
+            };
+            for (name, id, post) in people {
+                f.posts.push(OrgPost {
+                    org: titled.clone().unwrap_or_else(|| s.get(r, OrgField::OrgName)),
+                    org_code: s.get(r, OrgField::OrgCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
+                    org_type: s.get(r, OrgField::OrgType),
+                    supervisor: s.get(r, OrgField::Supervisor),
+                    legal_rep: yes(&text(legal_c)) || post.contains("法定代表人"),
+                    post,
+                    since: s.get(r, OrgField::Since),
+                    term: s.get(r, OrgField::Term),
+                    paid_text: s.get(r, OrgField::Paid),
+                    amount: amount.clone(),
+                    name,
+                    id,
+                    source: Source {
+                        file: s.file.clone(),
+                        sheet: s.sheet.clone(),
+                        row: r.number,
+                    },
+                });
+            }
         }
     });
     f
@@ -244,12 +308,16 @@ pub fn read_retired(files: &[InputFile]) -> (Vec<KinRow>, BTreeMap<Source, Strin
                 row: r.number,
             };
             retired_on.insert(source.clone(), s.get(r, RetiredField::RetiredOn));
+            // 原工作单位及职务 县财政局局长: the unit, and the post when no rank column gives one.
+            let written = s.get(r, RetiredField::Unit);
+            let (unit, post) = crate::normalize::unit::split_post(&written, 2).unwrap_or((written.as_str(), ""));
+            let rank = s.get(r, RetiredField::Rank);
             kin.push(KinRow {
                 source,
                 cadre_name: name,
                 cadre_id: id,
-                cadre_unit: s.get(r, RetiredField::Unit),
-                cadre_post: s.get(r, RetiredField::Rank),
+                cadre_unit: unit.to_string(),
+                cadre_post: if rank.is_empty() { post.to_string() } else { rank.clone() },
                 relative_name: String::new(),
                 relative_id: RawId::Empty,
                 relation_term: String::new(),
@@ -357,7 +425,8 @@ pub fn compare(
     run_date: &str,
 ) -> Result<Vec<Finding>, MatchError> {
     let rows = rows_of(&filings.posts);
-    let by_source: BTreeMap<&Source, &OrgPost> = filings.posts.iter().map(|p| (&p.source, p)).collect();
+    // A row may file several officers (会长 | … | 秘书长 …): each post by its row and name.
+    let by_source: BTreeMap<(&Source, &str), &OrgPost> = filings.posts.iter().map(|p| ((&p.source, p.name.as_str()), p)).collect();
     let selfs: Vec<Poi> = pois.iter().filter(|p| p.relation == Relation::SelfRel).cloned().collect();
     let (rc, rp) = matching::people::persons_of_interest(retired, &[Relation::SelfRel], units);
     let mut found: Vec<(Hit, bool, Option<u32>)> = Vec::new();
@@ -385,7 +454,7 @@ pub fn compare(
             sheet: h.roll_sheet.clone(),
             row: h.roll_row,
         };
-        if let Some(p) = by_source.get(&src) {
+        if let Some(p) = by_source.get(&(&src, h.roll_name.as_str())) {
             orgs.entry(person_of(h)).or_default().insert(p.org_key());
             let held = if p.term.is_empty() { vec![format!("row{}", p.source.row)] } else { terms_in(&clean(&p.term)) };
             terms.entry((person_of(h), p.org_key())).or_default().extend(held);
@@ -398,7 +467,7 @@ pub fn compare(
             sheet: hit.roll_sheet.clone(),
             row: hit.roll_row,
         };
-        let Some(post) = by_source.get(&src).map(|p| (*p).clone()) else { continue };
+        let Some(post) = by_source.get(&(&src, hit.roll_name.as_str())).map(|p| (*p).clone()) else { continue };
         let key = person_of(&hit);
         let orgs_held = orgs.get(&key).map_or(1, BTreeSet::len);
         let terms_held = terms.get(&(key, post.org_key())).map_or(1, BTreeSet::len);
@@ -534,6 +603,23 @@ pub fn write_findings(path: &std::path::Path, findings: &[Finding]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_written_several_ways_are_one_term() {
+        // regression (probe s31): 第4届 / 第四届 / 第四届理事会 / 第五届（2021.06-2026.06） counted
+        // as distinct terms (three terms, retired_more_than_two_terms, where two).
+        for (t, want) in [
+            ("第4届", vec!["第4届"]),
+            ("第四届", vec!["第4届"]),
+            ("第四届理事会", vec!["第4届"]),
+            ("第五届（2021.06-2026.06）", vec!["第5届"]),
+            ("第二、三届", vec!["第2届", "第3届"]),
+            ("第十二届", vec!["第12届"]),
+            ("第二十一届", vec!["第21届"]),
+        ] {
+            assert_eq!(terms_in(t), want, "{t}");
+        }
+    }
     use rstest::rstest;
 
     #[rstest]
@@ -566,9 +652,9 @@ mod tests {
     /// cadre in his third term was within the two-term limit.
     #[test]
     fn regression_several_terms_in_one_cell_counted_as_one() {
-        assert_eq!(terms_in("第二届、第三届"), ["第二届", "第三届"]);
-        assert_eq!(terms_in("第二、三届"), ["第二届", "第三届"]);
-        assert_eq!(terms_in("第四届"), ["第四届"]);
+        assert_eq!(terms_in("第二届、第三届"), ["第2届", "第3届"]);
+        assert_eq!(terms_in("第二、三届"), ["第2届", "第3届"]);
+        assert_eq!(terms_in("第四届"), ["第4届"]);
     }
 
     #[test]

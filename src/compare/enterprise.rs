@@ -40,6 +40,9 @@ pub enum Field {
     /// A person's kind on a shareholders' or members' sheet (股东类型 自然人股东,
     /// 成员类型 农民): not the enterprise's type.
     PersonType,
+    /// The registry's own key of an enterprise (主体身份代码, PRIPID), linking
+    /// the shareholders' and officers' sheets to the enterprises'.
+    EntKey,
 }
 
 impl Field {
@@ -60,6 +63,7 @@ impl Field {
             Field::Status => "status",
             Field::Established => "established",
             Field::Authority => "authority",
+            Field::EntKey => "enterprise_key",
             Field::PersonType => "person_type",
         }
     }
@@ -93,7 +97,10 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
             "成员姓名（名称）", "股东姓名（名称）", "股东名称（姓名）", "出资人姓名（名称）", "社员姓名",
         ],
     ),
-    (Field::PersonType, &["股东类型", "成员类型", "出资人类型", "投资人类型", "股东性质", "人员类型", "社员类型"]),
+    (
+        Field::PersonType,
+        &["股东类型", "成员类型", "出资人类型", "投资人类型", "股东性质", "人员类型", "社员类型", "合伙人类型", "合伙人类别", "股东类别", "承担责任方式"],
+    ),
     (Field::PersonName, &["姓名", "人员姓名", "主要人员", "主要人员姓名", "高管姓名", "董监高姓名"]),
     (Field::Post, &["职务", "职位", "担任职务", "任职职务", "人员职务", "职务名称"]),
     (Field::Capital, &["认缴出资额", "出资额", "认缴额", "实缴出资额", "出资金额", "认缴出资", "出资数额", "认缴出资额（万元）"]),
@@ -103,7 +110,40 @@ pub const FIELD_WORDS: &[(Field, &[&str])] = &[
     (Field::Status, &["登记状态", "经营状态", "状态", "企业状态", "存续状态"]),
     (Field::Established, &["成立日期", "注册日期", "登记日期", "成立时间", "核准日期"]),
     (Field::Authority, &["登记机关", "发照机关", "登记管理机关"]),
+    (Field::EntKey, &["主体身份代码", "主体标识", "企业标识", "主体代码", "企业内部序号"]),
 ];
+
+/// A system export's English headers and field codes (the enterprise credit
+/// information system's UNISCID, ENTNAME, LEREP, CERNO …), matched whole,
+/// lower-cased, without spaces, punctuation or a bracketed unit.
+const EN_FIELD_WORDS: &[(Field, &[&str])] = &[
+    (Field::CreditCode, &["uniscid", "unifiedsocialcreditcode", "creditcode", "uscc", "regno"]),
+    (Field::EntName, &["entname", "enterprisename", "companyname"]),
+    (Field::EntType, &["enttype", "enterprisetype", "companytype"]),
+    (Field::LegalRep, &["lerep", "legalrepresentative", "legalperson", "nameoflegalrepresentative"]),
+    (Field::Shareholder, &["inv", "shareholder", "shareholdername", "investor", "investorname"]),
+    (Field::PersonType, &["invtype", "shareholdertype", "investortype"]),
+    (Field::PersonName, &["name", "personname", "membername"]),
+    (Field::Post, &["position", "post", "job"]),
+    (Field::PersonId, &["cerno", "idnumber", "idno", "idcardnumber", "certificatenumber"]),
+    (Field::Capital, &["subconam", "subscribedcapital", "subscribedamount"]),
+    (Field::Ratio, &["conprop", "shareholdingratio", "shareratio"]),
+    (Field::Address, &["dom", "domicile", "address", "registeredaddress"]),
+    (Field::Scope, &["opscope", "businessscope"]),
+    (Field::Status, &["regstate", "registrationstatus", "status"]),
+    (Field::Established, &["estdate", "dateofestablishment", "establishmentdate", "establisheddate"]),
+    (Field::Authority, &["regorg", "registrationauthority"]),
+    (Field::EntKey, &["pripid", "entid"]),
+];
+
+fn english_field(header: &str) -> Option<Field> {
+    if !header.is_ascii() {
+        return None;
+    }
+    let head = header.split('(').next().unwrap_or(header);
+    let k: String = head.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    EN_FIELD_WORDS.iter().find(|(_, ws)| ws.contains(&k.as_str())).map(|(f, _)| *f)
+}
 
 
 /// The endings of an enterprise's name, for a title naming one (…专业合作社成员名册).
@@ -213,6 +253,8 @@ pub struct Registry {
     pub persons: Vec<EntPerson>,
     /// Cleaned name -> key, to link a sheet that names enterprises only by name.
     pub by_name: HashMap<String, String>,
+    /// The registry's own key (主体身份代码) -> key.
+    pub by_ent_key: HashMap<String, String>,
 }
 
 /// The field a header names, if any.
@@ -220,6 +262,9 @@ pub fn field_of(header: &str) -> Option<Field> {
     let h = clean(header);
     if h.is_empty() {
         return None;
+    }
+    if let Some(f) = english_field(header.trim()) {
+        return Some(f);
     }
     if FIELD_WORDS.iter().any(|(_, ws)| ws.iter().any(|w| clean(w) == h)) {
         return by_words(&h, FIELD_WORDS);
@@ -283,7 +328,15 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
     // is the first person's.
     let mut persons: Vec<(usize, EntRole, Option<usize>)> = Vec::new();
     let mut orphan_id: Option<usize> = None;
-    for (c, f) in &s.cols {
+    // Officers across the row under their posts (理事长 | 理事长身份证号码 | 执行监事 …).
+    let across = super::reader::posts_across(&s.header);
+    let post_of = |nc: usize| across.iter().find(|a| a.1 == nc).map(|a| a.0.clone());
+    for (post, nc, ic) in &across {
+        let role = if post == "法定代表人" { EntRole::LegalRep } else { EntRole::Officer };
+        persons.push((*nc, role, Some(*ic)));
+    }
+    let taken: BTreeSet<usize> = across.iter().flat_map(|a| [a.1, a.2]).collect();
+    for (c, f) in s.cols.iter().filter(|(c, _)| !taken.contains(c)) {
         let role = match f {
             Field::LegalRep => Some(EntRole::LegalRep),
             Field::Shareholder => Some(EntRole::Shareholder),
@@ -312,6 +365,7 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
         let role = if s.has(Field::Post) { EntRole::Officer } else { EntRole::LegalRep };
         persons.push((c, role, Some(c)));
     }
+    persons.sort_by_key(|p| p.0);
     let describes = [Field::EntType, Field::Address, Field::Scope, Field::Status, Field::Established, Field::LegalRep]
         .iter()
         .any(|f| s.has(*f));
@@ -337,17 +391,33 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
     let rows = std::mem::take(&mut s.rows);
     for r in &rows {
         let code: String = s.get(r, Field::CreditCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-        let name = match &titled {
+        let mut name = match &titled {
             Some(t) => t.clone(),
             None => s.get(r, Field::EntName),
         };
+        // 企业名称/统一社会信用代码 in one cell (`云溪县芳华商贸有限公司⏎9143…`): the two apart.
+        let code = match name_and_code(&code) {
+            Some((n, c)) => {
+                if name.is_empty() {
+                    name = n.to_string();
+                }
+                c.to_string()
+            }
+            None => code,
+        };
+        let ent_key = s.get(r, Field::EntKey);
         let key = if !code.is_empty() {
             code.clone()
         } else if !name.is_empty() {
             reg.by_name.get(&name_key(&name)).cloned().unwrap_or_else(|| name_key(&name))
+        } else if !ent_key.is_empty() {
+            reg.by_ent_key.get(&ent_key).cloned().unwrap_or_else(|| format!("key:{ent_key}"))
         } else {
             carried.clone()
         };
+        if !ent_key.is_empty() && !key.is_empty() {
+            reg.by_ent_key.entry(ent_key).or_insert_with(|| key.clone());
+        }
         if key.is_empty() {
             s.unusable("no_enterprise");
             continue;
@@ -402,7 +472,7 @@ fn read_sheet(s: &mut Sheet<Field>, reg: &mut Registry) {
             reg.persons.push(EntPerson {
                 ent: key.clone(),
                 role: *role,
-                post: post_c.map(|c| cell(r, c)).unwrap_or_default(),
+                post: post_of(*nc).or_else(|| post_c.map(|c| cell(r, c))).unwrap_or_default(),
                 capital: capital_c.map(|c| cell(r, c)).unwrap_or_default(),
                 ratio: ratio_c.map(|c| cell(r, c)).unwrap_or_default(),
                 name: pname,
@@ -474,7 +544,8 @@ impl Fields for DeclField {
         }
     }
     fn anchors(self) -> bool {
-        self == DeclField::Cadre
+        // A cadre's own form has no cadre column (the cadre is named above it).
+        matches!(self, DeclField::Cadre | DeclField::Enterprise)
     }
 }
 
@@ -483,10 +554,13 @@ impl Fields for DeclField {
 pub fn read_declarations(files: &[InputFile]) -> (Vec<Declaration>, Vec<InputReport>) {
     let mut out = Vec::new();
     let reports = read_files::<DeclField>(files, "declarations", "干部姓名、企业名称或统一社会信用代码", &mut |s| {
+        // One cadre's own form: named on a line above (填报人：赵志刚) or by the sheet.
+        let form_cadre = (!s.has(DeclField::Cadre)).then(|| declaring_cadre(&s.above, &s.sheet, &s.file)).flatten().unwrap_or_default();
         let rows = std::mem::take(&mut s.rows);
         for r in &rows {
+            let written = s.get(r, DeclField::Cadre);
             let d = Declaration {
-                cadre: s.get(r, DeclField::Cadre),
+                cadre: if written.is_empty() { form_cadre.clone() } else { written },
                 relative: s.get(r, DeclField::Relative),
                 enterprise: s.get(r, DeclField::Enterprise),
                 credit_code: s.get(r, DeclField::CreditCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
@@ -496,14 +570,52 @@ pub fn read_declarations(files: &[InputFile]) -> (Vec<Declaration>, Vec<InputRep
                     row: r.number,
                 },
             };
-            if d.cadre.is_empty() || (d.enterprise.is_empty() && d.credit_code.is_empty()) {
+            // 无 / 否 / `/`: the cadre declares no business for this relative.
+            let none = |t: &str| t.is_empty() || NOTHING_DECLARED.contains(&t.trim());
+            if none(&d.enterprise) && none(&d.credit_code) && !(d.enterprise.is_empty() && d.credit_code.is_empty()) {
+                s.unusable("nothing_declared");
+                continue;
+            }
+            if d.enterprise.is_empty() && d.credit_code.is_empty() {
                 s.unusable("no_enterprise");
+                continue;
+            }
+            if d.cadre.is_empty() {
+                s.unusable("no_cadre");
                 continue;
             }
             out.push(d);
         }
     });
     (out, reports)
+}
+
+/// A cell holding an enterprise's name and its credit code (18 characters of
+/// digits and capitals, the last run of them): (name, code).
+fn name_and_code(t: &str) -> Option<(&str, &str)> {
+    let at = t.char_indices().rev().nth(17).map(|(i, _)| i)?;
+    let (name, code) = t.split_at(at);
+    let code_like = code.len() == 18 && code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) && code.bytes().take(2).all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    let name = name.trim_end_matches(['/', '／', '(', '（', ' ']);
+    (code_like && name.chars().count() >= 2 && !name.is_ascii()).then_some((name, code))
+}
+
+/// What a declaration writes for "no business".
+const NOTHING_DECLARED: &[&str] = &["无", "否", "/", "／", "-", "—", "——", "没有", "暂无", "未经商", "无经商办企业情况"];
+
+/// The cadre a declaration form names: a label line above the table
+/// (填报人：赵志刚, 申报人：…, 姓名：…), else the sheet's or the file's name.
+fn declaring_cadre(above: &[String], sheet: &str, file: &str) -> Option<String> {
+    const LABELS: &[&str] = &["填报人", "申报人", "报告人", "干部姓名", "本人姓名", "姓名"];
+    let from_label = above.iter().find_map(|l| {
+        LABELS.iter().find_map(|k| {
+            let rest = l.get(l.find(k)? + k.len()..)?.trim_start_matches([':', '：', ' ', '　']);
+            let v: String = rest.chars().take_while(|c| !c.is_whitespace() && !"，,；;|".contains(*c)).collect();
+            crate::load::content::is_personal_name(&v).then_some(v)
+        })
+    });
+    let stem = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    from_label.or_else(|| crate::load::provenance::cadre_from_names(stem, sheet).map(|c| c.0))
 }
 
 /// Why a finding matters, each stated in the finding.

@@ -73,6 +73,8 @@ pub struct Sheet<F> {
     /// The lines above the header, each its cells' texts joined (a title
     /// naming the organisation a member list is of).
     pub above: Vec<String>,
+    /// The header row's texts, by column.
+    pub header: Vec<String>,
 }
 
 impl<F: Fields> Sheet<F> {
@@ -219,8 +221,12 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
         } else {
             let texts: Vec<String> = r.cells.iter().map(|c| clean(&c.text())).collect();
             let same = texts.iter().zip(&header_clean).filter(|(a, b)| !a.is_empty() && a == b).count();
+            let filled: Vec<String> = r.cells.iter().map(|c| c.text().trim().to_string()).filter(|t| !t.is_empty()).collect();
             if same >= 2 {
                 Some("header")
+            } else if filled.iter().all(|t| SIGNATURE_WORDS.iter().any(|w| t.contains(w)) || t.ends_with(['：', ':'])) {
+                // 本人签字： | 填报日期： under the table.
+                Some("footer")
             } else if texts.iter().find(|t| !t.is_empty()).is_some_and(|t| ["合计", "小计", "总计"].iter().any(|w| t.starts_with(w))) {
                 Some("total")
             } else {
@@ -241,6 +247,7 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
         rows,
         report,
         above,
+        header,
     };
     on_sheet(&mut s);
     if s.report.data_rows == 0 {
@@ -249,7 +256,7 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
     // Rows, none of them usable, some for want of readable data (a death list whose
     // dates cannot be read): said, not left empty. Rows left out by a rule (编外
     // staff on a payroll, a motorcycle, a move away) are no problem of the data.
-    const BY_RULE: &[&str] = &["not_excluded_category", "exempt_vehicle_type", "not_death", "other_input"];
+    const BY_RULE: &[&str] = &["not_excluded_category", "exempt_vehicle_type", "not_death", "other_input", "nothing_declared"];
     let unusable: u64 = s.report.unusable.values().sum();
     let for_data = s.report.unusable.iter().any(|(k, n)| *n > 0 && !BY_RULE.contains(&k.as_str()));
     if s.report.data_rows > 0 && unusable >= s.report.data_rows && for_data && s.report.problem.is_none() {
@@ -258,6 +265,9 @@ fn read_sheet<F: Fields>(file: &str, g: Grid, what_zh: &str, on_sheet: &mut dyn 
     }
     s.report
 }
+
+/// Words of a signature line under a table.
+const SIGNATURE_WORDS: &[&str] = &["签字", "签名", "盖章", "承诺", "审核人", "填表人", "制表人", "经办人"];
 
 /// Cells merged down over data rows (one company over its shareholders' rows)
 /// hold their value in the top cell only: copy it into each row below.
@@ -289,4 +299,25 @@ pub fn title_organisation(above: &[String], suffixes: &[&str]) -> Option<String>
         let name = line.get(..end)?;
         (name.chars().count() > 3).then(|| name.to_string())
     })
+}
+
+/// Posts an officer is written under, each column holding the name, his ID
+/// in the next column (会长 | 会长身份证号 | 秘书长 | 秘书长身份证号).
+const POST_WORDS: &[&str] = &[
+    "会长", "副会长", "常务副会长", "秘书长", "副秘书长", "理事长", "副理事长", "常务理事", "理事", "监事长", "监事", "执行监事", "董事长",
+    "副董事长", "董事", "执行董事", "总经理", "经理", "法定代表人", "主任", "副主任", "财务负责人",
+];
+
+/// Officers written across the row, each under his post with his ID in the
+/// next column or the one after (会长 | 会长身份证号 | 副会长 | 副会长身份证号;
+/// 理事长 | 理事长身份证号码 | 执行监事 | 执行监事身份证号码): (post, name column, ID column).
+pub fn posts_across(header: &[String]) -> Vec<(String, usize, usize)> {
+    let h: Vec<String> = header.iter().map(|x| clean(x)).collect();
+    let is_id_of = |c: usize, post: &str| {
+        h.get(c).and_then(|x| x.strip_prefix(post)).is_some_and(|rest| ID_WORDS.iter().any(|w| rest.contains(w)))
+    };
+    (0..h.len())
+        .filter(|&c| POST_WORDS.contains(&h[c].as_str()))
+        .filter_map(|c| (c + 1..=c + 2).find(|&i| is_id_of(i, &h[c])).map(|i| (h[c].clone(), c, i)))
+        .collect()
 }
