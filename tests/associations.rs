@@ -177,3 +177,15 @@ fn regression_pay_per_year_read_only_the_first_year_and_the_organisation_column_
     let p = &f.posts[0];
     assert_eq!((p.org.as_str(), p.amount.as_str(), p.paid()), ("示例县建筑业协会", "6000", true));
 }
+
+#[test]
+fn regression_retired_cadres_unit_written_with_his_post_split_his_unit_in_two() {
+    // Probe s31: 原工作单位及职务 县财政局局长 / 县财政局副局长 kept whole as the unit: two review
+    // workbooks for one bureau.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("老干部局名册.xlsx");
+    write(&p, &[&["序号", "姓名", "原工作单位及职务", "身份证号码"], &["1", "张德顺", "县财政局局长", "519901195003031234"], &["2", "李国华", "县财政局副局长", "519901195203031230"]]);
+    let (kin, _, _) = kinmatch::compare::association::read_retired(&[kinmatch::load::InputFile { path: p, rel: "名册.xlsx".into() }]);
+    let got: Vec<(&str, &str)> = kin.iter().map(|k| (k.cadre_unit.as_str(), k.cadre_post.as_str())).collect();
+    assert_eq!(got, [("县财政局", "局长"), ("县财政局", "副局长")]);
+}

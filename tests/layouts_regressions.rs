@@ -1988,3 +1988,103 @@ fn regression_id_and_bank_card_in_one_cell_left_the_roll_unread() {
     let ids: Vec<String> = l.rolls.iter().map(|r| r.slots[0].norm.value.to_string()).collect();
     assert_eq!(ids, (0..3).map(nth_id).collect::<Vec<_>>());
 }
+
+#[test]
+fn regression_appointment_form_whose_post_is_a_clerk_took_the_post_for_a_header() {
+    // Probe s32: a 干部任免审批表 whose 现任职务 cell reads 县民政局科员 (merged over B:G): the cell
+    // was read as a header of persons (…员), the family block below lost, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("干部任免审批表.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name(NAMES[0]).unwrap();
+    let s = |x: &str| x.to_string();
+    write_rows(ws, &[
+        vec![s("干部任免审批表")],
+        vec![s("姓名"), s(NAMES[0]), s("性别"), s("男"), s("出生年月\n（岁）"), s("1975.01")],
+        vec![s("现任职务"), s("县民政局科员")],
+        vec![s("简历"), s("1996.07--  县民政局工作")],
+        vec![s("家庭主要成员及重要社会关系"), s("称谓"), s("姓名"), s("出生年月"), s("政治面貌"), s("工作单位及职务")],
+        vec![s(""), s("妻子"), s(NAMES[1]), s("1976.05"), s("群众"), s("白沙乡石桥村村民")],
+        vec![s(""), s("儿子"), s(NAMES[2]), s("2001.03"), s("群众"), s("在读")],
+    ]);
+    ws.merge_range(2, 1, 2, 6, "县民政局科员", &Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let got: Vec<(String, String, String)> = relatives_of(&l).into_iter().map(|r| (r.0, r.1, r.2)).collect();
+    assert_eq!(got, [(NAMES[0], NAMES[1], "妻子"), (NAMES[0], NAMES[2], "儿子")].map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
+}
+
+#[test]
+fn regression_groups_headed_with_qing_kuang_and_two_persons_per_group_lost_all_but_the_first() {
+    // Probe s32: 配偶情况 | 子女情况 | 父母情况 over 姓名 | 身份证号码 (twice under 父母情况):
+    // 配偶情况 was no group (relation `other`) and the second parent was lost, exit 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("亲属.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let s = |x: &str| x.to_string();
+    write_rows(ws, &[
+        vec![s("干部姓名"), s("工作单位"), s("配偶情况"), s(""), s("父母情况"), s(""), s(""), s("")],
+        vec![s(""), s(""), s("姓名"), s("身份证号码"), s("姓名"), s("身份证号码"), s("姓名"), s("身份证号码")],
+        vec![s(NAMES[0]), s("县民政局"), s(NAMES[1]), nth_id(1), s(NAMES[2]), nth_id(2), s(NAMES[3]), nth_id(3)],
+    ]);
+    ws.merge_range(0, 0, 1, 0, "干部姓名", &Format::new()).unwrap();
+    ws.merge_range(0, 1, 1, 1, "工作单位", &Format::new()).unwrap();
+    ws.merge_range(0, 2, 0, 3, "配偶情况", &Format::new()).unwrap();
+    ws.merge_range(0, 4, 0, 7, "父母情况", &Format::new()).unwrap();
+    wb.save(&p).unwrap();
+    let l = load(&p, Kind::Register);
+    let got: Vec<(String, String)> = relatives_of(&l).into_iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(got, [(NAMES[1], "配偶"), (NAMES[2], "父母"), (NAMES[3], "父母")].map(|(a, b)| (a.to_string(), b.to_string())));
+}
+
+#[test]
+fn regression_one_relative_in_two_registers_gave_two_hits_for_one_payment() {
+    // Probe s32: the unit's register and the organisation department's summary both list the
+    // official and his wife: two hits (…-2) for one row of the roll.
+    let tmp = tempfile::tempdir().unwrap();
+    let kin = one_wife_register(tmp.path());
+    write_csv(&kin, "组织部汇总.csv", &["干部姓名,干部身份证号,工作单位,亲属姓名,称谓,亲属身份证号".to_string(), format!("{},{},县民政局,{},妻子,{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1))]);
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir(&rolls).unwrap();
+    write_csv(&rolls, "县民政局_临时救助.csv", &["姓名,身份证号,金额".to_string(), format!("{},{},500", NAMES[1], nth_id(1))]);
+    let out = run_batch(tmp.path(), kin, rolls);
+    assert_eq!(out.hits.len(), 1, "{:?}", out.hits.iter().map(|h| &h.kin_file).collect::<Vec<_>>());
+}
+
+#[test]
+fn regression_amounts_headed_zi_jin_unread_and_the_loan_taken_for_the_subsidy() {
+    // Probe s32: 补助资金（万元） was no amount column (amount empty); a 小额信贷贴息 roll with
+    // 贷款金额（万元） before 贴息金额（元） gave the loan (50000) as the amount paid.
+    let tmp = tempfile::tempdir().unwrap();
+    let rows = [format!("{},{},2.5", NAMES[0], nth_id(0))];
+    let lines: Vec<String> = std::iter::once("户主姓名,身份证号码,补助资金（万元）".to_string()).chain(rows).collect();
+    let l = load(&write_csv(tmp.path(), "县住建局_危房改造.csv", &lines), Kind::Roll);
+    assert_eq!(l.rolls[0].amount, Some(25000.0));
+    let lines = ["借款人,借款人身份证号,贷款金额（万元）,贴息金额（元）".to_string(), format!("{},{},5,1150", NAMES[0], nth_id(0))];
+    let l = load(&write_csv(tmp.path(), "县乡村振兴局_小额信贷贴息.csv", &lines), Kind::Roll);
+    assert_eq!(l.rolls[0].amount, Some(1150.0));
+}
+
+#[test]
+fn regression_excel_serial_date_in_a_csv_kept_as_a_number() {
+    // Probe s32: 发放日期 45580 in a CSV export: hits.csv's date was 45580, not 2024-10-15.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = ["姓名,身份证号码,救助金额,发放日期".to_string(), format!("{},{},800,45580", NAMES[0], nth_id(0))];
+    let l = load(&write_csv(tmp.path(), "县民政局_临时救助.csv", &lines), Kind::Roll);
+    assert_eq!(l.rolls[0].date.as_str(), "2024-10-15");
+}
+
+#[test]
+fn regression_workbook_without_its_extension_or_a_dbf_table_skipped_quietly() {
+    // Probe s32: an .xlsx downloaded as exportExcel.do was "not a table file" (skipped, exit 0);
+    // a dBase .dbf roll was skipped quietly too.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    write_rows(wb.add_worksheet(), &[vec!["姓名".into(), "身份证号码".into()], vec![NAMES[0].into(), nth_id(0)]]);
+    wb.save(tmp.path().join("exportExcel.do")).unwrap();
+    std::fs::write(tmp.path().join("特困供养.dbf"), [3u8, 124, 10, 15, 0, 0, 0, 0]).unwrap();
+    let d = load::discover(&[tmp.path().to_path_buf()]);
+    assert_eq!(d.files.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(), ["exportExcel.do"]);
+    assert!(load::skipped_may_hold_data("特困供养.dbf"), "{:?}", d.skipped);
+}

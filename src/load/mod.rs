@@ -56,6 +56,7 @@ const DOCUMENT_EXTS: &[(&str, &str)] = &[
     ("ods", "OpenDocument 表格"),
     ("xlsb", "Excel 二进制工作簿（.xlsb）"),
     ("numbers", "Numbers 表格"),
+    ("dbf", "dBase 数据表"),
 ];
 
 /// What kind of document a file is that may hold a list (an archive, a
@@ -118,6 +119,18 @@ fn skip_reason(name: &str, ext: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// An extension neither of a table nor of a known document (.do, none).
+fn unknown_ext(name: &str, ext: &str) -> bool {
+    !name.starts_with("~$") && !name.starts_with('.') && !SPREADSHEET_EXTS.contains(&ext) && unread_document(name, ext).is_none()
+}
+
+/// A file whose first bytes are those of a zip (xlsx) or an OLE compound file (xls).
+fn opens_as_workbook(p: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    std::fs::File::open(p).and_then(|mut f| f.read_exact(&mut head)).is_ok() && (head == *b"PK\x03\x04" || head == [0xD0, 0xCF, 0x11, 0xE0])
 }
 
 /// Why a path that exists is not a file to read: only regular files are
@@ -254,7 +267,9 @@ fn walk(root: &Path, dir: &Path, d: &mut Discovery, seen: &mut Seen) {
             }
             continue;
         }
-        if let Some(reason) = skip_reason(&name, &ext_of(&p)) {
+        // A workbook downloaded without its extension (exportExcel.do): its bytes say so.
+        let reason = skip_reason(&name, &ext_of(&p)).filter(|_| !(unknown_ext(&name, &ext_of(&p)) && opens_as_workbook(&p)));
+        if let Some(reason) = reason {
             d.skipped.push(SkippedFile { file: rel, reason });
             continue;
         }

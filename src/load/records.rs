@@ -346,7 +346,9 @@ fn extract_roll(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Extract
         col(Role::RelationToHead),
         col(Role::Contractor),
     );
-    let amount_col = table.columns.iter().find(|c| c.role == Role::Amount);
+    // Of several amount columns, the one the program pays (贴息金额 over 贷款金额,
+    // 补贴金额 over 购机价格), else the first.
+    let amount_col = table.columns.iter().filter(|c| c.role == Role::Amount).min_by_key(|c| super::roles::amount_rank(&c.key));
     let multi: Vec<usize> = table.columns.iter().filter(|c| c.multi).map(|c| c.index).collect();
     let date_col = col(Role::Date);
     let carriers = id_carriers(table, &slots);
@@ -463,16 +465,25 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
     );
     // Wide form: groups of (term, name column, ID column) in column order.
     // A numbered group (#1, #2 …) has its relation in a column of its own.
+    // A group of two persons (父母情况 over 姓名 | 身份证号码 | 姓名 | 身份证号码)
+    // is a group per name column, each with the ID column after it.
     let mut groups: Vec<(String, Option<usize>, Option<usize>, Option<usize>)> = Vec::new();
     for c in &table.columns {
         let term = match &c.role {
             Role::WideName(t) | Role::WideId(t) => t.clone(),
             _ => continue,
         };
-        if !groups.iter().any(|g| g.0 == term) {
+        let names: Vec<usize> = table.columns.iter().filter(|x| x.role == Role::WideName(term.clone())).map(|x| x.index).collect();
+        let t = first(table, |r| *r == Role::WideRelation(term.clone()));
+        if names.len() > 1 {
+            if c.role == Role::WideName(term.clone()) {
+                let next = names.iter().copied().find(|&n| n > c.index).unwrap_or(usize::MAX);
+                let i = table.columns.iter().find(|x| x.role == Role::WideId(term.clone()) && x.index > c.index && x.index < next).map(|x| x.index);
+                groups.push((term, Some(c.index), i, t));
+            }
+        } else if !groups.iter().any(|g| g.0 == term) {
             let n = first(table, |r| *r == Role::WideName(term.clone()));
             let i = first(table, |r| *r == Role::WideId(term.clone()));
-            let t = first(table, |r| *r == Role::WideRelation(term.clone()));
             groups.push((term, n, i, t));
         }
     }

@@ -828,7 +828,25 @@ pub fn other_input_by_name(file: &str) -> Option<OtherInput> {
 /// (家属户籍地址, 亲属现住址, 户籍所在地).
 const ADDRESS_ENDINGS: &[&str] = &["住址", "地址", "居住地", "户籍地", "户籍所在地", "现住地", "户口所在地"];
 /// Header words that hold an amount when they contain one of these.
-const AMOUNT_HINTS: &[&str] = &["金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金", "发放额", "补助额", "补贴额", "救助额", "供养金"];
+const AMOUNT_HINTS: &[&str] = &[
+    "金额", "补助款", "补贴款", "救助金", "保障金", "资助金", "补助金", "补贴金", "发放额", "补助额", "补贴额", "救助额", "供养金", "补助资金",
+    "补贴资金", "救助资金", "资助资金", "奖补资金", "贴息",
+];
+/// Which of several amount columns is what the program pays: 0 for words of
+/// a payment (补助, 贴息, 实发), 2 for a sum that is not paid out (贷款金额,
+/// 购机价格, 工程总价), 1 otherwise.
+pub fn amount_rank(header: &str) -> u8 {
+    const PAID: &[&str] = &["补助", "补贴", "救助", "资助", "贴息", "实发", "发放", "保障金", "奖补"];
+    const NOT_PAID: &[&str] = &["贷款", "借款", "价格", "售价", "总价", "总额", "合同", "标准"];
+    if PAID.iter().any(|w| header.contains(w)) {
+        0
+    } else if NOT_PAID.iter().any(|w| header.contains(w)) {
+        2
+    } else {
+        1
+    }
+}
+
 /// Header words that hold a date when they contain one of these.
 const DATE_HINTS: &[&str] = &["日期", "月份", "年月", "时间"];
 
@@ -900,7 +918,13 @@ pub fn is_staff(q: &str) -> bool {
 /// 安全员, 总监理工程师).
 fn person_like(q: &str) -> bool {
     let n = q.chars().count();
-    (1..=8).contains(&n)
+    // A job grade (科员, 一级科员, 办事员) or a unit with a post (县民政局科员, a
+    // form's 现任职务 cell) names no person's column.
+    let post = (q.ends_with('员') || q.ends_with('师'))
+        && (["科员", "办事员", "职员", "公务员", "党员", "团员", "委员"].iter().any(|g| q.ends_with(g))
+            || ["局", "委", "政府", "办", "院", "中心", "乡", "镇"].iter().any(|u| q.contains(u)));
+    !post
+        && (1..=8).contains(&n)
         && (q.ends_with('人')
             || q.ends_with('者')
             || q.ends_with("对象")
@@ -975,6 +999,11 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
     }
     if let Some(p) = parent {
         let (pk, pd) = bracket_variants(strip_marks(p));
+        // 配偶情况, 子女信息, 本人基本情况: the group is the word before.
+        let group = |t: String| -> String {
+            ["基本情况", "基本信息", "情况", "信息"].iter().find_map(|x| t.strip_suffix(x).filter(|r| !r.is_empty()).map(str::to_string)).unwrap_or(t)
+        };
+        let (pk, pd) = (group(pk), group(pd));
         let who = person_word(&pk).or_else(|| person_word(&pd)).or_else(|| qualifier_person(&pd));
         let child = classify(text, None);
         let is_name = matches!(child, Role::NameBare | Role::Name(_) | Role::NameQualified(_));

@@ -21,7 +21,14 @@ pub fn parse_date(cell: &Cell) -> String {
                 cell.text()
             }
         }
-        other => parse_date_text(&other.text()),
+        other => {
+            let t = other.text();
+            // An Excel serial written out as text (a CSV export: 45580).
+            match t.trim().parse::<f64>() {
+                Ok(f) if (20_000.0..80_000.0).contains(&f) => ymd(serial_to_ymd(f)).unwrap_or_else(|| parse_date_text(&t)),
+                _ => parse_date_text(&t),
+            }
+        }
     }
 }
 

@@ -222,12 +222,22 @@ pub fn persons_of_interest(kin: &[KinRow], scope: &[Relation], units: &UnitTable
             });
         }
     }
+    // One relative listed twice for one official (his unit's register and the
+    // organisation department's summary): one person of interest, the first row.
+    let mut seen: std::collections::HashSet<(usize, Relation, String)> = std::collections::HashSet::new();
     for ((k, (_, _, rn, ri)), &ci) in kin.iter().zip(&norm).zip(&row_cadre) {
         if k.relative_name.is_empty() && k.relative_id.is_empty() {
             continue;
         }
         let info = parse_relation(&k.relation_term);
         if info.relation == Relation::SelfRel || !in_scope(info.relation) {
+            continue;
+        }
+        let who = match ri.key.as_deref() {
+            Some(id) => format!("id:{id}"),
+            None => format!("name:{}", rn.key),
+        };
+        if !seen.insert((ci, info.relation, who)) {
             continue;
         }
         pois.push(Poi {
