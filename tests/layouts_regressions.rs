@@ -2088,3 +2088,22 @@ fn regression_workbook_without_its_extension_or_a_dbf_table_skipped_quietly() {
     assert_eq!(d.files.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(), ["exportExcel.do"]);
     assert!(load::skipped_may_hold_data("特困供养.dbf"), "{:?}", d.skipped);
 }
+
+#[test]
+fn regression_whole_family_written_in_one_text_cell_gave_no_relative() {
+    // Probe s29: one official a row, his family in one free-text cell 家庭主要成员情况 written three
+    // ways: every row "no relative" (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = vec![
+        "序号,姓名,身份证号码,工作单位,家庭主要成员情况".to_string(),
+        format!("1,{},{},县民政局,妻子：{}，身份证号：{}；儿子：{}，身份证号：{}", NAMES[0], nth_id(0), NAMES[1], nth_id(1), NAMES[2], nth_id(2)),
+        format!("2,{},{},县财政局,父亲{}（{}）、母亲{}（已故）", NAMES[3], nth_id(3), NAMES[4], nth_id(4), NAMES[5]),
+        format!("3,{},{},县教育局,丈夫 {} {}", NAMES[6], nth_id(6), NAMES[7], nth_id(7)),
+    ];
+    let l = load(&write_csv(tmp.path(), "干部家庭主要成员.csv", &lines), Kind::Register);
+    let got: Vec<(String, String, String)> = relatives_of(&l).into_iter().map(|r| (r.0, r.1, r.2)).collect();
+    let want = [(0, 1, "妻子"), (0, 2, "儿子"), (3, 4, "父亲"), (3, 5, "母亲"), (6, 7, "丈夫")].map(|(c, r, t)| (NAMES[c].to_string(), NAMES[r].to_string(), t.to_string()));
+    assert_eq!(got, want);
+    let ids: Vec<String> = l.kin.iter().map(|k| k.relative_id.normalize().key.map(|k| k.to_string()).unwrap_or_default()).collect();
+    assert_eq!(ids, [nth_id(1), nth_id(2), nth_id(4), String::new(), nth_id(7)]);
+}

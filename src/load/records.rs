@@ -693,8 +693,9 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             }
         }
         for &c in &triples {
-            if let Some((name, term, id)) = person_triple(&text(row, Some(c))) {
-                relatives.push((term, name, RawId::Text(id.into()), String::new()));
+            for (name, term, id) in person_triples(&text(row, Some(c))) {
+                let id = if id.is_empty() { RawId::Empty } else { RawId::Text(id.into()) };
+                relatives.push((term, name, id, String::new()));
             }
         }
         for (term, n, i, t) in &groups {
@@ -770,8 +771,67 @@ fn person_triple(cell: &str) -> Option<(String, String, String)> {
     Some((name?.to_string(), term?.to_string(), id?.to_string()))
 }
 
+/// Every relative a cell writes whole: one [`person_triple`], or several, each
+/// with its relation before the name and its ID after (`妻子：李芳，身份证号：4329…；
+/// 儿子：赵一鸣，身份证号：4329…`, `父亲孙长林（4329…）、母亲刘桂兰（4329…）`, one a
+/// line). Empty unless every part of the cell reads so.
+fn person_triples(cell: &str) -> Vec<(String, String, String)> {
+    if let Some(t) = person_triple(cell) {
+        return vec![t];
+    }
+    let pieces: Vec<&str> = cell.split(['；', ';', '、', '\n']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let members: Vec<(String, String, String)> = pieces.iter().filter_map(|p| member_written_out(p)).collect();
+    if pieces.len() < 2 || members.len() != pieces.len() || members.iter().all(|m| m.2.is_empty()) {
+        return Vec::new();
+    }
+    members
+}
+
+/// `妻子：李芳，身份证号：4329…`, `丈夫 周建华 4329…`, `父亲孙长林（4329…）`,
+/// `母亲：刘桂兰（已故）`: (name, relation, ID or "").
+fn member_written_out(piece: &str) -> Option<(String, String, String)> {
+    let is_id_char = |c: char| c.is_ascii_digit() || c == 'X' || c == 'x';
+    let (before, id) = match piece.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => {
+            let id: String = piece.get(at..)?.chars().take_while(|c| is_id_char(*c)).collect();
+            if id.len() != 18 && id.len() != 15 {
+                return None;
+            }
+            (piece.get(..at)?, id)
+        }
+        None => (piece, String::new()),
+    };
+    let mut before = before.to_string();
+    for w in ["公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "证号"] {
+        before = before.replace(w, " ");
+    }
+    // Notes in brackets (已故) are no name.
+    let before: String = {
+        let mut depth = 0;
+        before.chars().map(|c| match c {
+            '（' | '(' => { depth += 1; ' ' }
+            '）' | ')' => { depth = (depth - 1).max(0); ' ' }
+            _ if depth > 0 => ' ',
+            _ => c,
+        }).collect()
+    };
+    let toks: Vec<&str> = before.split(|c: char| c.is_whitespace() || "：:，,。".contains(c)).filter(|t| !t.is_empty()).collect();
+    let is_rel = |t: &str| parse_relation(t).relation != Relation::Other;
+    let (term, name) = match toks.as_slice() {
+        [t, n] if is_rel(t) => (t.to_string(), n.to_string()),
+        // 父亲孙长林: the relation written on the name.
+        [one] => (1..=3).find_map(|k| {
+            let at = one.char_indices().nth(k).map(|(i, _)| i)?;
+            let (t, n) = one.split_at(at);
+            (is_rel(t) && super::content::looks_like_name(n)).then(|| (t.to_string(), n.to_string()))
+        })?,
+        _ => return None,
+    };
+    super::content::looks_like_name(&name).then_some((name, term, id))
+}
+
 /// The columns of a register (not the official's, not a relation or place)
-/// whose filled cells are mostly [`person_triple`]s, sampled on the first rows.
+/// whose filled cells are mostly [`person_triples`], sampled on the first rows.
 fn triple_columns(table: &Table, rows: &[DataRow]) -> Vec<usize> {
     let free = |r: &Role| matches!(r, Role::Unmapped | Role::IdBare | Role::Id(Person::Relative) | Role::NameBare | Role::Name(Person::Relative));
     table
@@ -781,7 +841,7 @@ fn triple_columns(table: &Table, rows: &[DataRow]) -> Vec<usize> {
         .map(|c| c.index)
         .filter(|&c| {
             let cells: Vec<String> = rows.iter().map(|r| text(r, Some(c))).filter(|t| !t.is_empty()).take(50).collect();
-            let n = cells.iter().filter(|t| person_triple(t).is_some()).count();
+            let n = cells.iter().filter(|t| !person_triples(t).is_empty()).count();
             !cells.is_empty() && n * 5 >= cells.len() * 4
         })
         .collect()
