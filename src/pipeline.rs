@@ -332,7 +332,7 @@ pub fn input_problems(kin: &[InputReport], rolls: &[InputReport], missing: &[Str
 /// An archive, a document or a scan in an input folder may hold a list: each
 /// is a problem of the batch (exit 3).
 fn unread_documents(skipped: &[SkippedFile]) -> impl Iterator<Item = String> + '_ {
-    skipped.iter().filter(|s| load::skipped_may_hold_data(&s.file)).map(|s| format!("未读取：{}：{}", s.file, s.reason))
+    skipped.iter().filter(|s| load::skipped_may_hold_data(s)).map(|s| format!("未读取：{}：{}", s.file, s.reason))
 }
 
 /// Files whose bytes are the same (by SHA-256), one line per set.

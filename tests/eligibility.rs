@@ -375,3 +375,72 @@ fn regression_pension_ended_by_death_under_social_security_number_not_read() {
     );
     assert_eq!(ds.iter().map(|d| (d.name.as_str(), d.date.as_str())).collect::<Vec<_>>(), [("王秀英", "2024-06")]);
 }
+
+fn input(dir: &Path, name: &str, lines: &[String]) -> Vec<kinmatch::load::InputFile> {
+    write(dir, name, lines);
+    vec![kinmatch::load::InputFile { path: dir.join(name), rel: name.into() }]
+}
+
+#[test]
+fn regression_vehicle_list_with_an_id_kind_column_lost_every_owner() {
+    // Probe s34: 机动车所有人 | 身份证明名称 | 身份证明号码 (the traffic police's field names): the
+    // kind column (居民身份证) was read as the ID, "8 rows without a valid ID" (exit 3).
+    let tmp = tempfile::tempdir().unwrap();
+    let files = input(tmp.path(), "机动车信息.csv", &["号牌号码,车辆类型,机动车所有人,身份证明名称,身份证明号码,初次登记日期,车辆状态".to_string(), format!("湘M12345,小型轿车,欧阳春花,居民身份证,{},2020-05-01,正常", id("43292119800101002"))]);
+    let (records, reports) = kinmatch::compare::eligibility::read_vehicles(&files);
+    assert_eq!(records.len(), 1, "{:?}", reports[0].sheets);
+    assert_eq!(records[0].key, id("43292119800101002"));
+}
+
+#[test]
+fn regression_payroll_category_headed_bian_zhi_lei_bie_was_not_read() {
+    // Probe s34: 编制类别 (编外, 无) unread: every person on the list flagged as a public employee.
+    let tmp = tempfile::tempdir().unwrap();
+    let files = input(
+        tmp.path(),
+        "财政供养人员.csv",
+        &["单位名称,姓名,身份证号码,编制类别".to_string(), format!("县民政局,甲一,{},行政编制", id("43292119800101002")), format!("县民政局,乙二,{},编外", id("43292119810101003"))],
+    );
+    let (records, reports) = kinmatch::compare::eligibility::read_payroll(&files);
+    assert_eq!(records.len(), 1);
+    assert_eq!(reports[0].sheets[0].unusable.get("not_excluded_category"), Some(&1));
+}
+
+#[test]
+fn regression_household_head_repeated_on_each_members_row_was_a_double_claim() {
+    // Probe s34: one row per member, 户主姓名 | 户主身份证号 repeated on each: every household of
+    // two became a double_claim_same_program inside its own file.
+    let tmp = tempfile::tempdir().unwrap();
+    let (head, wife, son) = (id("43292119700101002"), id("43292119720101003"), id("43292119950101004"));
+    let files = input(
+        tmp.path(),
+        "白沙乡_农村低保_2024年10月.csv",
+        &[
+            "户主姓名,户主身份证号,家庭成员姓名,成员身份证号,与户主关系,保障金额".to_string(),
+            format!("欧阳春花,{head},,,本人,520"),
+            format!("欧阳春花,{head},唐桂香,{wife},妻子,"),
+            format!("欧阳春花,{head},欧阳一,{son},儿子,"),
+        ],
+    );
+    let loaded = kinmatch::load::load_file(&files[0], Some(kinmatch::load::roles::Kind::Roll), &kinmatch::config::Config::default());
+    let claims = kinmatch::compare::eligibility::claims_of(&loaded.rolls);
+    let heads = claims.iter().filter(|c| c.key == head).count();
+    assert_eq!((heads, claims.len()), (1, 3));
+}
+
+#[test]
+fn regression_roll_linked_to_a_device_or_to_an_unmounted_share_skipped_quietly() {
+    // Probe s34: rolls/roll.csv -> /dev/zero and a dangling link 低保10月.xlsx: exit 0, nothing
+    // on screen, the batch short a roll.
+    let tmp = tempfile::tempdir().unwrap();
+    let rolls = tmp.path().join("rolls");
+    std::fs::create_dir_all(&rolls).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/dev/zero", rolls.join("roll.csv")).unwrap();
+        std::os::unix::fs::symlink("/mnt/no-such-share/低保10月.xlsx", rolls.join("低保10月.xlsx")).unwrap();
+        let d = kinmatch::load::discover(&[rolls]);
+        let lost: Vec<&str> = d.skipped.iter().filter(|s| kinmatch::load::skipped_may_hold_data(s)).map(|s| s.file.as_str()).collect();
+        assert_eq!(lost, ["roll.csv", "低保10月.xlsx"], "{:?}", d.skipped);
+    }
+}

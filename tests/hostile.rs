@@ -215,3 +215,18 @@ fn empty_register_folder_is_not_success() {
     let code = a.get_output().status.code();
     assert_eq!(code, Some(3), "{}", String::from_utf8_lossy(&a.get_output().stderr));
 }
+
+/// Probe s34: a CSV of one 50 MB line repeating 姓名,身份证号码,金额 (no newline) ran
+/// for minutes with memory growing (the header search went over millions of columns,
+/// quadratically); a 16,384-column header took a minute. A text row is now cut at the
+/// workbook's column bound, the cells past it counted in the sheet's problem. (A
+/// 1 MB line here: the same shape, and the test stays fast in debug builds.)
+#[test]
+fn regression_one_line_csv_of_millions_of_header_cells_ran_for_minutes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_一行.csv");
+    std::fs::write(&p, "姓名,身份证号码,金额,".repeat(40_000)).unwrap();
+    let r = read(&p);
+    let s = &r.sheets[0];
+    assert!(s.problem.as_deref().is_some_and(|p| p.contains("列之外")), "{s:?}");
+}

@@ -287,10 +287,21 @@ pub struct Claim {
 /// The claims of some roll rows (slots whose ID gives an identity).
 pub fn claims_of(rolls: &[RollRow]) -> Vec<Claim> {
     let mut out = Vec::new();
+    // A household head written again on each member's row (one row per
+    // member, 户主姓名 repeated) claims once: (sheet, head's identity).
+    let mut heads: std::collections::HashSet<(String, String, String)> = std::collections::HashSet::new();
+    let with_members: std::collections::HashSet<(&str, &str)> =
+        rolls.iter().filter(|r| r.slots.len() > 1).map(|r| (r.source.file.as_str(), r.source.sheet.as_str())).collect();
     for r in rolls {
         let period = period_of(&r.date, &r.period).or_else(|| period_of("", &r.source.file));
         for s in &r.slots {
             let Some((key, exact)) = identity(&s.norm) else { continue };
+            let repeated_head = s.role == crate::load::roles::Person::HouseholdHead
+                && with_members.contains(&(r.source.file.as_str(), r.source.sheet.as_str()))
+                && !heads.insert((r.source.file.clone(), r.source.sheet.clone(), key.clone()));
+            if repeated_head {
+                continue;
+            }
             out.push(Claim {
                 key,
                 exact,
@@ -462,7 +473,7 @@ const PAYROLL_WORDS: &[(PayrollField, &[&str])] = &[
     (PayrollField::Name, &["姓名", "人员姓名"]),
     (PayrollField::Id, super::reader::ID_WORDS),
     (PayrollField::Post, &["岗位", "职务", "岗位名称", "职务职级"]),
-    (PayrollField::Category, &["人员类别", "人员类型", "编制类型", "编制性质", "人员身份", "身份类别", "经费形式"]),
+    (PayrollField::Category, &["人员类别", "人员类型", "编制类型", "编制类别", "编制性质", "编制情况", "人员身份", "身份类别", "经费形式"]),
 ];
 
 impl Fields for PayrollField {

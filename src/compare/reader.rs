@@ -108,7 +108,7 @@ fn header_of<F: Fields>(g: &Grid) -> Option<(usize, Vec<(usize, F)>)> {
             .iter()
             .enumerate()
             .filter_map(|(c, x)| match x {
-                Cell::Text(t) => F::of(t).map(|f| (c, f)),
+                Cell::Text(t) if !id_kind(t) => F::of(t).map(|f| (c, f)),
                 _ => None,
             })
             .collect();
@@ -118,6 +118,13 @@ fn header_of<F: Fields>(g: &Grid) -> Option<(usize, Vec<(usize, F)>)> {
         }
     }
     best
+}
+
+/// The kind of a person's ID (身份证明名称, 证件类型, 证照类型: 居民身份证), not
+/// the ID: a column no reader takes.
+fn id_kind(header: &str) -> bool {
+    let h = clean(header);
+    ["名称", "类型", "种类", "类别"].iter().any(|e| h.ends_with(e)) && ["身份证", "证件", "证照", "身份证明"].iter().any(|w| h.contains(w))
 }
 
 /// Read files of one input kind (`kind`: its name in the manifest; `what_zh`:

@@ -69,10 +69,14 @@ fn unread_document(name: &str, ext: &str) -> Option<&'static str> {
 }
 
 /// A skipped file that may hold a list: the batch that left it unread is incomplete.
-pub fn skipped_may_hold_data(file: &str) -> bool {
-    let p = Path::new(file);
+pub fn skipped_may_hold_data(s: &SkippedFile) -> bool {
+    let p = Path::new(&s.file);
     let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    unread_document(&name, &ext_of(p)).is_some()
+    // A table's name that could not be opened as a file (a link to a device, a
+    // dangling link to an unmounted share): a list is missing.
+    let table = SPREADSHEET_EXTS.contains(&ext_of(p).as_str()) && !name.starts_with("~$") && !name.starts_with('.');
+    let unopened = s.reason.contains("不是普通文件") || s.reason.starts_with("无法读取");
+    unread_document(&name, &ext_of(p)).is_some() || (table && unopened)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -90,10 +90,16 @@ fn parts(stem: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A merged bureau written with its old name in brackets (县农业农村局（乡村振兴局）).
+fn bracketed_unit(p: &str) -> bool {
+    let Some((outer, inner)) = p.strip_suffix(['）', ')']).and_then(|t| t.split_once(['（', '('])) else { return false };
+    is_unit(outer) && is_unit(inner)
+}
+
 pub fn unit_from_file_name(stem: &str) -> Option<String> {
     let ps = parts(stem);
     ps.iter()
-        .find(|p| is_unit(p))
+        .find(|p| is_unit(p) || bracketed_unit(p))
         .map(|p| p.to_string())
         .or_else(|| ps.iter().find_map(|p| unit_prefix(p)))
         .or_else(|| ps.iter().find_map(|p| domain_prefix(p)))
@@ -151,7 +157,7 @@ fn strip_doc_words(s: &str) -> String {
 pub fn program_from_file_name(stem: &str) -> Option<String> {
     parts(stem)
         .into_iter()
-        .filter(|p| !is_unit(p) && !is_date_like(p) && !is_township_like(p) && !is_domain(p))
+        .filter(|p| !is_unit(p) && !bracketed_unit(p) && !is_date_like(p) && !is_township_like(p) && !is_domain(p))
         .map(|p| strip_doc_words(strip_place_and_date(p)))
         .find(|p| !p.is_empty() && !p.contains("亲属"))
 }

@@ -521,12 +521,19 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
         let n = text(r, seq);
         by_family && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && text(r, rel).is_empty()
     };
+    // 户主 opening each block where no row says 本人: the official's own row
+    // (a household-book layout, the official the head).
+    let is_self = |t: &str| !t.is_empty() && parse_relation(t).relation == Relation::SelfRel;
+    // Not where a column marks the official's row (是否干部本人): his household
+    // head may be another person, and the relations are the head's.
+    let marked = table.columns.iter().any(|c| c.key.starts_with("是否") && c.key.contains("本人"));
+    let head_is_self = rel.is_some() && !marked && !rows.iter().any(|r| is_self(&text(r, rel)));
     let self_rows: Vec<usize> = if cn.is_none() && ci.is_none() {
         rows.iter()
             .enumerate()
             .filter(|(_, r)| {
                 let t = text(r, rel);
-                (!t.is_empty() && parse_relation(&t).relation == Relation::SelfRel) || top_level(r)
+                is_self(&t) || (head_is_self && t.trim() == "户主") || top_level(r)
             })
             .map(|(i, _)| i)
             .collect()
@@ -652,7 +659,10 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
                 }
             }
         }
-        if cn.is_some() || ci.is_some() {
+        // A line of no one (第 1 页 共 3 页, the title repeated on the next page)
+        // does not end the block.
+        let no_one = [cn, ci, rn, ri].iter().all(|c| c.is_none_or(|c| row.cell(c).is_empty()));
+        if (cn.is_some() || ci.is_some()) && !no_one {
             carried = (!cadre_name.is_empty() || !cadre_id.is_empty())
                 .then(|| (cadre_name.clone(), cadre_id.clone(), cadre_unit.clone(), cadre_post.clone()));
         }
@@ -689,7 +699,12 @@ fn extract_register(table: &Table, rows: Vec<DataRow>, ctx: &FileContext) -> Ext
             let people = people_in(row, rn, ri, &multi);
             let one = people.len() == 1;
             for (name, id) in people.into_iter().filter(|(n, i)| !n.is_empty() || !i.is_empty()) {
-                relatives.push((term.clone(), name, id, if one { row_birth.clone() } else { String::new() }));
+                // 李芳（妻子）: the relation in brackets where no column gives one.
+                let (name, term) = match relation_in_brackets(&name) {
+                    Some((n, t)) if term.is_empty() => (n, t),
+                    _ => (name, term.clone()),
+                };
+                relatives.push((term, name, id, if one { row_birth.clone() } else { String::new() }));
             }
         }
         for &c in &triples {
@@ -769,6 +784,15 @@ fn person_triple(cell: &str) -> Option<(String, String, String)> {
         }
     }
     Some((name?.to_string(), term?.to_string(), id?.to_string()))
+}
+
+/// `李芳（妻子）`: the name and the relation its brackets hold.
+fn relation_in_brackets(s: &str) -> Option<(String, String)> {
+    let open = s.find(['（', '('])?;
+    let inner = s.get(open..)?.trim_start_matches(['（', '(']);
+    let close = inner.find(['）', ')'])?;
+    let (term, name) = (inner.get(..close)?.trim(), s.get(..open)?.trim());
+    (!name.is_empty() && parse_relation(term).relation != Relation::Other).then(|| (name.to_string(), term.to_string()))
 }
 
 /// Every relative a cell writes whole: one [`person_triple`], or several, each

@@ -737,6 +737,14 @@ pub const OTHER_INPUTS: &[OtherInputRule] = &[
         file_words: &["财政供养", "工资统发", "在编人员", "编制人员", "公职人员", "机关事业单位工作人员"],
     },
     OtherInputRule {
+        input: OtherInput::Payroll,
+        // A salary sheet (岗位工资 | 薪级工资 | 应发合计 | 实发合计 …) pays wages, not a benefit.
+        words: &["岗位工资", "薪级工资", "基础性绩效", "奖励性绩效", "应发合计", "实发合计", "应发工资", "实发工资", "住房公积金", "个人所得税", "基本工资", "职务工资", "级别工资"],
+        at_least: 3,
+        even_with_amount: true,
+        file_words: &["工资发放", "工资表"],
+    },
+    OtherInputRule {
         input: OtherInput::Registry,
         // 统一社会信用代码 alone is a contractors' roll's too (the 法定代表人 of a project's contractor is a roll person).
         words: &[
@@ -1005,6 +1013,10 @@ pub fn classify(text: &str, parent: Option<&str>) -> Role {
         };
         let (pk, pd) = (group(pk), group(pd));
         let who = person_word(&pk).or_else(|| person_word(&pd)).or_else(|| qualifier_person(&pd));
+        // 身份证号码 over 前6位 | 中间8位 | 后4位: parts of the parent's field.
+        if text.ends_with('位') && text.chars().any(|c| c.is_ascii_digit()) && text.chars().count() <= 6 {
+            return classify(p, None);
+        }
         let child = classify(text, None);
         let is_name = matches!(child, Role::NameBare | Role::Name(_) | Role::NameQualified(_));
         let is_id = matches!(child, Role::IdBare | Role::Id(_) | Role::IdQualified(_));
@@ -1076,6 +1088,10 @@ fn classify_plain(t: &str) -> Option<Role> {
             return Some(role);
         }
     }
+    // 是否本人, 是否干部本人: a yes/no mark, never a person's column.
+    if t.starts_with("是否") {
+        return None;
+    }
     // Person columns: [qualifier] + ID word / name word.
     for id in ID_WORDS {
         if let Some(prefix) = t.strip_suffix(id) {
@@ -1131,7 +1147,8 @@ fn classify_plain(t: &str) -> Option<Role> {
     if t.ends_with("关系") || t.ends_with("称谓") {
         return Some(if t.contains("户主") { Role::RelationToHead } else { Role::Relation });
     }
-    if AMOUNT_HINTS.iter().any(|h| t.contains(h)) {
+    // 岗位补贴（元）, 社保补贴, 护理补助: a payment by its ending.
+    if AMOUNT_HINTS.iter().any(|h| t.contains(h)) || ["补贴", "补助", "津贴"].iter().any(|e| t.ends_with(e)) {
         return Some(Role::Amount);
     }
     if t.ends_with("出生日期") || t.ends_with("出生年月") {

@@ -1097,6 +1097,7 @@ pub fn find_table(owned: Grid, hints: &TableHints) -> Result<Table, NoTable> {
     let cadre_elsewhere =
         kind == Kind::Register && (!forms.is_empty() || (title_says_relatives && only_one_name && no_cadre_fields));
     resolve_roles(&mut roles, kind, cadre_elsewhere);
+    masked_copies(&mut roles, &keys);
     if kind == Kind::Register {
         cadres_workplace(&mut roles, &keys);
     }
@@ -1167,6 +1168,7 @@ fn join_boxed_ids(roles: &[Role], rows: &mut [DataRow]) {
             let hits = filled.iter().filter(|r| boxed(r, c, n)).count();
             !filled.is_empty() && hits * 5 >= filled.len() * 4
         }) else {
+            join_id_parts(c, roles, rows);
             continue;
         };
         for r in rows.iter_mut().filter(|r| boxed(r, c, n)) {
@@ -1179,6 +1181,54 @@ fn join_boxed_ids(roles: &[Role], rows: &mut [DataRow]) {
             if let Some(cell) = r.cells.get_mut(c) {
                 *cell = Cell::Text(joined.into());
             }
+        }
+    }
+}
+
+/// A person's ID given twice, once masked for publication (亲属身份证号（脱敏）
+/// beside 亲属身份证号): the full one is his ID column, the masked one is left out.
+fn masked_copies(roles: &mut [Role], keys: &[String]) {
+    const MASKED: &[&str] = &["脱敏", "掩码", "隐藏", "后四位", "后4位", "部分"];
+    let masked = |c: usize| keys.get(c).is_some_and(|k| MASKED.iter().any(|w| k.contains(w)));
+    for c in 0..roles.len() {
+        if roles[c].is_id() && masked(c) && (0..roles.len()).any(|o| o != c && roles[o] == roles[c] && !masked(o)) {
+            roles[c] = Role::Ignore;
+        }
+    }
+}
+
+/// An ID typed over two to four columns under one merged header (身份证号码
+/// over 前6位 | 中间8位 | 后4位): where most rows' cells in the ID column and the
+/// unnamed (or ID) columns after it are runs of digits making 18 (or 15) together,
+/// each such row's parts are joined into the ID column's cell.
+fn join_id_parts(c: usize, roles: &[Role], rows: &mut [DataRow]) {
+    let digits = |cell: &Cell, last: bool| {
+        let t = cell.text();
+        let t = t.trim();
+        !t.is_empty() && t.chars().enumerate().all(|(i, ch)| ch.is_ascii_digit() || (last && i + 1 == t.chars().count() && (ch == 'X' || ch == 'x')))
+    };
+    let parts = |r: &DataRow, n: usize| -> Option<String> {
+        let ok = (c..c + n).all(|k| digits(r.cell(k), k + 1 == c + n));
+        let joined: String = (c..c + n).map(|k| r.cell(k).text().trim().to_string()).collect();
+        (ok && (joined.len() == 18 || joined.len() == 15)).then_some(joined)
+    };
+    let filled: Vec<&DataRow> = rows.iter().filter(|r| !r.cell(c).is_empty()).take(200).collect();
+    let Some(n) = (2..=4).find(|&n| {
+        let unnamed = (c + 1..c + n).all(|k| roles.get(k).is_none_or(|r| *r == Role::Unmapped || r.is_id()));
+        let hits = filled.iter().filter(|r| parts(r, n).is_some()).count();
+        unnamed && !filled.is_empty() && hits * 5 >= filled.len() * 4
+    }) else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        let Some(joined) = parts(r, n) else { continue };
+        for k in c + 1..c + n {
+            if let Some(cell) = r.cells.get_mut(k) {
+                *cell = Cell::Empty;
+            }
+        }
+        if let Some(cell) = r.cells.get_mut(c) {
+            *cell = Cell::Text(joined.into());
         }
     }
 }

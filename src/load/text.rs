@@ -150,6 +150,8 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
     let (mut start, mut base_line) = (0usize, 1u64);
     let mut next_line: u64 = 1;
     let mut width = 0usize;
+    const MAX_COLUMNS: usize = super::excel::MAX_COLUMNS as usize;
+    let mut far = 0usize;
     'segments: loop {
         let bytes_of = &all[start..];
         let mut rdr = csv::ReaderBuilder::new()
@@ -203,17 +205,21 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
                         broken.push(line);
                         next_line = line + 1;
                         (start, base_line) = (to, line + 1);
-                        if !on_row(GridRow {
-                            number: line as u32,
-                            cells: raw_cells(raw, delim),
-                        }) {
+                        let mut cells = raw_cells(raw, delim);
+                        far += cells.iter().skip(MAX_COLUMNS).filter(|c| !c.is_empty()).count();
+                        cells.truncate(MAX_COLUMNS);
+                        if !on_row(GridRow { number: line as u32, cells }) {
                             break 'segments;
                         }
                         continue 'segments;
                     }
                     width = width.max(rec.len());
+                    // Cells past the widest real form are no table's (a 50 MB line
+                    // of one row): counted, not kept, as in a workbook.
+                    far += rec.iter().skip(MAX_COLUMNS).filter(|f| !f.is_empty()).count();
                     let cells = rec
                         .iter()
+                        .take(MAX_COLUMNS)
                         .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.into()) })
                         .collect();
                     next_line = line_at(end_byte).max(line + 1);
@@ -236,6 +242,9 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
         }
     }
     let mut notes = Vec::new();
+    if far > 0 {
+        notes.push(format!("{far} 个单元格在第 {MAX_COLUMNS} 列之外，不属于表格，未读取"));
+    }
     if !broken.is_empty() {
         let shown: Vec<String> = broken.iter().take(5).map(u64::to_string).collect();
         let more = if broken.len() > 5 { format!(" 等 {} 行", broken.len()) } else { String::new() };

@@ -529,8 +529,11 @@ fn kin_term(p: &Poi) -> &str {
 
 /// `unit_key`: the roll's approving unit resolved with the batch's unit table,
 /// like the cadre's.
-fn relevance(unit_key: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
-    if !unit_key.is_empty() && unit_key == cadre.unit_key {
+/// `units`: to read a merged bureau written with its old name in brackets
+/// (县农业农村局（县乡村振兴局）) as either unit.
+fn relevance(units: &UnitTable, roll_unit: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
+    let theirs = units.keys(&cadre.unit);
+    if units.keys(roll_unit).iter().any(|k| !k.is_empty() && (*k == cadre.unit_key || theirs.contains(k))) {
         Relevance::SameUnit
     } else if township.is_some() && township == cadre.township.as_deref() {
         Relevance::SameTownship
@@ -600,7 +603,7 @@ pub(crate) fn make_hit(
         village: row.village.to_string(),
         amount: row.amount,
         date: row.date.to_string(),
-        relevance: relevance(&units.key(&row.unit), rp.place.township.as_deref(), cadre),
+        relevance: relevance(units, &row.unit, rp.place.township.as_deref(), cadre),
         roll_file: row.source.file.clone(),
         roll_sheet: row.source.sheet.clone(),
         roll_row: row.source.row,
@@ -716,15 +719,28 @@ mod tests {
         let units = UnitTable::builtin();
         let cadre = cadre_of("县住房和城乡建设局", units);
         for roll_unit in ["住建局", "示例县住建局", "示例县住房和城乡建设局", "县 住房和城乡建设局"] {
-            assert_eq!(relevance(&units.key(roll_unit), None, &cadre), Relevance::SameUnit, "{roll_unit}");
+            assert_eq!(relevance(units, roll_unit, None, &cadre), Relevance::SameUnit, "{roll_unit}");
         }
-        assert_eq!(relevance(&units.key("城管局"), None, &cadre), Relevance::Other);
+        assert_eq!(relevance(units, "城管局", None, &cadre), Relevance::Other);
         // A config alias counts as well.
         let units = crate::config::Config::parse("[[unit]]\nname = '县住房和城乡建设局'\naliases = ['城建局']")
             .expect("parses")
             .unit_table();
         let cadre = cadre_of("县住房和城乡建设局", &units);
-        assert_eq!(relevance(&units.key("城建局"), None, &cadre), Relevance::SameUnit);
+        assert_eq!(relevance(&units, "城建局", None, &cadre), Relevance::SameUnit);
+    }
+
+    #[test]
+    fn regression_merged_bureau_written_with_its_old_name_in_brackets_was_no_same_unit() {
+        // Probe s33: an official of 县农业农村局（县乡村振兴局） against a 县乡村振兴局 roll, and one
+        // of 县乡村振兴局 against a 县农业农村局（乡村振兴局） roll: both `other`.
+        let units = UnitTable::builtin();
+        let cadre = cadre_of("县农业农村局（县乡村振兴局）", units);
+        assert_eq!(relevance(units, "县乡村振兴局", None, &cadre), Relevance::SameUnit);
+        assert_eq!(relevance(units, "县农业农村局", None, &cadre), Relevance::SameUnit);
+        let cadre = cadre_of("县乡村振兴局", units);
+        assert_eq!(relevance(units, "县农业农村局（乡村振兴局）", None, &cadre), Relevance::SameUnit);
+        assert_eq!(relevance(units, "县民政局（盖章）", None, &cadre), Relevance::Other);
     }
 
     /// Outside county (issue 9): a roll person without an ID, named as a

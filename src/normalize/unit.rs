@@ -159,6 +159,20 @@ impl UnitTable {
 
     /// The canonical key of a unit's name; see the module's doc. A post
     /// written after the unit (县民政局局长, 白沙乡人民政府副乡长) is not part of it.
+    /// The unit's key and, for a name with another unit in brackets (a merged
+    /// bureau: 县农业农村局（县乡村振兴局）), that unit's key too.
+    pub fn keys(&self, s: &str) -> Vec<String> {
+        let mut out = vec![self.key(s)];
+        let inner = s.find(['（', '(']).and_then(|open| {
+            let rest = s.get(open..)?.trim_start_matches(['（', '(']);
+            rest.get(..rest.find(['）', ')'])?)
+        });
+        if let Some(k) = inner.map(|i| self.key(i)).filter(|k| k.chars().count() >= 2 && !out.contains(k)) {
+            out.push(k);
+        }
+        out
+    }
+
     pub fn key(&self, s: &str) -> String {
         let c = clean(s);
         let c = without_post(&c).to_string();
