@@ -180,19 +180,7 @@ const ORG_SUFFIXES: &[&str] = &[
 /// 第四届, 第四届理事会 and 第四届（2016.06-2021.06） are one term, the fourth.
 fn terms_in(t: &str) -> Vec<String> {
     // Dates in brackets are no terms.
-    let t: String = {
-        let mut depth = 0;
-        t.chars()
-            .filter(|c| {
-                match c {
-                    '（' | '(' => depth += 1,
-                    '）' | ')' => depth = (depth - 1).max(0),
-                    _ => return depth == 0,
-                }
-                false
-            })
-            .collect()
-    };
+    let t = crate::normalize::outside_brackets(t);
     t.split(['、', ',', '，', ';', '；', '/', '和', ' '])
         .map(str::trim)
         .filter(|p| !p.is_empty())

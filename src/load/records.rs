@@ -830,15 +830,7 @@ fn member_written_out(piece: &str) -> Option<(String, String, String)> {
         before = before.replace(w, " ");
     }
     // Notes in brackets (已故) are no name.
-    let before: String = {
-        let mut depth = 0;
-        before.chars().map(|c| match c {
-            '（' | '(' => { depth += 1; ' ' }
-            '）' | ')' => { depth = (depth - 1).max(0); ' ' }
-            _ if depth > 0 => ' ',
-            _ => c,
-        }).collect()
-    };
+    let before = crate::normalize::outside_brackets(&before);
     let toks: Vec<&str> = before.split(|c: char| c.is_whitespace() || "：:，,。".contains(c)).filter(|t| !t.is_empty()).collect();
     let is_rel = |t: &str| parse_relation(t).relation != Relation::Other;
     let (term, name) = match toks.as_slice() {

@@ -217,12 +217,7 @@ fn numbered_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
         if n.is_empty() || n.len() > 2 || base.is_empty() {
             continue;
         }
-        let role = match classify(base, None) {
-            Role::Relation => Role::Relation,
-            r if r.is_name() && !matches!(r, Role::Name(Person::Cadre)) => Role::NameBare,
-            r if r.is_id() && !matches!(r, Role::Id(Person::Cadre)) => Role::IdBare,
-            _ => continue,
-        };
+        let Some(role) = group_part(base) else { continue };
         parts.push((c, n.to_string(), role));
     }
     let has = |n: &str, r: &Role| parts.iter().any(|(_, m, x)| m == n && x == r);
@@ -252,44 +247,39 @@ fn repeated_groups(roles: &mut [Role], keys: &[String], decided: &[Decided]) {
     if roles.iter().any(|r| matches!(r, Role::WideRelation(_))) {
         return;
     }
-    #[derive(PartialEq, Clone, Copy)]
-    enum Part {
-        Relation,
-        Name,
-        Id,
-    }
-    let part = |c: usize| -> Option<Part> {
-        if decided.get(c) == Some(&Decided::Config) {
-            return None;
-        }
-        match classify(keys.get(c)?, None) {
-            Role::Relation => Some(Part::Relation),
-            r if r.is_name() && !matches!(r, Role::Name(Person::Cadre)) => Some(Part::Name),
-            r if r.is_id() && !matches!(r, Role::Id(Person::Cadre)) => Some(Part::Id),
-            _ => None,
-        }
-    };
-    let Some(first_rel) = (0..keys.len()).find(|&c| part(c) == Some(Part::Relation)) else { return };
-    let start = if first_rel > 0 && part(first_rel - 1) == Some(Part::Name) { first_rel - 1 } else { first_rel };
-    let cols: Vec<(usize, Part)> = (start..keys.len()).filter_map(|c| part(c).map(|p| (c, p))).collect();
-    let Some(&(_, head)) = cols.first() else { return };
-    let Some(len) = cols.iter().skip(1).position(|(_, p)| *p == head).map(|i| i + 1) else { return };
-    let block: Vec<Part> = cols.iter().take(len).map(|(_, p)| *p).collect();
-    if !block.contains(&Part::Relation) || !block.contains(&Part::Name) || cols.len() % len != 0 || cols.len() / len < 2 {
+    let part = |c: usize| -> Option<Role> { if decided.get(c) == Some(&Decided::Config) { None } else { group_part(keys.get(c)?) } };
+    let Some(first_rel) = (0..keys.len()).find(|&c| part(c) == Some(Role::Relation)) else { return };
+    let start = if first_rel > 0 && part(first_rel - 1) == Some(Role::NameBare) { first_rel - 1 } else { first_rel };
+    let cols: Vec<(usize, Role)> = (start..keys.len()).filter_map(|c| part(c).map(|p| (c, p))).collect();
+    let Some((_, head)) = cols.first() else { return };
+    let Some(len) = cols.iter().skip(1).position(|(_, p)| p == head).map(|i| i + 1) else { return };
+    let block: Vec<&Role> = cols.iter().take(len).map(|(_, p)| p).collect();
+    if !block.contains(&&Role::Relation) || !block.contains(&&Role::NameBare) || cols.len() % len != 0 || cols.len() / len < 2 {
         return;
     }
-    if cols.chunks(len).any(|ch| ch.iter().map(|(_, p)| *p).ne(block.iter().copied())) {
+    if cols.chunks(len).any(|ch| ch.iter().map(|(_, p)| p).ne(block.iter().copied())) {
         return;
     }
     for (g, ch) in cols.chunks(len).enumerate() {
         let term = format!("#{}", g + 1);
-        for &(c, p) in ch {
-            roles[c] = match p {
-                Part::Relation => Role::WideRelation(term.clone()),
-                Part::Name => Role::WideName(term.clone()),
-                Part::Id => Role::WideId(term.clone()),
+        for (c, p) in ch {
+            roles[*c] = match p {
+                Role::Relation => Role::WideRelation(term.clone()),
+                Role::NameBare => Role::WideName(term.clone()),
+                _ => Role::WideId(term.clone()),
             };
         }
+    }
+}
+
+/// What a header is in a group of relatives' columns: the relation, a name
+/// or an ID (not the official's), as `Relation`, `NameBare` or `IdBare`.
+fn group_part(key: &str) -> Option<Role> {
+    match classify(key, None) {
+        Role::Relation => Some(Role::Relation),
+        r if r.is_name() && !matches!(r, Role::Name(Person::Cadre)) => Some(Role::NameBare),
+        r if r.is_id() && !matches!(r, Role::Id(Person::Cadre)) => Some(Role::IdBare),
+        _ => None,
     }
 }
 
