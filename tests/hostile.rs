@@ -230,3 +230,21 @@ fn regression_one_line_csv_of_millions_of_header_cells_ran_for_minutes() {
     let s = &r.sheets[0];
     assert!(s.problem.as_deref().is_some_and(|p| p.contains("列之外")), "{s:?}");
 }
+
+/// Probe s34: a CSV with `周\0建华` on one row and a line of 8,192 NUL bytes: the NUL was
+/// kept in roll_name (周_x0000_建华 in the review workbook) and the NUL line counted as a
+/// person without an ID, quietly. NULs are now dropped and said so.
+#[test]
+fn regression_nul_bytes_in_a_csv_kept_in_a_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_临时救助.csv");
+    let mut body = b"\xe5\xa7\x93\xe5\x90\x8d,\xe9\x87\x91\xe9\xa2\x9d\n".to_vec(); // 姓名,金额
+    body.extend_from_slice("周\0建华,500\n".as_bytes());
+    body.extend(std::iter::repeat_n(0u8, 8192));
+    body.extend_from_slice("\n李芳,300\n".as_bytes());
+    std::fs::write(&p, body).unwrap();
+    let l = load::load_file(&load::InputFile { path: p, rel: "县民政局_临时救助.csv".into() }, Some(Kind::Roll), &Config::default());
+    let names: Vec<String> = l.rolls.iter().map(|r| r.slots[0].name.to_string()).collect();
+    assert_eq!(names, ["周建华", "李芳"]);
+    assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("NUL")), "{:?}", l.report.sheets[0]);
+}

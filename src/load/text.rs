@@ -143,6 +143,16 @@ pub fn read_text(file: &str, bytes: &[u8]) -> Result<(Grid, &'static str), LoadE
 /// read as it stands, split at its delimiters, and reading goes on at the
 /// next line; the notes returned say which lines.
 pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) -> bool) -> Result<Vec<String>, LoadError> {
+    // NUL bytes (a damaged export: 周\0建华, a line of NULs) are no text: dropped
+    // before the cells are read, so that no name keeps one.
+    let nuls = memchr::memchr_iter(0, text.as_bytes()).count();
+    let cleaned: String;
+    let text = if nuls > 0 {
+        cleaned = text.replace('\0', "");
+        cleaned.as_str()
+    } else {
+        text
+    };
     let delim = sniff_delimiter(text);
     let all = text.as_bytes();
     let mut broken: Vec<u64> = Vec::new();
@@ -242,6 +252,9 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
         }
     }
     let mut notes = Vec::new();
+    if nuls > 0 {
+        notes.push(format!("{nuls} 个空字符（NUL）已去除"));
+    }
     if far > 0 {
         notes.push(format!("{far} 个单元格在第 {MAX_COLUMNS} 列之外，不属于表格，未读取"));
     }
