@@ -248,3 +248,27 @@ fn regression_nul_bytes_in_a_csv_kept_in_a_name() {
     assert_eq!(names, ["周建华", "李芳"]);
     assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("NUL")), "{:?}", l.report.sheets[0]);
 }
+
+/// Probe s33: a comma CSV with one line each written with a tab, `，` and `;` (pasted from
+/// other exports): those lines counted as rows without a person, their people lost, exit 0.
+/// Each is now read by its own delimiter, and the sheet says so (exit 3). A note under the
+/// table written with `，` stays a line of text.
+#[test]
+fn regression_lines_with_another_delimiter_lost_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("县民政局_农村低保.csv");
+    let id = |b: &str| format!("{b}{}", kinmatch::normalize::id::check_char(b).unwrap());
+    let lines = [
+        "序号,姓名,身份证号码,金额".to_string(),
+        format!("1,李芳,{},500", id("43292119760512102")),
+        format!("2\t赵一鸣\t{}\t500", id("43292120010311131")),
+        format!("3，孙长林，{}，500", id("43292119500322151")),
+        format!("4;周建华;{};500", id("43292119760623111")),
+        "备注：本表由村委会填报，镇民政办审核，县民政局复核".to_string(),
+    ];
+    std::fs::write(&p, lines.join("\n")).unwrap();
+    let l = load::load_file(&load::InputFile { path: p, rel: "县民政局_农村低保.csv".into() }, Some(Kind::Roll), &Config::default());
+    let names: Vec<String> = l.rolls.iter().map(|r| r.slots[0].name.to_string()).collect();
+    assert_eq!(names, ["李芳", "赵一鸣", "孙长林", "周建华"]);
+    assert!(l.report.sheets[0].problem.as_deref().is_some_and(|p| p.contains("分隔符")), "{:?}", l.report.sheets[0]);
+}

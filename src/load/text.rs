@@ -109,6 +109,17 @@ fn swallowed_lines(rec: &csv::StringRecord, lines: u64, delim: u8, width: usize)
 
 /// One physical line split at every delimiter, quotes kept as typed: how a
 /// line with an unclosed quote is read (nothing after it is lost).
+/// The delimiter a one-field line of a table `width` wide uses where the file's
+/// does not appear in it: a tab, `;`, `|` or `，` splitting it into at least
+/// half the table's cells (three or more). `，` is also prose (a note under the
+/// table): it counts only where a part is an ID's run of digits.
+fn other_delimiter(field: &str, delim: u8, width: usize) -> Option<char> {
+    let id_part = |d: char| field.split(d).any(|p| p.trim().len() >= 15 && p.trim().bytes().take(15).all(|b| b.is_ascii_digit()));
+    ['\t', ';', '|', '，']
+        .into_iter()
+        .find(|&d| d != delim as char && field.matches(d).count() + 1 >= (width / 2).max(3) && (d != '，' || id_part(d)))
+}
+
 fn raw_cells(line: &str, delim: u8) -> Vec<Cell> {
     line.trim_end_matches(['\r', '\n'])
         .split(delim as char)
@@ -162,6 +173,7 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
     let mut width = 0usize;
     const MAX_COLUMNS: usize = super::excel::MAX_COLUMNS as usize;
     let mut far = 0usize;
+    let mut mixed: Vec<u64> = Vec::new();
     'segments: loop {
         let bytes_of = &all[start..];
         let mut rdr = csv::ReaderBuilder::new()
@@ -223,15 +235,28 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
                         }
                         continue 'segments;
                     }
+                    // A line written with another delimiter than the file's (a tab
+                    // or `，` in a comma file): one field holding the row. Read by its
+                    // own delimiter, and said.
+                    let other = match (rec.len(), rec.get(0)) {
+                        (1, Some(f)) if width >= 3 => other_delimiter(f, delim, width),
+                        _ => None,
+                    };
                     width = width.max(rec.len());
                     // Cells past the widest real form are no table's (a 50 MB line
                     // of one row): counted, not kept, as in a workbook.
                     far += rec.iter().skip(MAX_COLUMNS).filter(|f| !f.is_empty()).count();
-                    let cells = rec
-                        .iter()
-                        .take(MAX_COLUMNS)
-                        .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.into()) })
-                        .collect();
+                    let cells = match (other, rec.get(0)) {
+                        (Some(d), Some(f)) => {
+                            mixed.push(line);
+                            f.split(d).take(MAX_COLUMNS).map(|x| if x.is_empty() { Cell::Empty } else { Cell::Text(x.into()) }).collect()
+                        }
+                        _ => rec
+                            .iter()
+                            .take(MAX_COLUMNS)
+                            .map(|f| if f.is_empty() { Cell::Empty } else { Cell::Text(f.into()) })
+                            .collect(),
+                    };
                     next_line = line_at(end_byte).max(line + 1);
                     if !on_row(GridRow {
                         number: line as u32,
@@ -257,6 +282,10 @@ pub fn read_text_rows(file: &str, text: &str, on_row: &mut dyn FnMut(GridRow) ->
     }
     if far > 0 {
         notes.push(format!("{far} 个单元格在第 {MAX_COLUMNS} 列之外，不属于表格，未读取"));
+    }
+    if !mixed.is_empty() {
+        let shown: Vec<String> = mixed.iter().take(5).map(u64::to_string).collect();
+        notes.push(format!("{} 行用了与全文不同的分隔符（第 {} 行…），已按各行自己的分隔符读取，请核对", mixed.len(), shown.join("、")));
     }
     if !broken.is_empty() {
         let shown: Vec<String> = broken.iter().take(5).map(u64::to_string).collect();
