@@ -130,11 +130,13 @@ fn unknown_ext(name: &str, ext: &str) -> bool {
     !name.starts_with("~$") && !name.starts_with('.') && !SPREADSHEET_EXTS.contains(&ext) && unread_document(name, ext).is_none()
 }
 
-/// A file whose first bytes are those of a zip (xlsx) or an OLE compound file (xls).
+/// A file whose first bytes are those of a zip (xlsx) or an OLE compound file
+/// (xls), as [`excel::sniff`] reads them when the file is loaded.
 fn opens_as_workbook(p: &Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 4];
-    std::fs::File::open(p).and_then(|mut f| f.read_exact(&mut head)).is_ok() && (head == *b"PK\x03\x04" || head == [0xD0, 0xCF, 0x11, 0xE0])
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(p).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    head.get(..n).and_then(excel::sniff).is_some()
 }
 
 /// Why a path that exists is not a file to read: only regular files are

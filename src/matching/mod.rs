@@ -532,8 +532,17 @@ fn kin_term(p: &Poi) -> &str {
 /// `units`: to read a merged bureau written with its old name in brackets
 /// (县农业农村局（县乡村振兴局）) as either unit.
 fn relevance(units: &UnitTable, roll_unit: &str, township: Option<&str>, cadre: &Cadre) -> Relevance {
-    let theirs = units.keys(&cadre.unit);
-    if units.keys(roll_unit).iter().any(|k| !k.is_empty() && (*k == cadre.unit_key || theirs.contains(k))) {
+    let ours = units.keys(roll_unit);
+    let mut ours = ours.iter().filter(|k| !k.is_empty());
+    // The cadre's other key (his unit's old name in brackets) only where he has one:
+    // `unit_key` is his unit's first key.
+    let same = if cadre.unit.contains(['（', '(']) {
+        let theirs = units.keys(&cadre.unit);
+        ours.any(|k| theirs.contains(k))
+    } else {
+        ours.any(|k| *k == cadre.unit_key)
+    };
+    if same {
         Relevance::SameUnit
     } else if township.is_some() && township == cadre.township.as_deref() {
         Relevance::SameTownship
